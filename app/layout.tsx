@@ -1,0 +1,19 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: '信用乐山 — 乐山市公共信用信息服务平台', template: '%s — 信用乐山' },
+  description:
+    '信用乐山是乐山市公共信用信息服务平台：查询企业、个体工商户和个人的行政许可、行政处罚、守信红名单和失信惩戒名单，在线提出异议和信用修复申请。',
+  applicationName: '信用乐山',
+};
+
+export const viewport: Viewport = { themeColor: '#0b4a8b' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}

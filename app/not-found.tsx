@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteHeader } from '@/components/site-header';
+
+export const metadata = { title: '页面不存在' };
+
+export default function NotFound() {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-16 focus:outline-none">
+        <h1 className="text-2xl font-bold">页面不存在（404）</h1>
+        <p className="mt-4 text-slate-700">您访问的页面不存在或已被移除。可以尝试：</p>
+        <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
+          <li>
+            返回
+            <Link href="/" className="text-brand-700 underline">
+              信用乐山首页
+            </Link>
+          </li>
+          <li>
+            使用
+            <Link href="/search" className="text-brand-700 underline">
+              信用信息查询
+            </Link>
+            按名称、统一社会信用代码或文书号查找
+          </li>
+        </ul>
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { config } from '../config';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './types';
+import { migrateToLatest } from './migrate';
+
+export type DbKind = 'postgres' | 'pglite';
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+// The two drivers disagree on a few types; normalise them here, once:
+// int8 → number (counts and ids stay far below 2^53), numeric → string (money is never a
+// float), date → 'YYYY-MM-DD' string (a calendar date has no time zone).
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const asNumber = (v: string) => Number(v);
+const asIs = (v: string) => v;
+
+export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+
+export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
+  const plugins = [new CamelCasePlugin()];
+  if ('url' in target) {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === OID.int8) return asNumber;
+          if (oid === OID.numeric || oid === OID.date) return asIs;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = 'memory' in target ? undefined : target.pgliteDir;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: { [OID.int8]: asNumber, [OID.numeric]: asIs, [OID.date]: asIs },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export function defaultTarget(): DatabaseTarget {
+  const cfg = config();
+  return cfg.DATABASE_URL ? { url: cfg.DATABASE_URL } : { pgliteDir: cfg.pgliteDir };
+}
+
+// One handle per server process. Kept on globalThis so that Next's dev-mode module
+// reloading does not open the embedded database twice.
+const globalForDb = globalThis as unknown as { __creditDb?: Promise<DbHandle> };
+
+/** The process-wide database, migrated to the latest schema on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.__creditDb ??= (async () => {
+    const handle = await openDatabase(defaultTarget());
+    await migrateToLatest(handle.db);
+    return handle;
+  })().catch((err: unknown) => {
+    globalForDb.__creditDb = undefined;
+    throw err;
+  });
+  return globalForDb.__creditDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
