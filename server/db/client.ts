@@ -40,6 +40,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client can lose its server (restart, failover, a dropped test database);
+    // without a listener that would crash the process. The pool replaces the client.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`PostgreSQL 空闲连接出错：${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
