@@ -30,9 +30,7 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const handle = await openDatabase({ url: withDatabaseName(adminUrl, name) });
   if (migrate) await migrateToLatest(handle.db);
   return {
     kind,
@@ -45,6 +43,13 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
       await cleanup.end();
     },
   };
+}
+
+/** The same connection string naming another database; works for socket URLs too (empty host). */
+export function withDatabaseName(connectionString: string, database: string): string {
+  const [base = '', query] = connectionString.split('?', 2);
+  const renamed = base.replace(/\/[^/]*$/, `/${database}`);
+  return query === undefined ? renamed : `${renamed}?${query}`;
 }
 
 const LABELS: Record<DbKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
