@@ -143,4 +143,10 @@ export const STAFF_ROLES = ['department', 'office', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** 证件类型 (national standard code list, the common ones). */
-export const ID_DOCUMENT_TYPES = ['身份证', '护照号', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证'] as const;
+export const ID_DOCUMENT_TYPES = [
+  '身份证',
+  '护照号',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '外国人永久居留身份证',
+] as const;

@@ -22,7 +22,12 @@ export async function createDepartment(db: Db) {
       name: `乐山市测试局${serial}`,
       shortName: `测试局${serial}`,
       docPrefix: '乐测罚',
-      uscc: makeUscc({ registrationDept: '1', orgType: '1', division: '511100', orgCode: `T${String(serial).padStart(8, '0')}` }),
+      uscc: makeUscc({
+        registrationDept: '1',
+        orgType: '1',
+        division: '511100',
+        orgCode: `T${String(serial).padStart(8, '0')}`,
+      }),
       divisionCode: '511100',
     })
     .returning(['id', 'name'])
@@ -37,7 +42,12 @@ export async function createCompany(db: Db, name: string) {
       kind: 'legal_person',
       name,
       nameNorm: normalizeName(name),
-      uscc: makeUscc({ registrationDept: '9', orgType: '1', division: '511102', orgCode: `C${String(serial).padStart(8, '0')}` }),
+      uscc: makeUscc({
+        registrationDept: '9',
+        orgType: '1',
+        division: '511102',
+        orgCode: `C${String(serial).padStart(8, '0')}`,
+      }),
       divisionCode: null,
     })
     .returning(['id', 'name', 'uscc'])

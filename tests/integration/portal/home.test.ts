@@ -13,7 +13,10 @@ describeEachDatabase('home page overview through tRPC', (current) => {
     const department = await createDepartment(db);
     const company = await createCompany(db, '乐山市嘉州食品有限公司');
     const visible = await createPenalty(db, company, department, { decisionDate: '2025-09-01' });
-    const newer = await createPenalty(db, company, department, { decisionDate: '2025-10-01', publicFrom: '2025-10-01' });
+    const newer = await createPenalty(db, company, department, {
+      decisionDate: '2025-10-01',
+      publicFrom: '2025-10-01',
+    });
     const suspended = await createPenalty(db, company, department, {
       decisionDate: '2025-08-01',
       publicFrom: '2025-08-01',
