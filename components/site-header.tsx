@@ -21,7 +21,7 @@ export function SiteHeader() {
         跳到主要内容
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-5">
-        <Link href="/" className="flex items-center gap-3 no-underline" aria-label="信用乐山 首页">
+        <Link href="/" className="flex items-center gap-3 no-underline">
           <span
             aria-hidden="true"
             className="flex h-11 w-11 items-center justify-center rounded-full border-2 border-white/80 text-lg font-bold"

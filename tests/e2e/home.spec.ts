@@ -7,7 +7,7 @@ test.describe('home page', () => {
     expect(response?.status()).toBe(200);
     await expect(page).toHaveTitle(/信用乐山/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByRole('link', { name: '信用乐山 首页' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: /^信用乐山/ })).toBeVisible();
     await expect(page.getByRole('search').getByRole('searchbox', { name: '查询关键词' })).toBeVisible();
 
     // Counts come from the seeded demo database: all non-zero.

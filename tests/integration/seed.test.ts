@@ -10,7 +10,7 @@ import { normalizeName } from '@/server/rules/normalize';
 import { publicationPeriod } from '@/server/rules/periods';
 import { USCC_PLACEHOLDER, validateUscc } from '@/server/rules/uscc';
 import { addDays } from '@/server/rules/dates';
-import { generateCity, type GenerateResult } from '@/server/seed';
+import { generateCity, seedDemoIfEmpty, type GenerateResult } from '@/server/seed';
 import { generateChunk, loadGeneratorContext } from '@/server/seed/generate';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './helpers/databases';
 
@@ -277,5 +277,27 @@ describeEachDatabase('generated city (seed data)', (current) => {
 
   afterAll(() => {
     // Nothing to clean: the helper drops the database.
+  });
+});
+
+describeEachDatabase('demo seeding at start', (current) => {
+  it('seeds an empty database once; a second start reuses the data', async () => {
+    const { db } = current();
+    const first = await seedDemoIfEmpty(db, { size: 120, seed: SEED, today: TODAY, identityKeys: KEYS });
+    expect(first.generated?.counts.subjects).toBe(120);
+    expect(first.reference.departments).toBeGreaterThanOrEqual(20);
+    const before = await db
+      .selectFrom('penaltyRecords')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+
+    const second = await seedDemoIfEmpty(db, { size: 120, seed: 'another seed', today: TODAY, identityKeys: KEYS });
+    expect(second.generated).toBeNull();
+    const after = await db
+      .selectFrom('penaltyRecords')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    expect(second.summary).toContain('120 个信用主体');
   });
 });

@@ -37,12 +37,31 @@ export async function createTestDatabase(kind: DbKind, options: { migrate?: bool
     db: handle.db,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * Drops a scratch database. An autovacuum worker that just started on it cannot be
+ * terminated by a non-superuser, so a refused drop is retried for a few seconds.
+ */
+export async function dropDatabase(connectionString: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** The same connection string naming another database; works for socket URLs too (empty host). */
