@@ -52,11 +52,8 @@ export interface IdentityNumberTable {
   createdAt: CreatedAt;
 }
 
-export interface SubjectTable {
-  id: Generated<number>;
-  kind: SubjectKind;
-  name: string;
-  nameNorm: string;
+/** The code slots of the national standard, shared by subjects and the records about them. */
+export interface SubjectCodeColumns {
   uscc: string | null;
   registrationNumber: string | null;
   orgCode: string | null;
@@ -64,6 +61,13 @@ export interface SubjectTable {
   institutionCert: string | null;
   socialOrgCert: string | null;
   legalRepresentative: string | null;
+}
+
+export interface SubjectTable extends SubjectCodeColumns {
+  id: Generated<number>;
+  kind: SubjectKind;
+  name: string;
+  nameNorm: string;
   legalRepIdType: string | null;
   legalRepIdMasked: string | null;
   legalRepIdRef: number | null;
@@ -108,18 +112,11 @@ export interface ImportErrorTable {
 }
 
 /** Columns both record kinds share: the party (行政相对人) slots of the standard. */
-interface PartyColumns {
+interface PartyColumns extends SubjectCodeColumns {
   subjectId: number;
   departmentId: number;
   subjectName: string;
   subjectCategory: SubjectCategory;
-  uscc: string | null;
-  registrationNumber: string | null;
-  orgCode: string | null;
-  taxNumber: string | null;
-  institutionCert: string | null;
-  socialOrgCert: string | null;
-  legalRepresentative: string | null;
   legalRepIdType: string | null;
   legalRepIdMasked: string | null;
   legalRepIdRef: number | null;

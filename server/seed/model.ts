@@ -13,19 +13,12 @@ import type {
   ListEntryStatus,
   ListType,
 } from '../rules/codes';
+import type { SubjectCodeColumns } from '../db/types';
+import type { DepartmentSeed } from '../reference/departments';
 import type { Industry } from './industries';
 import type { Random } from './random';
 
-export interface DeptInfo {
-  id: number;
-  code: string;
-  name: string;
-  shortName: string;
-  docPrefix: string;
-  licencePrefix: string;
-  uscc: string;
-  divisionCode: string;
-}
+export type DeptInfo = Omit<DepartmentSeed, 'isOffice' | 'issuesPenalties' | 'issuesLicences'> & { id: number };
 
 export interface CatalogRef {
   id: number;
@@ -50,7 +43,7 @@ export type OrgForm =
   | 'private_nonprofit'
   | 'person';
 
-export interface GenSubject {
+export interface GenSubject extends SubjectCodeColumns {
   index: number;
   id: number;
   kind: SubjectKind;
@@ -58,13 +51,6 @@ export interface GenSubject {
   industry: Industry;
   name: string;
   nameNorm: string;
-  uscc: string | null;
-  registrationNumber: string | null;
-  orgCode: string | null;
-  taxNumber: string | null;
-  institutionCert: string | null;
-  socialOrgCert: string | null;
-  legalRepresentative: string | null;
   legalRepId: IdentityRef | null;
   personId: IdentityRef | null;
   divisionCode: string;

@@ -17,6 +17,35 @@ const APPLICATION_STATUSES = ['submitted', 'accepted', 'refused', 'decided', 'wi
 const APPLICATION_DECISIONS = ['correct', 'revoke', 'reject', 'approve_repair', 'deny_repair', 'uphold', 'amend'];
 const STAFF_ROLES = ['department', 'office', 'admin'];
 
+/** The party (行政相对人) columns both record kinds carry, commented with the standard's codes. */
+const partyColumns = (prefix: 'XK' | 'CF') => `
+     subject_id bigint not null references subjects(id),
+     department_id integer not null references departments(id),
+     subject_name text not null,                 -- ${prefix}_XDR_MC
+     subject_category text not null check (subject_category in ('法人及非法人组织', '自然人', '个体工商户')), -- ${prefix}_XDR_LB
+     uscc text,                                  -- ${prefix}_XDR_SHXYM
+     registration_number text,                   -- ${prefix}_XDR_GSZC
+     org_code text,                              -- ${prefix}_XDR_ZZJG
+     tax_number text,                            -- ${prefix}_XDR_SWDJ
+     institution_cert text,                      -- ${prefix}_XDR_SYDW
+     social_org_cert text,                       -- ${prefix}_XDR_SHZZ
+     legal_representative text,                  -- ${prefix}_FRDB
+     legal_rep_id_type text,                     -- ${prefix}_FR_ZJLX
+     legal_rep_id_masked text,                   -- ${prefix}_FR_ZJHM (masked)
+     legal_rep_id_ref bigint references identity_numbers(id),
+     party_id_type text,                         -- ${prefix}_XDR_ZJLX
+     party_id_masked text,                       -- ${prefix}_XDR_ZJHM (masked)
+     party_id_ref bigint references identity_numbers(id),`;
+
+/** The portal's own bookkeeping on both record kinds: withdrawal, source import, timeliness. */
+const recordBookkeepingColumns = `
+     withdrawn_on date,
+     withdrawal_reason text,
+     source_import_id bigint references imports(id),
+     reported_at timestamptz not null default now(),
+     created_at timestamptz not null default now(),
+     updated_at timestamptz not null default now()`;
+
 const statements: string[] = [
   // ---------------------------------------------------------------- reference data
   `create table divisions (
@@ -121,23 +150,7 @@ const statements: string[] = [
   // ---------------------------------------------------------------- licensing (XK_*)
   `create table licensing_records (
      id bigserial primary key,
-     subject_id bigint not null references subjects(id),
-     department_id integer not null references departments(id),
-     subject_name text not null,                 -- XK_XDR_MC
-     subject_category text not null check (subject_category in ('法人及非法人组织', '自然人', '个体工商户')), -- XK_XDR_LB
-     uscc text,                                  -- XK_XDR_SHXYM
-     registration_number text,                   -- XK_XDR_GSZC
-     org_code text,                              -- XK_XDR_ZZJG
-     tax_number text,                            -- XK_XDR_SWDJ
-     institution_cert text,                      -- XK_XDR_SYDW
-     social_org_cert text,                       -- XK_XDR_SHZZ
-     legal_representative text,                  -- XK_FRDB
-     legal_rep_id_type text,                     -- XK_FR_ZJLX
-     legal_rep_id_masked text,                   -- XK_FR_ZJHM (masked)
-     legal_rep_id_ref bigint references identity_numbers(id),
-     party_id_type text,                         -- XK_XDR_ZJLX
-     party_id_masked text,                       -- XK_XDR_ZJHM (masked)
-     party_id_ref bigint references identity_numbers(id),
+     ${partyColumns('XK')}
      decision_document_name text not null,       -- XK_XKWS
      document_number text not null,              -- XK_WSH
      document_number_norm text not null,
@@ -156,12 +169,7 @@ const statements: string[] = [
      remarks text,                               -- BZ
      status text not null default 'published' check (status in (${kinds(RECORD_STATUSES)})),
      public_from date not null,
-     withdrawn_on date,
-     withdrawal_reason text,
-     source_import_id bigint references imports(id),
-     reported_at timestamptz not null default now(),
-     created_at timestamptz not null default now(),
-     updated_at timestamptz not null default now(),
+     ${recordBookkeepingColumns},
      check (valid_until >= valid_from)
    )`,
   `create unique index licensing_department_document on licensing_records (department_id, document_number_norm)`,
@@ -172,23 +180,7 @@ const statements: string[] = [
   // ---------------------------------------------------------------- penalties (CF_*)
   `create table penalty_records (
      id bigserial primary key,
-     subject_id bigint not null references subjects(id),
-     department_id integer not null references departments(id),
-     subject_name text not null,                 -- CF_XDR_MC
-     subject_category text not null check (subject_category in ('法人及非法人组织', '自然人', '个体工商户')), -- CF_XDR_LB
-     uscc text,                                  -- CF_XDR_SHXYM
-     registration_number text,                   -- CF_XDR_GSZC
-     org_code text,                              -- CF_XDR_ZZJG
-     tax_number text,                            -- CF_XDR_SWDJ
-     institution_cert text,                      -- CF_XDR_SYDW
-     social_org_cert text,                       -- CF_XDR_SHZZ
-     legal_representative text,                  -- CF_FRDB
-     legal_rep_id_type text,                     -- CF_FR_ZJLX
-     legal_rep_id_masked text,                   -- CF_FR_ZJHM (masked)
-     legal_rep_id_ref bigint references identity_numbers(id),
-     party_id_type text,                         -- CF_XDR_ZJLX
-     party_id_masked text,                       -- CF_XDR_ZJHM (masked)
-     party_id_ref bigint references identity_numbers(id),
+     ${partyColumns('CF')}
      document_number text not null,              -- CF_WSH
      document_number_norm text not null,
      violation_type text not null,               -- CF_WFXW
@@ -220,12 +212,7 @@ const statements: string[] = [
      suspended_since date,
      suspended_days integer not null default 0 check (suspended_days >= 0),
      repaired_on date,
-     withdrawn_on date,
-     withdrawal_reason text,
-     source_import_id bigint references imports(id),
-     reported_at timestamptz not null default now(),
-     created_at timestamptz not null default now(),
-     updated_at timestamptz not null default now(),
+     ${recordBookkeepingColumns},
      check (public_until >= public_from),
      check ((status = 'suspended') = (suspended_since is not null))
    )`,
