@@ -6,6 +6,7 @@ import { defaultTarget, openDatabase, type Db } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { loadReferenceData } from '../server/reference/load';
 import { DEFAULT_SEED, generateCity } from '../server/seed';
+import { rebuildSearchIndex } from '../server/search/indexer';
 
 interface Args {
   size: number;
@@ -139,6 +140,12 @@ async function main(): Promise<void> {
     console.log(`  受保护身份证号  ${fmt(c.identityNumbers)}`);
     console.log(
       `  合计 ${fmt(result.rows)} 行（双公示记录 ${fmt(result.records)} 条），用时 ${(result.elapsedMs / 1000).toFixed(1)} s，${fmt(result.rowsPerSecond)} 行/秒，${fmt(result.records / (result.elapsedMs / 1000))} 条记录/秒`,
+    );
+    const indexStart = Date.now();
+    const index = await rebuildSearchIndex(db);
+    const indexSeconds = (Date.now() - indexStart) / 1000;
+    console.log(
+      `  搜索索引 ${fmt(index.documents)} 个文档，用时 ${indexSeconds.toFixed(1)} s，${fmt(index.documents / indexSeconds)} 个/秒`,
     );
   } finally {
     await handle.close();

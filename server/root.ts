@@ -1,8 +1,10 @@
 import { createCallerFactory, router } from './trpc';
 import { portalRouter } from './portal/router';
+import { searchRouter } from './search/router';
 
 export const appRouter = router({
   portal: portalRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

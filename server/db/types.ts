@@ -368,9 +368,10 @@ export interface SearchDocumentTable {
   subjectId: number | null;
   title: string;
   titleNorm: string;
-  body: Generated<string>;
-  codes: Generated<string[]>;
+  body: string;
+  searchText: string;
   tsv: ColumnType<string, string, string>;
+  display: ColumnType<unknown, string, string>;
   departmentId: number | null;
   divisionCode: string | null;
   year: number | null;
@@ -379,7 +380,9 @@ export interface SearchDocumentTable {
   listType: string | null;
   domain: string | null;
   sortDate: DateString | null;
+  publicFrom: DateString | null;
   publicUntil: DateString | null;
+  expiresOn: DateString | null;
   updatedAt: Generated<Timestamp>;
 }
 

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { loadReferenceData, type ReferenceLoadResult } from '../reference/load';
+import { rebuildSearchIndex } from '../search/indexer';
 import { generateCity, type GenerateOptions, type GenerateResult } from './generate';
 
 export { generateCity, DEFAULT_SEED, CHUNK_SIZE } from './generate';
@@ -50,7 +51,9 @@ export async function seedDemoIfEmpty(
     await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
     const again = await trx.selectFrom('subjects').select('id').limit(1).executeTakeFirst();
     if (again !== undefined) return null;
-    return generateCity(trx, { ...options, size: options.size ?? DEMO_SIZE });
+    const result = await generateCity(trx, { ...options, size: options.size ?? DEMO_SIZE });
+    await rebuildSearchIndex(trx);
+    return result;
   });
   return { reference, generated, summary: await describeContents(db) };
 }

@@ -1,0 +1,103 @@
+import type { Db } from '../db/client';
+import {
+  docIdOf,
+  exposureDocument,
+  licensingDocument,
+  listEntryDocument,
+  penaltyDocument,
+  subjectDocument,
+  type SearchDocument,
+} from './documents';
+import * as repo from './repository';
+import type { HitKind } from './types';
+
+// Keeps the search documents in step with the tables. Call syncSearchDocuments in the same
+// transaction as the change: the PostgreSQL engine then sees it at once, and the outbox
+// rows it writes tell other engines (Meilisearch) what to copy, in order.
+
+export interface EntityRef {
+  kind: HitKind;
+  id: number;
+}
+
+type Ids = Record<HitKind, Set<number>>;
+
+const emptyIds = (): Ids => ({
+  subject: new Set(),
+  licensing: new Set(),
+  penalty: new Set(),
+  list_entry: new Set(),
+  exposure: new Set(),
+});
+
+async function buildDocuments(db: Db, kind: HitKind, filter: Parameters<typeof repo.subjectSources>[1]) {
+  switch (kind) {
+    case 'subject':
+      return (await repo.subjectSources(db, filter)).map((s) => ({ id: s.id, doc: subjectDocument(s) }));
+    case 'licensing':
+      return (await repo.licensingSources(db, filter)).map((r) => ({ id: r.id, doc: licensingDocument(r) }));
+    case 'penalty':
+      return (await repo.penaltySources(db, filter)).map((r) => ({ id: r.id, doc: penaltyDocument(r) }));
+    case 'list_entry':
+      return (await repo.listEntrySources(db, filter)).map((r) => ({ id: r.id, doc: listEntryDocument(r) }));
+    case 'exposure':
+      return (await repo.exposureSources(db, filter)).map((r) => ({ id: r.id, doc: exposureDocument(r) }));
+  }
+}
+
+/**
+ * Recomputes the documents of these entities: indexes what is public, removes what is not
+ * (or no longer exists). A subject ref also refreshes its records, whose titles carry its name.
+ */
+export async function syncSearchDocuments(db: Db, refs: readonly EntityRef[]): Promise<void> {
+  const ids = emptyIds();
+  for (const ref of refs) ids[ref.kind].add(ref.id);
+  const related = await repo.recordIdsOfSubjects(db, [...ids.subject]);
+  for (const kind of ['licensing', 'penalty', 'list_entry', 'exposure'] as const) {
+    for (const id of related[kind]) ids[kind].add(id);
+  }
+
+  const upserts: SearchDocument[] = [];
+  const deletions: string[] = [];
+  for (const kind of Object.keys(ids) as HitKind[]) {
+    const wanted = [...ids[kind]];
+    if (wanted.length === 0) continue;
+    const built = await buildDocuments(db, kind, { ids: wanted });
+    const found = new Set(built.map((b) => b.id));
+    for (const b of built) {
+      if (b.doc) upserts.push(b.doc);
+      else deletions.push(docIdOf(kind, b.id));
+    }
+    for (const id of wanted) if (!found.has(id)) deletions.push(docIdOf(kind, id));
+  }
+  await repo.upsertDocuments(db, upserts);
+  await repo.deleteDocuments(db, deletions);
+  await repo.enqueueOutbox(db, [
+    ...upserts.map((d) => ({ docId: d.docId, op: 'upsert' as const })),
+    ...deletions.map((docId) => ({ docId, op: 'delete' as const })),
+  ]);
+}
+
+const REBUILD_BATCH = 2000;
+
+/** Rebuilds every document from the tables, in batches (the demo, imports, a changed tokeniser). */
+export async function rebuildSearchIndex(
+  db: Db,
+  onProgress?: (kind: HitKind, documents: number) => void,
+): Promise<{ documents: number }> {
+  await repo.deleteAllDocuments(db);
+  let documents = 0;
+  for (const kind of ['subject', 'licensing', 'penalty', 'list_entry', 'exposure'] as const) {
+    let afterId = 0;
+    for (;;) {
+      const built = await buildDocuments(db, kind, { afterId, limit: REBUILD_BATCH });
+      if (built.length === 0) break;
+      const docs = built.flatMap((b) => (b.doc ? [b.doc] : []));
+      await repo.upsertDocuments(db, docs);
+      documents += docs.length;
+      afterId = built.at(-1)!.id;
+      onProgress?.(kind, documents);
+    }
+  }
+  return { documents };
+}

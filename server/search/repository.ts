@@ -1,0 +1,436 @@
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/client';
+import type { Database } from '../db/types';
+import type {
+  ExposureSource,
+  LicensingSource,
+  ListEntrySource,
+  PenaltySource,
+  SearchDocument,
+  SubjectSource,
+} from './documents';
+import type { HitKind } from './types';
+
+// All SQL of the search: reading the sources of documents, writing documents, and the
+// queries of the PostgreSQL engine.
+
+// ------------------------------------------------------------------ sources
+
+type IdFilter = { ids: readonly number[] } | { afterId: number; limit: number };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySelect = SelectQueryBuilder<any, any, any>;
+
+/** The same paging for every source table: some ids, or the next batch after an id. */
+function idFilter<Q extends AnySelect>(query: Q, column: string, filter: IdFilter): Q {
+  if ('ids' in filter) return query.where(column, 'in', filter.ids.length ? filter.ids : [-1]) as Q;
+  return query.where(column, '>', filter.afterId).orderBy(column).limit(filter.limit) as Q;
+}
+
+export function subjectSources(db: Db, filter: IdFilter): Promise<SubjectSource[]> {
+  const query = db
+    .selectFrom('subjects')
+    .select([
+      'id',
+      'kind',
+      'name',
+      'uscc',
+      'registrationNumber',
+      'legalRepresentative',
+      'address',
+      'industry',
+      'divisionCode',
+      'establishedOn',
+    ]);
+  return query.$call((q) => idFilter(q, 'subjects.id', filter)).execute();
+}
+
+export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSource[]> {
+  const query = db
+    .selectFrom('licensingRecords as r')
+    .innerJoin('subjects as s', 's.id', 'r.subjectId')
+    .innerJoin('departments as d', 'd.id', 'r.departmentId')
+    .select([
+      'r.id',
+      'r.status',
+      'r.subjectId',
+      's.kind as subjectKind',
+      'r.subjectName',
+      's.name as currentName',
+      's.divisionCode as subjectDivision',
+      'r.uscc',
+      'r.departmentId',
+      'd.name as departmentName',
+      'r.decisionDocumentName',
+      'r.documentNumber',
+      'r.licenceCategory',
+      'r.certificateName',
+      'r.licenceNumber',
+      'r.content',
+      'r.decisionDate',
+      'r.validUntil',
+      'r.publicFrom',
+    ]);
+  return query.$call((q) => idFilter(q, 'r.id', filter)).execute();
+}
+
+export function penaltySources(db: Db, filter: IdFilter): Promise<PenaltySource[]> {
+  const query = db
+    .selectFrom('penaltyRecords as r')
+    .innerJoin('subjects as s', 's.id', 'r.subjectId')
+    .innerJoin('departments as d', 'd.id', 'r.departmentId')
+    .select([
+      'r.id',
+      'r.status',
+      'r.subjectId',
+      's.kind as subjectKind',
+      'r.subjectName',
+      's.name as currentName',
+      's.divisionCode as subjectDivision',
+      'r.uscc',
+      'r.departmentId',
+      'd.name as departmentName',
+      'r.documentNumber',
+      'r.violationType',
+      'r.violationFacts',
+      'r.legalBasis',
+      'r.categories',
+      'r.content',
+      'r.decisionDate',
+      'r.severity',
+      'r.domain',
+      'r.publicFrom',
+      'r.publicUntil',
+    ]);
+  return query.$call((q) => idFilter(q, 'r.id', filter)).execute();
+}
+
+export function listEntrySources(db: Db, filter: IdFilter): Promise<ListEntrySource[]> {
+  const query = db
+    .selectFrom('listEntries as e')
+    .innerJoin('subjects as s', 's.id', 'e.subjectId')
+    .innerJoin('departments as d', 'd.id', 'e.departmentId')
+    .select([
+      'e.id',
+      'e.status',
+      'e.listType',
+      'e.subjectId',
+      's.kind as subjectKind',
+      's.name as subjectName',
+      's.name as currentName',
+      's.divisionCode as subjectDivision',
+      's.uscc',
+      'e.departmentId',
+      'd.name as departmentName',
+      'e.decisionNumber',
+      'e.basis',
+      'e.reason',
+      'e.domain',
+      'e.listedOn',
+      'e.validUntil',
+    ]);
+  return query.$call((q) => idFilter(q, 'e.id', filter)).execute();
+}
+
+export function exposureSources(db: Db, filter: IdFilter): Promise<ExposureSource[]> {
+  const query = db
+    .selectFrom('exposureCases as c')
+    .leftJoin('subjects as s', 's.id', 'c.subjectId')
+    .leftJoin('departments as d', 'd.id', 'c.departmentId')
+    .select([
+      'c.id',
+      'c.status',
+      'c.title',
+      'c.domain',
+      'c.subjectId',
+      's.kind as subjectKind',
+      'c.subjectName',
+      's.divisionCode as subjectDivision',
+      'c.departmentId',
+      'd.name as departmentName',
+      'c.summary',
+      'c.body',
+      'c.publishedOn',
+    ]);
+  return query.$call((q) => idFilter(q, 'c.id', filter)).execute();
+}
+
+/** Every record that carries the subject's name in its document. */
+export async function recordIdsOfSubjects(db: Db, subjectIds: readonly number[]) {
+  if (subjectIds.length === 0) return { licensing: [], penalty: [], list_entry: [], exposure: [] };
+  const ids = async (table: 'licensingRecords' | 'penaltyRecords' | 'listEntries' | 'exposureCases') =>
+    (await db.selectFrom(table).select('id').where('subjectId', 'in', subjectIds).execute()).map((r) => r.id);
+  return {
+    licensing: await ids('licensingRecords'),
+    penalty: await ids('penaltyRecords'),
+    list_entry: await ids('listEntries'),
+    exposure: await ids('exposureCases'),
+  };
+}
+
+// ------------------------------------------------------------------ documents
+
+const INSERT_BATCH = 1000;
+
+export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+    const rows = docs.slice(i, i + INSERT_BATCH).map((d) => ({
+      docId: d.docId,
+      kind: d.kind,
+      entityId: d.entityId,
+      subjectId: d.subjectId,
+      title: d.title,
+      titleNorm: d.titleNorm,
+      body: d.body,
+      searchText: d.searchText,
+      tsv: sql<string>`${d.tsv}::tsvector`,
+      display: JSON.stringify(d.display),
+      departmentId: d.departmentId,
+      divisionCode: d.divisionCode,
+      year: d.year,
+      categories: d.categories,
+      severity: d.severity,
+      listType: d.listType,
+      domain: d.domain,
+      sortDate: d.sortDate,
+      publicFrom: d.publicFrom,
+      publicUntil: d.publicUntil,
+      expiresOn: d.expiresOn,
+    }));
+    await db
+      .insertInto('searchDocuments')
+      .values(rows as never)
+      .onConflict((oc) =>
+        oc.column('docId').doUpdateSet((eb) => ({
+          subjectId: eb.ref('excluded.subjectId'),
+          title: eb.ref('excluded.title'),
+          titleNorm: eb.ref('excluded.titleNorm'),
+          body: eb.ref('excluded.body'),
+          searchText: eb.ref('excluded.searchText'),
+          tsv: eb.ref('excluded.tsv'),
+          display: eb.ref('excluded.display'),
+          departmentId: eb.ref('excluded.departmentId'),
+          divisionCode: eb.ref('excluded.divisionCode'),
+          year: eb.ref('excluded.year'),
+          categories: eb.ref('excluded.categories'),
+          severity: eb.ref('excluded.severity'),
+          listType: eb.ref('excluded.listType'),
+          domain: eb.ref('excluded.domain'),
+          sortDate: eb.ref('excluded.sortDate'),
+          publicFrom: eb.ref('excluded.publicFrom'),
+          publicUntil: eb.ref('excluded.publicUntil'),
+          expiresOn: eb.ref('excluded.expiresOn'),
+          updatedAt: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function deleteDocuments(db: Db, docIds: readonly string[]): Promise<void> {
+  if (docIds.length === 0) return;
+  await db.deleteFrom('searchDocuments').where('docId', 'in', docIds).execute();
+}
+
+export async function deleteAllDocuments(db: Db): Promise<void> {
+  await sql`truncate search_documents`.execute(db);
+}
+
+/** For engines that keep their own copy (Meilisearch): what changed, in order. */
+export async function enqueueOutbox(db: Db, changes: readonly { docId: string; op: 'upsert' | 'delete' }[]) {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('searchOutbox')
+    .values(changes.map((c) => ({ docId: c.docId, op: c.op })))
+    .execute();
+}
+
+// ------------------------------------------------------------------ queries
+
+type SD = ExpressionBuilder<Database, 'searchDocuments'>;
+
+export interface DocumentFilters {
+  kinds?: readonly string[];
+  departmentIds?: readonly number[];
+  divisionCodes?: readonly string[];
+  years?: readonly number[];
+  categories?: readonly string[];
+  severities?: readonly string[];
+  listTypes?: readonly string[];
+  domains?: readonly string[];
+}
+
+export interface TextCondition {
+  /** tsquery literal ANDing the lexemes of all terms; null to skip the index (date scans). */
+  tsquery: string | null;
+  /** LIKE patterns on search_text that make the match exact. */
+  likePatterns: readonly string[];
+}
+
+/** The date half of visibility: the status half decided which documents exist. */
+export function documentIsPublic(eb: SD, today: string): Expression<SqlBool> {
+  return eb.and([
+    eb.or([eb('publicFrom', 'is', null), eb('publicFrom', '<=', today)]),
+    eb.or([eb('publicUntil', 'is', null), eb('publicUntil', '>', today)]),
+  ]);
+}
+
+function conditions(eb: SD, text: TextCondition, filters: DocumentFilters, today: string): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [documentIsPublic(eb, today)];
+  if (text.tsquery) all.push(sql<SqlBool>`tsv @@ ${text.tsquery}::tsquery`);
+  for (const pattern of text.likePatterns) all.push(eb('searchText', 'like', pattern));
+  const f = filters;
+  if (f.kinds?.length) all.push(eb('kind', 'in', f.kinds as never));
+  if (f.departmentIds?.length) all.push(eb('departmentId', 'in', f.departmentIds));
+  if (f.divisionCodes?.length) all.push(eb('divisionCode', 'in', f.divisionCodes));
+  if (f.years?.length) all.push(eb('year', 'in', f.years));
+  if (f.categories?.length) all.push(sql<SqlBool>`categories && ${sql.val(f.categories)}::text[]`);
+  if (f.severities?.length) all.push(eb('severity', 'in', f.severities));
+  if (f.listTypes?.length) all.push(eb('listType', 'in', f.listTypes));
+  if (f.domains?.length) all.push(eb('domain', 'in', f.domains));
+  return eb.and(all);
+}
+
+export interface CandidateRow {
+  docId: string;
+  kind: HitKind;
+  titleNorm: string;
+  sortDate: string | null;
+  departmentId: number | null;
+  divisionCode: string | null;
+  year: number | null;
+  categories: string[];
+  severity: string | null;
+  listType: string | null;
+  domain: string | null;
+}
+
+/** Up to `limit` matching documents with what ranking and facets need, in no particular order. */
+export function candidates(
+  db: Db,
+  text: TextCondition,
+  filters: DocumentFilters,
+  today: string,
+  limit: number,
+): Promise<CandidateRow[]> {
+  return db
+    .selectFrom('searchDocuments')
+    .select([
+      'docId',
+      'kind',
+      'titleNorm',
+      'sortDate',
+      'departmentId',
+      'divisionCode',
+      'year',
+      'categories',
+      'severity',
+      'listType',
+      'domain',
+    ])
+    .where((eb) => conditions(eb, text, filters, today))
+    .limit(limit)
+    .execute() as Promise<CandidateRow[]>;
+}
+
+export type TitleCondition =
+  | { type: 'equals'; value: string }
+  | { type: 'prefix'; pattern: string; not: string }
+  | { type: 'contains'; pattern: string; notPrefix: string }
+  | { type: 'textOnly'; notContains: string };
+
+function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
+  switch (title.type) {
+    case 'equals':
+      return eb('titleNorm', '=', title.value);
+    case 'prefix':
+      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', '<>', title.not)]);
+    case 'contains':
+      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', 'not like', title.notPrefix)]);
+    case 'textOnly':
+      return eb('titleNorm', 'not like', title.notContains);
+  }
+}
+
+function matching(eb: SD, text: TextCondition, filters: DocumentFilters, today: string, title: TitleCondition | null) {
+  const base = conditions(eb, text, filters, today);
+  return title ? eb.and([base, titleMatches(eb, title)]) : base;
+}
+
+/**
+ * Matching documents newest first, optionally restricted by how the title matches; for
+ * broad queries, where walking the date index finds a page long before a sort would.
+ */
+export function newestMatches(
+  db: Db,
+  text: TextCondition,
+  filters: DocumentFilters,
+  today: string,
+  title: TitleCondition | null,
+  offset: number,
+  limit: number,
+): Promise<{ docId: string; titleNorm: string; sortDate: string | null }[]> {
+  return db
+    .selectFrom('searchDocuments')
+    .select(['docId', 'titleNorm', 'sortDate'])
+    .where((eb) => matching(eb, text, filters, today, title))
+    .orderBy(sql`sort_date desc nulls last`)
+    .orderBy('docId', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}
+
+/** How many documents match, counting at most `cap`. */
+export async function countMatches(
+  db: Db,
+  text: TextCondition,
+  filters: DocumentFilters,
+  today: string,
+  title: TitleCondition | null,
+  cap: number,
+): Promise<number> {
+  const capped = db
+    .selectFrom('searchDocuments')
+    .select(sql`1`.as('one'))
+    .where((eb) => matching(eb, text, filters, today, title))
+    .limit(cap)
+    .as('capped');
+  const row = await db
+    .selectFrom(capped)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface DocumentRow {
+  docId: string;
+  kind: HitKind;
+  entityId: number;
+  subjectId: number | null;
+  title: string;
+  body: string;
+  display: unknown;
+  expiresOn: string | null;
+}
+
+export function documentsByIds(db: Db, docIds: readonly string[]): Promise<DocumentRow[]> {
+  if (docIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('searchDocuments')
+    .select(['docId', 'kind', 'entityId', 'subjectId', 'title', 'body', 'display', 'expiresOn'])
+    .where('docId', 'in', docIds)
+    .execute() as Promise<DocumentRow[]>;
+}
+
+export function subjectsByUscc(db: Db, usccs: readonly string[]) {
+  if (usccs.length === 0) return Promise.resolve([]);
+  return db.selectFrom('subjects').select(['id', 'uscc', 'name']).where('uscc', 'in', usccs).execute();
+}
+
+export function departmentLabels(db: Db) {
+  return db.selectFrom('departments').select(['id', 'name']).execute();
+}
+
+export function divisionLabels(db: Db) {
+  return db.selectFrom('divisions').select(['code', 'name']).execute();
+}

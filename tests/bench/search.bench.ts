@@ -1,0 +1,189 @@
+// Search benchmark (not part of `npm test`), on a real PostgreSQL server:
+//   BENCH_DATABASE_URL=postgresql://user:pw@127.0.0.1:5432/postgres npm run bench:search -- [--size 170000] [--rounds 5] [--reseed]
+// Seeds ~6 records per subject into the database `credit_search_bench` (kept between runs;
+// --reseed starts over), rebuilds the search index (timed, with its size), then runs fixed
+// query sets through the PostgreSQL engine — total, facets and first page included — and
+// prints p50 / p95 per set. The machine is shared: compare medians, not single runs.
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Db } from '@/server/db/client';
+import { migrateToLatest } from '@/server/db/migrate';
+import { deriveIdentityKeys } from '@/server/identities/protect';
+import { loadReferenceData } from '@/server/reference/load';
+import { generateCity } from '@/server/seed';
+import { rebuildSearchIndex } from '@/server/search/indexer';
+import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
+import { withDatabaseName } from '../integration/helpers/databases';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i]!;
+  if (a.startsWith('--')) args.set(a, process.argv[i + 1]?.startsWith('--') ? '' : (process.argv[i + 1] ?? ''));
+}
+const size = Number(args.get('--size') || 170_000);
+const rounds = Number(args.get('--rounds') || 5);
+const today = '2026-11-28';
+const adminUrl = process.env.BENCH_DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set BENCH_DATABASE_URL to a PostgreSQL role that may CREATE DATABASE.');
+  process.exit(1);
+}
+const NAME = 'credit_search_bench';
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function ensureDatabase(): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    if (args.has('--reseed')) await admin.query(`drop database if exists ${NAME} with (force)`);
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [NAME]);
+    if (exists.rowCount) return false;
+    await admin.query(`create database ${NAME}`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function prepare(db: Db, fresh: boolean) {
+  await migrateToLatest(db);
+  const docs = await db
+    .selectFrom('searchDocuments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (!fresh && docs.n > 0) {
+    console.log(`Reusing ${NAME}: ${docs.n.toLocaleString()} search documents (--reseed to start over).`);
+    return;
+  }
+  await loadReferenceData(db);
+  const seeded = await generateCity(db, {
+    size,
+    today,
+    identityKeys: deriveIdentityKeys(Buffer.alloc(32, 9)),
+    onProgress: (p) =>
+      process.stdout.write(`\r  seeding ${p.subjectsDone.toLocaleString()} / ${size.toLocaleString()}`),
+  });
+  console.log(`\nSeeded ${seeded.records.toLocaleString()} records in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
+  const start = Date.now();
+  const built = await rebuildSearchIndex(db, (kind, n) =>
+    process.stdout.write(`\r  indexing ${kind} ${n.toLocaleString()}   `),
+  );
+  const seconds = (Date.now() - start) / 1000;
+  await sql`vacuum analyze search_documents`.execute(db);
+  console.log(
+    `\nIndex build: ${built.documents.toLocaleString()} documents in ${seconds.toFixed(1)} s (${Math.round(built.documents / seconds).toLocaleString()} docs/s), then VACUUM ANALYZE.`,
+  );
+}
+
+async function sample(db: Db, query: string, n: number): Promise<string[]> {
+  const rows = await sql<{ v: string }>`${sql.raw(query)} limit ${n}`.execute(db);
+  return rows.rows.map((r) => r.v);
+}
+
+const handleTarget = async () => {
+  const fresh = await ensureDatabase();
+  const handle = await openDatabase({ url: withDatabaseName(adminUrl!, NAME) });
+  return { handle, fresh };
+};
+
+const { handle, fresh } = await handleTarget();
+const db = handle.db;
+try {
+  await prepare(db, fresh);
+  const sizes = await sql<{ table: string; index: string; total: string; docs: number; records: number }>`
+    select pg_size_pretty(pg_relation_size('search_documents')) as table,
+           pg_size_pretty(pg_relation_size('search_documents_tsv')) as index,
+           pg_size_pretty(pg_total_relation_size('search_documents')) as total,
+           (select count(*) from search_documents) as docs,
+           (select count(*) from penalty_records) + (select count(*) from licensing_records) as records`.execute(db);
+  const s = sizes.rows[0]!;
+  console.log(
+    `Data: ${Number(s.records).toLocaleString()} records, ${Number(s.docs).toLocaleString()} public search documents. Size: table ${s.table}, GIN ${s.index}, total with indexes and TOAST ${s.total}.`,
+  );
+
+  const sets: Record<string, string[]> = {
+    '1-character': ['店', '乐', '王', '罚', '峨', '茶', '鑫', '药'],
+    '2-character': ['农业', '市中', '金顶', '火锅', '汽修', '药房', '招商', '建材'],
+    '4-character': ['农业发展', '食品经营', '旅游开发', '建筑工程', '道路运输', '排污许可', '安全生产', '卫生许可'],
+    'full names': await sample(
+      db,
+      `select name as v from subjects where kind <> 'natural_person' order by md5(id::text)`,
+      12,
+    ),
+    'multi-term': [
+      '招商 公司',
+      '峨眉山 酒店',
+      '犍为 农业',
+      '乐山 科技 有限',
+      '市中区 火锅',
+      '食品 罚款',
+      '夹江 陶瓷',
+      '沐川 竹',
+    ],
+    USCC: await sample(
+      db,
+      `select uscc as v from subjects where uscc is not null and uscc <> '00000000000000000X' order by md5(id::text)`,
+      12,
+    ),
+    'document number': await sample(
+      db,
+      `select document_number as v from penalty_records where status = 'published' and public_until > '${today}' order by md5(id::text)`,
+      12,
+    ),
+    'broad (>100k hits)': ['公司', '有限公司', '许可', '乐山'],
+  };
+  const engine = createPostgresSearchEngine(db);
+  // Warm up caches once over every query.
+  for (const qs of Object.values(sets)) for (const q of qs) await engine.search({ q }, today);
+
+  console.log('\n| query set | queries | p50 ms | p95 ms | median total | exact totals |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, qs] of Object.entries(sets)) {
+    const times: number[] = [];
+    const totals: number[] = [];
+    let exact = 0;
+    for (let r = 0; r < rounds; r++) {
+      for (const q of qs) {
+        const t0 = performance.now();
+        const result = await engine.search({ q }, today);
+        times.push(performance.now() - t0);
+        if (r === 0) {
+          totals.push(result.total);
+          if (result.totalIsExact) exact++;
+        }
+      }
+    }
+    console.log(
+      `| ${name} | ${qs.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(totals, 50).toLocaleString()} | ${exact}/${qs.length} |`,
+    );
+  }
+
+  // How many documents the broad queries really match (not capped), to show they are broad.
+  for (const q of sets['broad (>100k hits)']!) {
+    const n = await sql<{
+      n: number;
+    }>`select count(*) as n from search_documents where search_text like ${'%' + q + '%'}`.execute(db);
+    console.log(`  "${q}" matches ${n.rows[0]!.n.toLocaleString()} documents in all`);
+  }
+  // Second page and a deep page of a broad query, and a filtered one.
+  for (const [label, request] of [
+    ['broad, page 2', { q: '公司', page: 2 }],
+    ['broad, page 200', { q: '公司', page: 200 }],
+    ['broad, sort by date', { q: '公司', sort: 'date' as const }],
+    ['broad + 2 filters', { q: '公司', kinds: ['penalty' as const], years: [2025] }],
+  ] as const) {
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      await engine.search(request, today);
+      times.push(performance.now() - t0);
+    }
+    console.log(`  ${label}: p50 ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+  }
+} finally {
+  await handle.close();
+}
