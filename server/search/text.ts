@@ -17,7 +17,6 @@ export const FIELD_SEPARATOR = '\u0001';
  * lower-case) without control characters (a pasted NUL or the field separator).
  */
 export function normalizeSearchText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return normalizeName(s).replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
