@@ -366,12 +366,9 @@ export interface SearchDocumentTable {
   kind: 'subject' | 'licensing' | 'penalty' | 'list_entry' | 'exposure';
   entityId: number;
   subjectId: number | null;
-  title: string;
   titleNorm: string;
-  body: string;
   searchText: string;
   tsv: ColumnType<string, string, string>;
-  display: ColumnType<unknown, string, string>;
   departmentId: number | null;
   divisionCode: string | null;
   year: number | null;
@@ -382,6 +379,13 @@ export interface SearchDocumentTable {
   sortDate: DateString | null;
   publicFrom: DateString | null;
   publicUntil: DateString | null;
+}
+
+export interface SearchDocumentContentTable {
+  docId: string;
+  title: string;
+  body: string;
+  display: ColumnType<unknown, string, string>;
   expiresOn: DateString | null;
   updatedAt: Generated<Timestamp>;
 }
@@ -439,6 +443,7 @@ export interface Database {
   auditLog: AuditLogTable;
   lifecycleTransitions: LifecycleTransitionTable;
   searchDocuments: SearchDocumentTable;
+  searchDocumentContents: SearchDocumentContentTable;
   searchOutbox: SearchOutboxTable;
   rateLimitBuckets: RateLimitBucketTable;
   appSettings: AppSettingTable;

@@ -8,7 +8,7 @@ import {
 import { USCC_PLACEHOLDER } from '../rules/uscc';
 import { publicSubjectName } from '../subjects/present';
 import { exposureWindow, licensingWindow, listEntryWindow, penaltyWindow } from '../visibility/public';
-import { FIELD_SEPARATOR, lexemesOf, normalizeSearchText } from './text';
+import { FIELD_SEPARATOR, facetToken, lexemesOf, normalizeSearchText, titleLexemes } from './text';
 import type { HitDisplay, HitKind } from './types';
 
 // How each public thing becomes one search document (pure). What is in `title` and `body`
@@ -150,7 +150,21 @@ const suspendedBadges = (status: string) => (status === 'suspended' ? [RECORD_ST
 function finish(base: Omit<SearchDocument, 'titleNorm' | 'searchText' | 'tsv' | 'docId'>): SearchDocument {
   const titleNorm = normalizeSearchText(base.title);
   const fieldsNorm = base.body.split('\n').map(normalizeSearchText);
-  const lexemes = new Set([titleNorm, ...fieldsNorm].flatMap(lexemesOf));
+  const facets: [string, string | number | null][] = [
+    ['kind', base.kind],
+    ['department', base.departmentId],
+    ['division', base.divisionCode],
+    ['year', base.year],
+    ['severity', base.severity],
+    ['listType', base.listType],
+    ['domain', base.domain],
+    ...base.categories.map((c): [string, string] => ['category', c]),
+  ];
+  const lexemes = new Set([
+    ...[titleNorm, ...fieldsNorm].flatMap(lexemesOf),
+    ...titleLexemes(titleNorm),
+    ...facets.flatMap(([facet, value]) => (value === null ? [] : [facetToken(facet, value)])),
+  ]);
   return {
     ...base,
     docId: docIdOf(base.kind, base.entityId),

@@ -101,3 +101,11 @@ export async function rebuildSearchIndex(
   }
   return { documents };
 }
+
+/**
+ * Drops documents whose public window has ended: they can never show again. Visibility
+ * never depends on this (every query compares with today); it only keeps the index lean.
+ */
+export function pruneExpiredSearchDocuments(db: Db, today: string): Promise<number> {
+  return repo.deleteExpiredDocuments(db, today);
+}

@@ -4,13 +4,16 @@ import { classifyCodeQuery } from './codes';
 import * as repo from './repository';
 import {
   containsPattern,
+  facetToken,
   highlight,
   parseQuery,
   prefixPattern,
   rankClassOf,
   snippet,
   termIsExactByLexemes,
-  tsqueryLiteral,
+  termLexemes,
+  titleTermLexemes,
+  tsqueryOf,
   type ParsedQuery,
 } from './text';
 import {
@@ -38,12 +41,19 @@ import {
 // name prefix, name contains, text) walking the date index, so no query sorts or scores
 // every hit.
 
-const CAPPED = EXACT_TOTAL_LIMIT + 1;
 /** Below this many members a rank class is sorted after an index lookup; above, walked by date. */
 const DATE_WALK_THRESHOLD = 2000;
 
-export function createPostgresSearchEngine(db: Db): SearchEngine {
-  return { name: 'postgresql', search: (request, today) => search(db, request, today) };
+export interface PostgresEngineOptions {
+  /** 'auto' lets the planner choose; tests force each plan to prove they agree. */
+  plan?: 'auto' | 'index' | 'scan';
+  /** Totals are exact up to this many hits (EXACT_TOTAL_LIMIT); tests lower it to reach the broad path. */
+  exactTotalLimit?: number;
+}
+
+export function createPostgresSearchEngine(db: Db, options: PostgresEngineOptions = {}): SearchEngine {
+  const resolved = { plan: options.plan ?? 'auto', exactTotalLimit: options.exactTotalLimit ?? EXACT_TOTAL_LIMIT };
+  return { name: 'postgresql', search: (request, today) => search(db, request, today, resolved) };
 }
 
 type Filters = repo.DocumentFilters;
@@ -200,7 +210,110 @@ type Ranked = { docId: string; titleNorm: string; sortDate: string | null };
 const byDateDesc = (a: Ranked, b: Ranked) =>
   (b.sortDate ?? '').localeCompare(a.sortDate ?? '') || (a.docId < b.docId ? 1 : a.docId > b.docId ? -1 : 0);
 
-async function search(db: Db, request: SearchRequest, today: string): Promise<SearchResult> {
+/** Filters as groups of facet tokens (OR within a facet, AND across). */
+function filterTokenGroups(filters: Filters): string[][] {
+  return FACETS.flatMap((facet) => {
+    const values = selectedValues(filters, facet);
+    return values.length ? [values.map((v) => facetToken(facet, v))] : [];
+  });
+}
+
+/** The title tokens a name class needs (the whole query must occur in the title). */
+function titleTokenGroups(title: repo.TitleCondition | null, nameQuery: string): string[][] {
+  if (!title || title.type === 'textOnly' || nameQuery === '') return [];
+  return titleTermLexemes(nameQuery).map((l) => [l]);
+}
+
+/**
+ * Chooses, per query, between the text index and a scan. The GIN index costs in proportion to
+ * its posting lists, a scan (sequential, or down the date index) in proportion to the rows it
+ * reads before it has enough; so broad queries scan and selective ones use the index. The
+ * estimate comes from PostgreSQL's own statistics of the lexemes (pg_stats), refreshed
+ * every few minutes; without statistics (a small or new index) the index is always used.
+ */
+class Planner {
+  private stats: { rows: number; frequencies: Map<string, number>; floor: number } | null = null;
+  private loadedAt = 0;
+
+  constructor(private readonly db: Db) {}
+
+  async refresh(): Promise<void> {
+    if (this.stats && Date.now() - this.loadedAt < STATS_TTL_MS) return;
+    this.stats = await repo.lexemeStatistics(this.db);
+    this.loadedAt = Date.now();
+  }
+
+  private frequency(lexeme: string): number {
+    const stats = this.stats!;
+    return stats.frequencies.get(lexeme) ?? stats.floor / 2;
+  }
+
+  /** Expected matches: each term as common as its rarest lexeme, filters independent. */
+  estimate(terms: readonly string[], groups: readonly (readonly string[])[]): number {
+    const stats = this.stats;
+    if (!stats || stats.rows < SCAN_MIN_ROWS || stats.frequencies.size === 0) return 0;
+    let fraction = 1;
+    for (const term of terms) fraction *= Math.min(...termLexemes(term).map((l) => this.frequency(l)));
+    for (const group of groups)
+      fraction *= Math.min(
+        1,
+        group.reduce((sum, l) => sum + this.frequency(l), 0),
+      );
+    return fraction * stats.rows;
+  }
+
+  rows(): number {
+    return this.stats?.rows ?? 0;
+  }
+}
+
+const STATS_TTL_MS = 5 * 60_000;
+/** Below this many documents the index is always the better plan. */
+const SCAN_MIN_ROWS = 50_000;
+/** A query expected to match more than this share of the documents is scanned. */
+const SCAN_FRACTION = 0.05;
+
+const planners = new WeakMap<Db, Planner>();
+function plannerFor(db: Db): Planner {
+  let planner = planners.get(db);
+  if (!planner) planners.set(db, (planner = new Planner(db)));
+  return planner;
+}
+
+interface Query {
+  parsed: ParsedQuery;
+  filters: Filters;
+  today: string;
+  planner: Planner;
+  options: Required<PostgresEngineOptions>;
+}
+
+/** The match spec of a query (optionally one name class), by index or by scan as the planner says. */
+function specFor(query: Query, title: repo.TitleCondition | null, force?: 'index' | 'scan'): repo.MatchSpec {
+  const { parsed, filters, today, planner, options } = query;
+  const groups = [...filterTokenGroups(filters), ...titleTokenGroups(title, parsed.nameQuery)];
+  const broad = planner.estimate(parsed.terms, groups) > SCAN_FRACTION * planner.rows();
+  const mode = options.plan !== 'auto' ? options.plan : (force ?? (broad ? 'scan' : 'index'));
+  if (mode === 'scan') {
+    return { tsquery: null, likePatterns: parsed.terms.map(containsPattern), columns: filters, title, today };
+  }
+  return {
+    tsquery: tsqueryOf([...[...new Set(parsed.terms.flatMap(termLexemes))].map((l) => [l]), ...groups]),
+    likePatterns: parsed.terms.filter((t) => !termIsExactByLexemes(t)).map(containsPattern),
+    columns: null,
+    title,
+    today,
+  };
+}
+
+async function search(
+  db: Db,
+  request: SearchRequest,
+  today: string,
+  options: Required<PostgresEngineOptions>,
+): Promise<SearchResult> {
+  const limit = options.exactTotalLimit;
+  const capped = limit + 1;
   const parsed = parseQuery(request.q);
   const page = Math.max(1, Math.floor(request.page ?? 1));
   const sort = request.sort ?? 'relevance';
@@ -218,13 +331,12 @@ async function search(db: Db, request: SearchRequest, today: string): Promise<Se
   if (code?.type === 'personal_id') return emptyResult(parsed, page, code, null);
   if (parsed.terms.length === 0) return emptyResult(parsed, page, code, parsed.notice);
 
-  const text: repo.TextCondition = {
-    tsquery: tsqueryLiteral(parsed.terms),
-    likePatterns: parsed.terms.filter((t) => !termIsExactByLexemes(t)).map(containsPattern),
-  };
-  const main = await repo.candidates(db, text, filters, today, CAPPED);
-  const totalIsExact = main.length <= EXACT_TOTAL_LIMIT;
-  const total = Math.min(main.length, EXACT_TOTAL_LIMIT);
+  const planner = plannerFor(db);
+  await planner.refresh();
+  const query: Query = { parsed, filters, today, planner, options };
+  const main = await repo.candidates(db, specFor(query, null), capped);
+  const totalIsExact = main.length <= limit;
+  const total = Math.min(main.length, limit);
 
   const [departments, divisions] = await Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
   const labels: Labels = {
@@ -238,16 +350,19 @@ async function search(db: Db, request: SearchRequest, today: string): Promise<Se
     let rows = main;
     if (selected.length > 0) {
       // Disjunctive: a facet's own filter does not shrink its counts.
-      rows = await repo.candidates(db, text, { ...filters, [FILTER_OF_FACET[facet]]: undefined }, today, CAPPED);
-      if (rows.length > EXACT_TOTAL_LIMIT) facetsAreExact = false;
+      const without: Query = { ...query, filters: { ...filters, [FILTER_OF_FACET[facet]]: undefined } };
+      rows = await repo.candidates(db, specFor(without, null), capped);
+      if (rows.length > limit) facetsAreExact = false;
     }
     facets[facet] = countFacet(rows, facet, selected, labels);
   }
 
   const offset = (page - 1) * PAGE_SIZE;
-  const pageCount = Math.ceil(Math.min(total, MAX_RESULT_WINDOW) / PAGE_SIZE);
+  // Past the exact limit the window is the first MAX_RESULT_WINDOW results, whatever the total.
+  const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
+  const pageCount = Math.ceil(windowSize / PAGE_SIZE);
   let pageRows: Ranked[] = [];
-  if (offset < MAX_RESULT_WINDOW) {
+  if (offset < windowSize) {
     if (totalIsExact) {
       const ordered =
         sort === 'date'
@@ -259,7 +374,7 @@ async function search(db: Db, request: SearchRequest, today: string): Promise<Se
             );
       pageRows = ordered.slice(offset, offset + PAGE_SIZE);
     } else {
-      pageRows = await broadPage(db, parsed, filters, today, sort, offset);
+      pageRows = await broadPage(db, query, sort, offset);
     }
   }
 
@@ -306,7 +421,7 @@ async function search(db: Db, request: SearchRequest, today: string): Promise<Se
       parsed.notice ??
       (totalIsExact
         ? null
-        : `匹配结果超过 ${EXACT_TOTAL_LIMIT.toLocaleString('en-US')} 条，仅显示前 ${MAX_RESULT_WINDOW.toLocaleString('en-US')} 条，请增加查询词或筛选条件。`),
+        : `匹配结果超过 ${limit.toLocaleString('en-US')} 条，仅显示前 ${MAX_RESULT_WINDOW.toLocaleString('en-US')} 条，请增加查询词或筛选条件。`),
   };
 }
 
@@ -315,23 +430,9 @@ async function search(db: Db, request: SearchRequest, today: string): Promise<Se
  * relevance, class by class (exact name, prefix, contains, text only), each newest first;
  * for date, one walk down the date index.
  */
-async function broadPage(
-  db: Db,
-  parsed: ParsedQuery,
-  filters: Filters,
-  today: string,
-  sort: 'relevance' | 'date',
-  offset: number,
-): Promise<Ranked[]> {
-  const indexed: repo.TextCondition = {
-    tsquery: tsqueryLiteral(parsed.terms),
-    likePatterns: parsed.terms.filter((t) => !termIsExactByLexemes(t)).map(containsPattern),
-  };
-  // Without the tsquery the planner walks the date index and stops after a page.
-  const walk: repo.TextCondition = { tsquery: null, likePatterns: parsed.terms.map(containsPattern) };
-  if (sort === 'date') return repo.newestMatches(db, walk, filters, today, null, offset, PAGE_SIZE);
-
-  const nq = parsed.nameQuery;
+async function broadPage(db: Db, query: Query, sort: 'relevance' | 'date', offset: number): Promise<Ranked[]> {
+  if (sort === 'date') return repo.newestMatches(db, specFor(query, null, 'scan'), offset, PAGE_SIZE);
+  const nq = query.parsed.nameQuery;
   const classes: repo.TitleCondition[] = [
     { type: 'equals', value: nq },
     { type: 'prefix', pattern: prefixPattern(nq), not: nq },
@@ -343,28 +444,14 @@ async function broadPage(
   for (const title of classes) {
     const need = PAGE_SIZE - out.length;
     if (need === 0) break;
-    const size = await repo.countMatches(
-      db,
-      indexed,
-      filters,
-      today,
-      title,
-      Math.max(skip + need, DATE_WALK_THRESHOLD),
-    );
+    const size = await repo.countMatches(db, specFor(query, title), Math.max(skip + need, DATE_WALK_THRESHOLD));
     if (size <= skip) {
       skip -= size;
       continue;
     }
-    // A small class is cheaper through the text index and a sort; a large one by walking dates.
-    const rows = await repo.newestMatches(
-      db,
-      size < DATE_WALK_THRESHOLD ? indexed : walk,
-      filters,
-      today,
-      title,
-      skip,
-      need,
-    );
+    // A small class is cheaper through the index and a sort; a large one by walking dates.
+    const spec = specFor(query, title, size < DATE_WALK_THRESHOLD ? 'index' : 'scan');
+    const rows = await repo.newestMatches(db, spec, skip, need);
     out.push(...rows);
     skip = 0;
   }

@@ -173,41 +173,36 @@ const INSERT_BATCH = 1000;
 
 export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): Promise<void> {
   for (let i = 0; i < docs.length; i += INSERT_BATCH) {
-    const rows = docs.slice(i, i + INSERT_BATCH).map((d) => ({
-      docId: d.docId,
-      kind: d.kind,
-      entityId: d.entityId,
-      subjectId: d.subjectId,
-      title: d.title,
-      titleNorm: d.titleNorm,
-      body: d.body,
-      searchText: d.searchText,
-      tsv: sql<string>`${d.tsv}::tsvector`,
-      display: JSON.stringify(d.display),
-      departmentId: d.departmentId,
-      divisionCode: d.divisionCode,
-      year: d.year,
-      categories: d.categories,
-      severity: d.severity,
-      listType: d.listType,
-      domain: d.domain,
-      sortDate: d.sortDate,
-      publicFrom: d.publicFrom,
-      publicUntil: d.publicUntil,
-      expiresOn: d.expiresOn,
-    }));
+    const batch = docs.slice(i, i + INSERT_BATCH);
     await db
       .insertInto('searchDocuments')
-      .values(rows as never)
+      .values(
+        batch.map((d) => ({
+          docId: d.docId,
+          kind: d.kind,
+          entityId: d.entityId,
+          subjectId: d.subjectId,
+          titleNorm: d.titleNorm,
+          searchText: d.searchText,
+          tsv: sql<string>`${d.tsv}::tsvector`,
+          departmentId: d.departmentId,
+          divisionCode: d.divisionCode,
+          year: d.year,
+          categories: d.categories,
+          severity: d.severity,
+          listType: d.listType,
+          domain: d.domain,
+          sortDate: d.sortDate,
+          publicFrom: d.publicFrom,
+          publicUntil: d.publicUntil,
+        })) as never,
+      )
       .onConflict((oc) =>
         oc.column('docId').doUpdateSet((eb) => ({
           subjectId: eb.ref('excluded.subjectId'),
-          title: eb.ref('excluded.title'),
           titleNorm: eb.ref('excluded.titleNorm'),
-          body: eb.ref('excluded.body'),
           searchText: eb.ref('excluded.searchText'),
           tsv: eb.ref('excluded.tsv'),
-          display: eb.ref('excluded.display'),
           departmentId: eb.ref('excluded.departmentId'),
           divisionCode: eb.ref('excluded.divisionCode'),
           year: eb.ref('excluded.year'),
@@ -218,6 +213,25 @@ export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): 
           sortDate: eb.ref('excluded.sortDate'),
           publicFrom: eb.ref('excluded.publicFrom'),
           publicUntil: eb.ref('excluded.publicUntil'),
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('searchDocumentContents')
+      .values(
+        batch.map((d) => ({
+          docId: d.docId,
+          title: d.title,
+          body: d.body,
+          display: JSON.stringify(d.display),
+          expiresOn: d.expiresOn,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('docId').doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          body: eb.ref('excluded.body'),
+          display: eb.ref('excluded.display'),
           expiresOn: eb.ref('excluded.expiresOn'),
           updatedAt: sql`now()`,
         })),
@@ -232,7 +246,13 @@ export async function deleteDocuments(db: Db, docIds: readonly string[]): Promis
 }
 
 export async function deleteAllDocuments(db: Db): Promise<void> {
-  await sql`truncate search_documents`.execute(db);
+  await sql`truncate search_documents, search_document_contents`.execute(db);
+}
+
+/** Removes documents whose public window ended before `today`: they can never show again. */
+export async function deleteExpiredDocuments(db: Db, today: string): Promise<number> {
+  const result = await db.deleteFrom('searchDocuments').where('publicUntil', '<=', today).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** For engines that keep their own copy (Meilisearch): what changed, in order. */
@@ -248,6 +268,7 @@ export async function enqueueOutbox(db: Db, changes: readonly { docId: string; o
 
 type SD = ExpressionBuilder<Database, 'searchDocuments'>;
 
+/** Plain column filters, for plans that do not go through the text index. */
 export interface DocumentFilters {
   kinds?: readonly string[];
   departmentIds?: readonly number[];
@@ -259,11 +280,24 @@ export interface DocumentFilters {
   domains?: readonly string[];
 }
 
-export interface TextCondition {
-  /** tsquery literal ANDing the lexemes of all terms; null to skip the index (date scans). */
+export type TitleCondition =
+  | { type: 'equals'; value: string }
+  | { type: 'prefix'; pattern: string; not: string }
+  | { type: 'contains'; pattern: string; notPrefix: string }
+  | { type: 'textOnly'; notContains: string };
+
+/**
+ * What to match. `tsquery` (when set) goes to the GIN index and already holds the term
+ * lexemes, the facet tokens of the filters and, for name classes, title tokens; `columns`
+ * repeats the filters as column conditions for plans without the index.
+ */
+export interface MatchSpec {
   tsquery: string | null;
-  /** LIKE patterns on search_text that make the match exact. */
+  /** LIKE patterns on search_text that make the terms exact. */
   likePatterns: readonly string[];
+  columns: DocumentFilters | null;
+  title: TitleCondition | null;
+  today: string;
 }
 
 /** The date half of visibility: the status half decided which documents exist. */
@@ -274,19 +308,35 @@ export function documentIsPublic(eb: SD, today: string): Expression<SqlBool> {
   ]);
 }
 
-function conditions(eb: SD, text: TextCondition, filters: DocumentFilters, today: string): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [documentIsPublic(eb, today)];
-  if (text.tsquery) all.push(sql<SqlBool>`tsv @@ ${text.tsquery}::tsquery`);
-  for (const pattern of text.likePatterns) all.push(eb('searchText', 'like', pattern));
-  const f = filters;
-  if (f.kinds?.length) all.push(eb('kind', 'in', f.kinds as never));
-  if (f.departmentIds?.length) all.push(eb('departmentId', 'in', f.departmentIds));
-  if (f.divisionCodes?.length) all.push(eb('divisionCode', 'in', f.divisionCodes));
-  if (f.years?.length) all.push(eb('year', 'in', f.years));
-  if (f.categories?.length) all.push(sql<SqlBool>`categories && ${sql.val(f.categories)}::text[]`);
-  if (f.severities?.length) all.push(eb('severity', 'in', f.severities));
-  if (f.listTypes?.length) all.push(eb('listType', 'in', f.listTypes));
-  if (f.domains?.length) all.push(eb('domain', 'in', f.domains));
+function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
+  switch (title.type) {
+    case 'equals':
+      return eb('titleNorm', '=', title.value);
+    case 'prefix':
+      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', '<>', title.not)]);
+    case 'contains':
+      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', 'not like', title.notPrefix)]);
+    case 'textOnly':
+      return eb('titleNorm', 'not like', title.notContains);
+  }
+}
+
+function matching(eb: SD, spec: MatchSpec): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [documentIsPublic(eb, spec.today)];
+  if (spec.tsquery) all.push(sql<SqlBool>`tsv @@ ${spec.tsquery}::tsquery`);
+  for (const pattern of spec.likePatterns) all.push(eb('searchText', 'like', pattern));
+  const f = spec.columns;
+  if (f) {
+    if (f.kinds?.length) all.push(eb('kind', 'in', f.kinds as never));
+    if (f.departmentIds?.length) all.push(eb('departmentId', 'in', f.departmentIds));
+    if (f.divisionCodes?.length) all.push(eb('divisionCode', 'in', f.divisionCodes));
+    if (f.years?.length) all.push(eb('year', 'in', f.years));
+    if (f.categories?.length) all.push(sql<SqlBool>`categories && ${sql.val(f.categories)}::text[]`);
+    if (f.severities?.length) all.push(eb('severity', 'in', f.severities));
+    if (f.listTypes?.length) all.push(eb('listType', 'in', f.listTypes));
+    if (f.domains?.length) all.push(eb('domain', 'in', f.domains));
+  }
+  if (spec.title) all.push(titleMatches(eb, spec.title));
   return eb.and(all);
 }
 
@@ -305,13 +355,7 @@ export interface CandidateRow {
 }
 
 /** Up to `limit` matching documents with what ranking and facets need, in no particular order. */
-export function candidates(
-  db: Db,
-  text: TextCondition,
-  filters: DocumentFilters,
-  today: string,
-  limit: number,
-): Promise<CandidateRow[]> {
+export function candidates(db: Db, spec: MatchSpec, limit: number): Promise<CandidateRow[]> {
   return db
     .selectFrom('searchDocuments')
     .select([
@@ -327,72 +371,35 @@ export function candidates(
       'listType',
       'domain',
     ])
-    .where((eb) => conditions(eb, text, filters, today))
+    .where((eb) => matching(eb, spec))
     .limit(limit)
     .execute() as Promise<CandidateRow[]>;
 }
 
-export type TitleCondition =
-  | { type: 'equals'; value: string }
-  | { type: 'prefix'; pattern: string; not: string }
-  | { type: 'contains'; pattern: string; notPrefix: string }
-  | { type: 'textOnly'; notContains: string };
-
-function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
-  switch (title.type) {
-    case 'equals':
-      return eb('titleNorm', '=', title.value);
-    case 'prefix':
-      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', '<>', title.not)]);
-    case 'contains':
-      return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', 'not like', title.notPrefix)]);
-    case 'textOnly':
-      return eb('titleNorm', 'not like', title.notContains);
-  }
-}
-
-function matching(eb: SD, text: TextCondition, filters: DocumentFilters, today: string, title: TitleCondition | null) {
-  const base = conditions(eb, text, filters, today);
-  return title ? eb.and([base, titleMatches(eb, title)]) : base;
-}
-
-/**
- * Matching documents newest first, optionally restricted by how the title matches; for
- * broad queries, where walking the date index finds a page long before a sort would.
- */
+/** Matching documents newest first (walking the date index when the spec has no tsquery). */
 export function newestMatches(
   db: Db,
-  text: TextCondition,
-  filters: DocumentFilters,
-  today: string,
-  title: TitleCondition | null,
+  spec: MatchSpec,
   offset: number,
   limit: number,
 ): Promise<{ docId: string; titleNorm: string; sortDate: string | null }[]> {
   return db
     .selectFrom('searchDocuments')
     .select(['docId', 'titleNorm', 'sortDate'])
-    .where((eb) => matching(eb, text, filters, today, title))
+    .where((eb) => matching(eb, spec))
     .orderBy(sql`sort_date desc nulls last`)
-    .orderBy('docId', 'desc')
+    .orderBy(sql`doc_id collate "C" desc`)
     .offset(offset)
     .limit(limit)
     .execute();
 }
 
 /** How many documents match, counting at most `cap`. */
-export async function countMatches(
-  db: Db,
-  text: TextCondition,
-  filters: DocumentFilters,
-  today: string,
-  title: TitleCondition | null,
-  cap: number,
-): Promise<number> {
+export async function countMatches(db: Db, spec: MatchSpec, cap: number): Promise<number> {
   const capped = db
     .selectFrom('searchDocuments')
     .select(sql`1`.as('one'))
-    .where((eb) => matching(eb, text, filters, today, title))
+    .where((eb) => matching(eb, spec))
     .limit(cap)
     .as('capped');
   const row = await db
@@ -416,10 +423,30 @@ export interface DocumentRow {
 export function documentsByIds(db: Db, docIds: readonly string[]): Promise<DocumentRow[]> {
   if (docIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('searchDocuments')
-    .select(['docId', 'kind', 'entityId', 'subjectId', 'title', 'body', 'display', 'expiresOn'])
-    .where('docId', 'in', docIds)
+    .selectFrom('searchDocuments as d')
+    .innerJoin('searchDocumentContents as c', 'c.docId', 'd.docId')
+    .select(['d.docId', 'd.kind', 'd.entityId', 'd.subjectId', 'c.title', 'c.body', 'c.display', 'c.expiresOn'])
+    .where('d.docId', 'in', docIds)
     .execute() as Promise<DocumentRow[]>;
+}
+
+/** Planner statistics of the text index: how common each frequent lexeme is. */
+export async function lexemeStatistics(
+  db: Db,
+): Promise<{ rows: number; frequencies: Map<string, number>; floor: number }> {
+  const stats = await sql<{ elems: string[] | string | null; freqs: number[] | string | null; rows: number }>`
+    select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
+           (select reltuples::float8 from pg_class where oid = 'search_documents'::regclass) as rows
+    from pg_stats s
+    where s.tablename = 'search_documents' and s.attname = 'tsv'`.execute(db);
+  const row = stats.rows[0];
+  const elems = (row?.elems ?? []) as string[];
+  const freqs = ((row?.freqs ?? []) as (number | string)[]).map(Number);
+  const frequencies = new Map<string, number>();
+  elems.forEach((e, i) => frequencies.set(e, freqs[i] ?? 0));
+  // After the per-element frequencies come the minimum, the maximum and the null fraction.
+  const floor = freqs[elems.length] ?? 0;
+  return { rows: Math.max(0, Number(row?.rows ?? 0)), frequencies, floor };
 }
 
 export function subjectsByUscc(db: Db, usccs: readonly string[]) {

@@ -17,7 +17,27 @@ export const FIELD_SEPARATOR = '\u0001';
  * lower-case) without control characters (a pasted NUL or the field separator).
  */
 export function normalizeSearchText(s: string): string {
-  return normalizeName(s).replace(/[\u0000-\u001f\u007f]/g, '');
+  // Private-use characters are reserved for the index's own tokens (below).
+  return normalizeName(s).replace(/[\u0000-\u001f\u007f\uE000-\uF8FF]/g, '');
+}
+
+/** Prefix of the title's own lexemes, and of facet tokens; never in normalised text. */
+export const TITLE_TOKEN = '\uE000';
+export const FACET_TOKEN = '\uE001';
+
+/** The lexeme that says a document has this facet value (filters are answered in the index). */
+export function facetToken(facet: string, value: string | number): string {
+  return `${FACET_TOKEN}${facet}:${value}`;
+}
+
+/** Lexemes of a title under the title prefix: name classes are counted in the index too. */
+export function titleLexemes(titleNorm: string): string[] {
+  return lexemesOf(titleNorm).map((l) => TITLE_TOKEN + l);
+}
+
+/** The title lexemes every title containing `text` must have. */
+export function titleTermLexemes(text: string): string[] {
+  return termLexemes(text).map((l) => TITLE_TOKEN + l);
 }
 
 /** Distinct unigrams and bigrams (by code point) of a normalised text. */
@@ -47,8 +67,15 @@ export function termIsExactByLexemes(term: string): boolean {
 
 /** A tsquery literal that ANDs the lexemes of every term. */
 export function tsqueryLiteral(terms: readonly string[]): string {
-  const lexemes = new Set(terms.flatMap(termLexemes));
-  return [...lexemes].map(quoteLexeme).join(' & ');
+  return tsqueryOf([...new Set(terms.flatMap(termLexemes))].map((l) => [l]));
+}
+
+/** A tsquery literal: AND of groups, each group an OR of lexemes. */
+export function tsqueryOf(groups: readonly (readonly string[])[]): string {
+  return groups
+    .filter((g) => g.length > 0)
+    .map((g) => (g.length === 1 ? quoteLexeme(g[0]!) : `(${g.map(quoteLexeme).join(' | ')})`))
+    .join(' & ');
 }
 
 function quoteLexeme(lexeme: string): string {

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { loadReferenceData, type ReferenceLoadResult } from '../reference/load';
-import { rebuildSearchIndex } from '../search/indexer';
+import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '../search/indexer';
 import { generateCity, type GenerateOptions, type GenerateResult } from './generate';
 
 export { generateCity, DEFAULT_SEED, CHUNK_SIZE } from './generate';
@@ -53,6 +53,7 @@ export async function seedDemoIfEmpty(
     if (again !== undefined) return null;
     const result = await generateCity(trx, { ...options, size: options.size ?? DEMO_SIZE });
     await rebuildSearchIndex(trx);
+    await pruneExpiredSearchDocuments(trx, result.today);
     return result;
   });
   return { reference, generated, summary: await describeContents(db) };

@@ -11,7 +11,7 @@ import { migrateToLatest } from '@/server/db/migrate';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import { loadReferenceData } from '@/server/reference/load';
 import { generateCity } from '@/server/seed';
-import { rebuildSearchIndex } from '@/server/search/indexer';
+import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '@/server/search/indexer';
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
 import { withDatabaseName } from '../integration/helpers/databases';
 
@@ -73,6 +73,8 @@ async function prepare(db: Db, fresh: boolean) {
     process.stdout.write(`\r  indexing ${kind} ${n.toLocaleString()}   `),
   );
   const seconds = (Date.now() - start) / 1000;
+  const pruned = await pruneExpiredSearchDocuments(db, today);
+  console.log(`\nPruned ${pruned.toLocaleString()} documents whose public window had ended.`);
   await sql`vacuum analyze search_documents`.execute(db);
   console.log(
     `\nIndex build: ${built.documents.toLocaleString()} documents in ${seconds.toFixed(1)} s (${Math.round(built.documents / seconds).toLocaleString()} docs/s), then VACUUM ANALYZE.`,

@@ -1,5 +1,9 @@
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
 import { searchEngineContract } from './contract';
 
-// The default engine must pass the whole engine contract, on PGlite and on PostgreSQL.
+// The default engine must pass the whole engine contract, on PGlite and on PostgreSQL, with the
+// planner's choice and with each of its two plans forced (the fixtures are too small for the
+// planner ever to choose a scan on its own, and both plans must give the same answers).
 searchEngineContract('PostgreSQL engine', (db) => createPostgresSearchEngine(db));
+searchEngineContract('PostgreSQL engine, text-index plan', (db) => createPostgresSearchEngine(db, { plan: 'index' }));
+searchEngineContract('PostgreSQL engine, scan plan', (db) => createPostgresSearchEngine(db, { plan: 'scan' }));

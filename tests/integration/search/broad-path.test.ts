@@ -1,0 +1,64 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Db } from '@/server/db/client';
+import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
+import type { SearchEngine, SearchRequest } from '@/server/search/types';
+import { describeEachDatabase } from '../helpers/databases';
+import { seedSearchFixtures, TODAY } from './fixtures';
+
+// Past the exact-total limit the engine stops sorting every hit and finds each page class by
+// class down the date index. With the limit lowered to 3 the fixtures reach that path; its
+// order must be exactly the order of the exact path, page after page.
+
+async function everything(engine: SearchEngine, request: SearchRequest): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const result = await engine.search({ ...request, page }, TODAY);
+    ids.push(...result.hits.map((h) => h.docId));
+    if (result.hits.length < result.pageSize) break;
+  }
+  return ids;
+}
+
+describeEachDatabase('search past the exact-total limit', (current) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = current().db;
+    await seedSearchFixtures(db);
+  });
+
+  const queries: SearchRequest[] = [
+    { q: '公司' },
+    { q: '乐山' },
+    { q: '有限' },
+    { q: '峨眉山金顶' },
+    { q: '市' },
+    { q: '公司', sort: 'date' },
+    { q: '乐山', kinds: ['penalty', 'licensing'] },
+    { q: '公司', years: [2025, 2026] },
+  ];
+
+  for (const request of queries) {
+    it(`orders ${JSON.stringify(request)} exactly like the exact path, across pages`, async () => {
+      const exact = createPostgresSearchEngine(db);
+      const exactResult = await exact.search(request, TODAY);
+      expect(exactResult.totalIsExact).toBe(true);
+      expect(exactResult.total).toBeGreaterThan(3);
+      for (const plan of ['auto', 'scan', 'index'] as const) {
+        const broad = createPostgresSearchEngine(db, { exactTotalLimit: 3, plan });
+        const first = await broad.search(request, TODAY);
+        expect(first.totalIsExact).toBe(false);
+        expect(first.total).toBe(3);
+        expect(first.notice).toContain('超过 3 条');
+        expect(await everything(broad, request), plan).toEqual(await everything(exact, request));
+      }
+    });
+  }
+
+  it('reports facet counts over the capped set as not exact', async () => {
+    const broad = createPostgresSearchEngine(db, { exactTotalLimit: 3 });
+    const result = await broad.search({ q: '公司' }, TODAY);
+    expect(result.facetsAreExact).toBe(false);
+    const kindCounts = result.facets.kind.reduce((n, f) => n + f.count, 0);
+    expect(kindCounts).toBeLessThanOrEqual(4);
+  });
+});
