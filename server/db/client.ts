@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { config } from '../config';
@@ -26,8 +26,9 @@ const asIs = (v: string) => v;
 
 export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
 
-export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
+export async function openDatabase(target: DatabaseTarget, options: { log?: LogConfig } = {}): Promise<DbHandle> {
   const plugins = [new CamelCasePlugin()];
+  const log = options.log;
   if ('url' in target) {
     const pool = new pg.Pool({
       connectionString: target.url,
@@ -47,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
     pool.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.error(`PostgreSQL 空闲连接出错：${err.message}`);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = 'memory' in target ? undefined : target.pgliteDir;
@@ -57,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
     extensions: { pg_trgm },
     parsers: { [OID.int8]: asNumber, [OID.numeric]: asIs, [OID.date]: asIs },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins, ...(log ? { log } : {}) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -86,28 +86,6 @@ function selectedValues(filters: Filters, facet: FacetName): string[] {
   return ((filters[FILTER_OF_FACET[facet]] ?? []) as readonly (string | number)[]).map(String);
 }
 
-function valuesOf(row: repo.CandidateRow, facet: FacetName): string[] {
-  const one = (v: string | number | null) => (v === null || v === undefined ? [] : [String(v)]);
-  switch (facet) {
-    case 'kind':
-      return [row.kind];
-    case 'department':
-      return one(row.departmentId);
-    case 'division':
-      return one(row.divisionCode);
-    case 'year':
-      return one(row.year);
-    case 'category':
-      return row.categories;
-    case 'severity':
-      return one(row.severity);
-    case 'listType':
-      return one(row.listType);
-    case 'domain':
-      return one(row.domain);
-  }
-}
-
 interface Labels {
   departments: Map<string, string>;
   divisions: Map<string, string>;
@@ -132,16 +110,16 @@ function labelOf(facet: FacetName, value: string, labels: Labels): string {
   }
 }
 
-function countFacet(
-  rows: readonly repo.CandidateRow[],
+function facetValues(
+  counts: readonly { facet: string; value: string; n: number }[],
   facet: FacetName,
   selected: string[],
   labels: Labels,
 ): FacetValue[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) for (const v of valuesOf(row, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
-  for (const v of selected) if (!counts.has(v)) counts.set(v, 0);
-  return [...counts.entries()]
+  const values = new Map<string, number>();
+  for (const c of counts) if (c.facet === facet) values.set(c.value, c.n);
+  for (const v of selected) if (!values.has(v)) values.set(v, 0);
+  return [...values.entries()]
     .map(([value, count]) => ({
       value,
       label: labelOf(facet, value, labels),
@@ -206,9 +184,6 @@ async function resolveCode(db: Db, parsed: ParsedQuery): Promise<CodeOutcome | '
 }
 
 type Ranked = { docId: string; titleNorm: string; sortDate: string | null };
-
-const byDateDesc = (a: Ranked, b: Ranked) =>
-  (b.sortDate ?? '').localeCompare(a.sortDate ?? '') || (a.docId < b.docId ? 1 : a.docId > b.docId ? -1 : 0);
 
 /** Filters as groups of facet tokens (OR within a facet, AND across). */
 function filterTokenGroups(filters: Filters): string[][] {
@@ -334,49 +309,48 @@ async function search(
   const planner = plannerFor(db);
   await planner.refresh();
   const query: Query = { parsed, filters, today, planner, options };
-  const main = await repo.candidates(db, specFor(query, null), capped);
-  const totalIsExact = main.length <= limit;
-  const total = Math.min(main.length, limit);
+  const offset = (page - 1) * PAGE_SIZE;
+  const activeFacets = FACETS.filter((f) => selectedValues(filters, f).length > 0);
+  // One statement: the capped total, the counts of every facet without a filter of its own,
+  // and (when the total turns out exact) the page in rank order.
+  const main = await repo.summarize(
+    db,
+    specFor(query, null),
+    capped,
+    FACETS.filter((f) => !activeFacets.includes(f)),
+    {
+      offset,
+      limit: PAGE_SIZE,
+      sort,
+      nameQuery: parsed.nameQuery,
+      exactPattern: { prefix: prefixPattern(parsed.nameQuery), contains: containsPattern(parsed.nameQuery) },
+    },
+  );
+  const totalIsExact = main.total <= limit;
+  const total = Math.min(main.total, limit);
 
   const [departments, divisions] = await Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
   const labels: Labels = {
     departments: new Map(departments.map((d) => [String(d.id), d.name])),
     divisions: new Map(divisions.map((d) => [d.code, d.name])),
   };
-  const facets = emptyFacets();
+  const counts = [...main.counts];
   let facetsAreExact = totalIsExact;
-  for (const facet of FACETS) {
-    const selected = selectedValues(filters, facet);
-    let rows = main;
-    if (selected.length > 0) {
-      // Disjunctive: a facet's own filter does not shrink its counts.
-      const without: Query = { ...query, filters: { ...filters, [FILTER_OF_FACET[facet]]: undefined } };
-      rows = await repo.candidates(db, specFor(without, null), capped);
-      if (rows.length > limit) facetsAreExact = false;
-    }
-    facets[facet] = countFacet(rows, facet, selected, labels);
+  for (const facet of activeFacets) {
+    // Disjunctive: a facet's own filter does not shrink its counts.
+    const without: Query = { ...query, filters: { ...filters, [FILTER_OF_FACET[facet]]: undefined } };
+    const own = await repo.summarize(db, specFor(without, null), capped, [facet], null);
+    if (own.total > limit) facetsAreExact = false;
+    counts.push(...own.counts);
   }
+  const facets = emptyFacets();
+  for (const facet of FACETS) facets[facet] = facetValues(counts, facet, selectedValues(filters, facet), labels);
 
-  const offset = (page - 1) * PAGE_SIZE;
   // Past the exact limit the window is the first MAX_RESULT_WINDOW results, whatever the total.
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
   const pageCount = Math.ceil(windowSize / PAGE_SIZE);
   let pageRows: Ranked[] = [];
-  if (offset < windowSize) {
-    if (totalIsExact) {
-      const ordered =
-        sort === 'date'
-          ? [...main].sort(byDateDesc)
-          : [...main].sort(
-              (a, b) =>
-                rankClassOf(a.titleNorm, parsed.nameQuery) - rankClassOf(b.titleNorm, parsed.nameQuery) ||
-                byDateDesc(a, b),
-            );
-      pageRows = ordered.slice(offset, offset + PAGE_SIZE);
-    } else {
-      pageRows = await broadPage(db, query, sort, offset);
-    }
-  }
+  if (offset < windowSize) pageRows = totalIsExact ? main.page : await broadPage(db, query, sort, offset);
 
   const docs = new Map(
     (
@@ -431,7 +405,7 @@ async function search(
  * for date, one walk down the date index.
  */
 async function broadPage(db: Db, query: Query, sort: 'relevance' | 'date', offset: number): Promise<Ranked[]> {
-  if (sort === 'date') return repo.newestMatches(db, specFor(query, null, 'scan'), offset, PAGE_SIZE);
+  if (sort === 'date') return repo.newestMatches(db, specFor(query, null, 'scan'), offset, PAGE_SIZE, true);
   const nq = query.parsed.nameQuery;
   const classes: repo.TitleCondition[] = [
     { type: 'equals', value: nq },
@@ -450,8 +424,8 @@ async function broadPage(db: Db, query: Query, sort: 'relevance' | 'date', offse
       continue;
     }
     // A small class is cheaper through the index and a sort; a large one by walking dates.
-    const spec = specFor(query, title, size < DATE_WALK_THRESHOLD ? 'index' : 'scan');
-    const rows = await repo.newestMatches(db, spec, skip, need);
+    const walk = size >= DATE_WALK_THRESHOLD;
+    const rows = await repo.newestMatches(db, specFor(query, title, walk ? 'scan' : 'index'), skip, need, walk);
     out.push(...rows);
     skip = 0;
   }

@@ -340,23 +340,47 @@ function matching(eb: SD, spec: MatchSpec): Expression<SqlBool> {
   return eb.and(all);
 }
 
-export interface CandidateRow {
-  docId: string;
-  kind: HitKind;
-  titleNorm: string;
-  sortDate: string | null;
-  departmentId: number | null;
-  divisionCode: string | null;
-  year: number | null;
-  categories: string[];
-  severity: string | null;
-  listType: string | null;
-  domain: string | null;
+/** Facets as the summary query names them, with the column each counts. */
+const FACET_COLUMNS = {
+  kind: 'kind',
+  department: 'department_id::text',
+  division: 'division_code',
+  year: 'year::text',
+  severity: 'severity',
+  listType: 'list_type',
+  domain: 'domain',
+} as const;
+
+export type SummaryFacet = keyof typeof FACET_COLUMNS | 'category';
+
+export interface SummaryPage {
+  offset: number;
+  limit: number;
+  sort: 'relevance' | 'date';
+  nameQuery: string;
+  exactPattern: { prefix: string; contains: string };
 }
 
-/** Up to `limit` matching documents with what ranking and facets need, in no particular order. */
-export function candidates(db: Db, spec: MatchSpec, limit: number): Promise<CandidateRow[]> {
-  return db
+export interface Summary {
+  /** Matches counted, at most the cap. */
+  total: number;
+  counts: { facet: SummaryFacet; value: string; n: number }[];
+  /** The requested page in rank order (meaningful when total < cap). */
+  page: { docId: string; titleNorm: string; sortDate: string | null }[];
+}
+
+/**
+ * One statement over at most `cap` matches: their number, the counts of the requested facets,
+ * and one page in rank order. The matches never leave the database, only the counts and the page.
+ */
+export async function summarize(
+  db: Db,
+  spec: MatchSpec,
+  cap: number,
+  facets: readonly SummaryFacet[],
+  page: SummaryPage | null,
+): Promise<Summary> {
+  const matches = db
     .selectFrom('searchDocuments')
     .select([
       'docId',
@@ -372,26 +396,86 @@ export function candidates(db: Db, spec: MatchSpec, limit: number): Promise<Cand
       'domain',
     ])
     .where((eb) => matching(eb, spec))
-    .limit(limit)
-    .execute() as Promise<CandidateRow[]>;
+    .limit(cap);
+  const parts = [
+    sql`select 'total' as facet, null::text as value, count(*) as n, null::text as title_norm, null::date as sort_date from c`,
+  ];
+  for (const facet of facets) {
+    if (facet === 'category') {
+      parts.push(
+        sql`select 'category', cat, count(*), null, null from c cross join lateral unnest(c.categories) as cat group by cat`,
+      );
+    } else {
+      const column = sql.raw(FACET_COLUMNS[facet]);
+      parts.push(
+        sql`select ${sql.lit(facet)}, ${column}, count(*), null, null from c where ${column} is not null group by ${column}`,
+      );
+    }
+  }
+  if (page) {
+    const rank =
+      page.sort === 'date'
+        ? sql`0`
+        : sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
+                   when title_norm like ${page.exactPattern.contains} then 2 else 3 end`;
+    parts.push(sql`select 'page', doc_id, rn, title_norm, sort_date from (
+        select doc_id, title_norm, sort_date,
+               row_number() over (order by ${rank}, sort_date desc nulls last, doc_id collate "C" desc) as rn
+        from c) ranked
+      where rn > ${page.offset} and rn <= ${page.offset + page.limit}`);
+  }
+  const result = await sql<{
+    facet: string;
+    value: string | null;
+    n: number;
+    titleNorm: string | null;
+    sortDate: string | null;
+  }>`
+    with c as materialized (${matches})
+    ${sql.join(parts, sql` union all `)}`.execute(db);
+  const summary: Summary = { total: 0, counts: [], page: [] };
+  const pageRows: { rn: number; row: Summary['page'][number] }[] = [];
+  for (const row of result.rows) {
+    if (row.facet === 'total') summary.total = Number(row.n);
+    else if (row.facet === 'page')
+      pageRows.push({
+        rn: Number(row.n),
+        row: { docId: row.value!, titleNorm: row.titleNorm!, sortDate: row.sortDate },
+      });
+    else summary.counts.push({ facet: row.facet as SummaryFacet, value: row.value!, n: Number(row.n) });
+  }
+  summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
+  return summary;
 }
 
-/** Matching documents newest first (walking the date index when the spec has no tsquery). */
+/**
+ * Matching documents newest first. With `walk`, the date index is walked until the page is
+ * full: the engine knows (from lexeme statistics) that the matches are dense, while the
+ * planner's guess for LIKE '%…%' is far too low and would sort every match instead.
+ */
 export function newestMatches(
   db: Db,
   spec: MatchSpec,
   offset: number,
   limit: number,
+  walk = false,
 ): Promise<{ docId: string; titleNorm: string; sortDate: string | null }[]> {
-  return db
-    .selectFrom('searchDocuments')
-    .select(['docId', 'titleNorm', 'sortDate'])
-    .where((eb) => matching(eb, spec))
-    .orderBy(sql`sort_date desc nulls last`)
-    .orderBy(sql`doc_id collate "C" desc`)
-    .offset(offset)
-    .limit(limit)
-    .execute();
+  const query = (q: Db) =>
+    q
+      .selectFrom('searchDocuments')
+      .select(['docId', 'titleNorm', 'sortDate'])
+      .where((eb) => matching(eb, spec))
+      .orderBy(sql`sort_date desc nulls last`)
+      .orderBy(sql`doc_id collate "C" desc`)
+      .offset(offset)
+      .limit(limit)
+      .execute();
+  if (!walk) return query(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    return query(trx);
+  });
 }
 
 /** How many documents match, counting at most `cap`. */

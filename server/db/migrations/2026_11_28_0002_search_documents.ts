@@ -47,6 +47,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       expires_on date,
       updated_at timestamptz not null default now()
     )`.execute(db);
+  // Keep scanned rows narrow: the tsvector (about 1.5 kB) always out of line, the short
+  // search_text inline. Without this the tsvector stays in the row and triples the heap.
+  await sql`alter table search_documents set (toast_tuple_target = 128)`.execute(db);
+  await sql`alter table search_documents alter column tsv set storage external`.execute(db);
+  await sql`alter table search_documents alter column search_text set storage main`.execute(db);
   await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
   await sql`create index search_documents_title on search_documents (title_norm text_pattern_ops)`.execute(db);
   await sql`create index search_documents_recent on search_documents (sort_date desc nulls last, doc_id collate "C" desc)`.execute(
