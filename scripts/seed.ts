@@ -6,7 +6,7 @@ import { defaultTarget, openDatabase, type Db } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { loadReferenceData } from '../server/reference/load';
 import { DEFAULT_SEED, generateCity } from '../server/seed';
-import { rebuildSearchIndex } from '../server/search/indexer';
+import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '../server/search/indexer';
 
 interface Args {
   size: number;
@@ -72,6 +72,7 @@ const GENERATED_TABLES = [
   'licensing_records',
   'subjects',
   'identity_numbers',
+  'search_document_contents',
   'search_documents',
   'search_outbox',
   'lifecycle_transitions',
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
     );
     const indexStart = Date.now();
     const index = await rebuildSearchIndex(db);
+    await pruneExpiredSearchDocuments(db, result.today);
     const indexSeconds = (Date.now() - indexStart) / 1000;
     console.log(
       `  搜索索引 ${fmt(index.documents)} 个文档，用时 ${indexSeconds.toFixed(1)} s，${fmt(index.documents / indexSeconds)} 个/秒`,
