@@ -21,11 +21,14 @@ export async function createContext(overrides: Partial<Context> = {}): Promise<C
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
+      // People read the message: the Chinese sentences of the failed checks, not a JSON dump.
+      message: zod ? zod.issues.map((i) => i.message).join('；') : shape.message,
       data: {
         ...shape.data,
-        zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+        zodError: zod ? zod.flatten() : null,
       },
     };
   },

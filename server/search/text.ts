@@ -201,8 +201,12 @@ export function snippet(original: string, terms: readonly string[], width = 80):
   const firstMatch = segments.findIndex((s) => s.match);
   if (firstMatch < 0) return null;
   const before = segments.slice(0, firstMatch).reduce((n, s) => n + Array.from(s.text).length, 0);
-  const total = Array.from(text).length;
-  const start = Math.max(0, Math.min(before - Math.floor(width / 4), total - width));
+  const chars = Array.from(text);
+  const total = chars.length;
+  let start = Math.max(0, Math.min(before - Math.floor(width / 4), total - width));
+  // Rather than cut a field (a code, a document number) in half, start where the match's field starts.
+  const fieldStart = fieldStartBefore(chars, before);
+  if (fieldStart > start && before - fieldStart < width) start = fieldStart;
   const end = Math.min(total, start + width);
   const out: TextSegment[] = [];
   let position = 0;
@@ -216,4 +220,12 @@ export function snippet(original: string, terms: readonly string[], width = 80):
   if (start > 0) out.unshift({ text: '…', match: false });
   if (end < total) out.push({ text: '…', match: false });
   return out;
+}
+
+/** Index just after the last ' · ' field separator before `position`, or 0. */
+function fieldStartBefore(chars: readonly string[], position: number): number {
+  for (let i = position; i >= 3; i--) {
+    if (chars[i - 3] === ' ' && chars[i - 2] === '·' && chars[i - 1] === ' ') return i;
+  }
+  return 0;
 }

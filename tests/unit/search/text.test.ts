@@ -112,6 +112,11 @@ describe('snippets', () => {
     expect(marked(s)).toEqual(['处理']);
   });
 
+  it('starts at the field the match is in rather than in the middle of a code', () => {
+    const s = snippet(`${'内容'.repeat(50)}\n91511100MA62ABCDE1\n乐山市市场监督管理局金顶分局`, ['金顶'])!;
+    expect(s.map((x) => x.text).join('')).toBe('…乐山市市场监督管理局金顶分局');
+  });
+
   it('is null when the body does not match', () => {
     expect(snippet(body, ['火锅'])).toBeNull();
   });
