@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Planner, type LexemeStatistics } from '@/server/search/planner';
+
+const ROWS = 1_000_000;
+const stats = (frequencies: Record<string, number>, rows = ROWS): LexemeStatistics => ({
+  rows,
+  frequencies: new Map(Object.entries(frequencies)),
+  floor: 0.0005,
+});
+
+async function planner(s: LexemeStatistics) {
+  const p = new Planner(async () => s);
+  await p.refresh();
+  return p;
+}
+
+describe('search planner', () => {
+  it('scans for a term in a third of the documents and uses the index for a rare one', async () => {
+    const p = await planner(stats({ 公司: 0.35, 药房: 0.012, 药: 0.03, 房: 0.05 }));
+    const common = p.estimate(['公司'], []);
+    expect(common).toBeCloseTo(350_000);
+    expect(p.prefersScan(['公司'], common, 10_001)).toBe(true);
+    const rare = p.estimate(['药房'], []);
+    expect(rare).toBeCloseTo(12_000);
+    expect(p.prefersScan(['药房'], rare, 10_001)).toBe(false);
+  });
+
+  it('treats an untracked lexeme as rarer than the rarest tracked one', async () => {
+    const p = await planner(stats({ 公司: 0.35 }));
+    expect(p.estimate(['鑫'], [])).toBeLessThan(0.0005 * ROWS);
+    expect(p.prefersScan(['鑫'], p.estimate(['鑫'], []), 10_001)).toBe(false);
+  });
+
+  it('lets a selective filter turn a broad term into an index query', async () => {
+    const p = await planner(stats({ 公司: 0.35, '\uE001year:2019': 0.01 }));
+    const groups = [['\uE001year:2019']];
+    const expected = p.estimate(['公司'], groups);
+    expect(expected).toBeCloseTo(3_500);
+    expect(p.prefersScan(['公司', '\uE001year:2019'], expected, 10_001)).toBe(false);
+  });
+
+  it('keeps the rarest bigrams of a long term', async () => {
+    const p = await planner(stats({ 91: 0.3, 15: 0.25, 11: 0.2, 51: 0.2 }));
+    expect(p.rarest(['91', '15', 'MA', '11', 'X0'], 2).sort()).toEqual(['MA', 'X0']);
+  });
+
+  it('always uses the index without statistics or on a small index', async () => {
+    const none = await planner({ rows: 0, frequencies: new Map(), floor: 0 });
+    expect(none.estimate(['公司'], [])).toBe(0);
+    expect(none.prefersScan(['公司'], 0, 10_001)).toBe(false);
+    expect(none.rarest(['91', '15', 'MA'], 2)).toEqual(['91', '15', 'MA']);
+    const small = await planner(stats({ 公司: 0.35 }, 20_000));
+    expect(small.prefersScan(['公司'], small.estimate(['公司'], []), 10_001)).toBe(false);
+  });
+});
