@@ -9,7 +9,7 @@ import type {
   SearchDocument,
   SubjectSource,
 } from './documents';
-import type { HitKind } from './types';
+import type { HitKind, SearchRequest } from './types';
 
 // All SQL of the search: reading the sources of documents, writing documents, and the
 // queries of the PostgreSQL engine.
@@ -44,22 +44,27 @@ export function subjectSources(db: Db, filter: IdFilter): Promise<SubjectSource[
   return query.$call((q) => idFilter(q, 'subjects.id', filter)).execute();
 }
 
+/** What both record kinds' documents need of the record, its subject and its department. */
+const RECORD_PARTY_COLUMNS = [
+  'r.id',
+  'r.status',
+  'r.subjectId',
+  's.kind as subjectKind',
+  'r.subjectName',
+  's.name as currentName',
+  's.divisionCode as subjectDivision',
+  'r.uscc',
+  'r.departmentId',
+  'd.name as departmentName',
+] as const;
+
 export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSource[]> {
   const query = db
     .selectFrom('licensingRecords as r')
     .innerJoin('subjects as s', 's.id', 'r.subjectId')
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
-      'r.id',
-      'r.status',
-      'r.subjectId',
-      's.kind as subjectKind',
-      'r.subjectName',
-      's.name as currentName',
-      's.divisionCode as subjectDivision',
-      'r.uscc',
-      'r.departmentId',
-      'd.name as departmentName',
+      ...RECORD_PARTY_COLUMNS,
       'r.decisionDocumentName',
       'r.documentNumber',
       'r.licenceCategory',
@@ -79,16 +84,7 @@ export function penaltySources(db: Db, filter: IdFilter): Promise<PenaltySource[
     .innerJoin('subjects as s', 's.id', 'r.subjectId')
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
-      'r.id',
-      'r.status',
-      'r.subjectId',
-      's.kind as subjectKind',
-      'r.subjectName',
-      's.name as currentName',
-      's.divisionCode as subjectDivision',
-      'r.uscc',
-      'r.departmentId',
-      'd.name as departmentName',
+      ...RECORD_PARTY_COLUMNS,
       'r.documentNumber',
       'r.violationType',
       'r.violationFacts',
@@ -269,16 +265,10 @@ export async function enqueueOutbox(db: Db, changes: readonly { docId: string; o
 type SD = ExpressionBuilder<Database, 'searchDocuments'>;
 
 /** Plain column filters, for plans that do not go through the text index. */
-export interface DocumentFilters {
-  kinds?: readonly string[];
-  departmentIds?: readonly number[];
-  divisionCodes?: readonly string[];
-  years?: readonly number[];
-  categories?: readonly string[];
-  severities?: readonly string[];
-  listTypes?: readonly string[];
-  domains?: readonly string[];
-}
+export type DocumentFilters = Pick<
+  SearchRequest,
+  'kinds' | 'departmentIds' | 'divisionCodes' | 'years' | 'categories' | 'severities' | 'listTypes' | 'domains'
+>;
 
 export type TitleCondition =
   | { type: 'equals'; value: string }
