@@ -33,8 +33,9 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
-      // Short OLTP queries: JIT compilation costs more (tens of ms) than it ever saves here.
-      options: '-c jit=off',
+      // Short OLTP queries: JIT compilation costs more (tens of ms) than it ever saves here,
+      // and parallel workers take longer to start than a LIMITed scan takes to finish.
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === OID.int8) return asNumber;

@@ -393,7 +393,7 @@ export async function summarize(
   for (const facet of facets) {
     if (facet === 'category') {
       parts.push(
-        sql`select 'category', cat, count(*), null, null from c cross join lateral unnest(c.categories) as cat group by cat`,
+        sql`select 'category', cat, count(*), null, null from c cross join lateral unnest(c.categories) as cat where cardinality(c.categories) > 0 group by cat`,
       );
     } else {
       const column = sql.raw(FACET_COLUMNS[facet]);
