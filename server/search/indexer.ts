@@ -86,20 +86,22 @@ export async function rebuildSearchIndex(
   onProgress?: (kind: HitKind, documents: number) => void,
 ): Promise<{ documents: number }> {
   await repo.deleteAllDocuments(db);
-  let documents = 0;
-  for (const kind of ['subject', 'licensing', 'penalty', 'list_entry', 'exposure'] as const) {
-    let afterId = 0;
-    for (;;) {
-      const built = await buildDocuments(db, kind, { afterId, limit: REBUILD_BATCH });
-      if (built.length === 0) break;
-      const docs = built.flatMap((b) => (b.doc ? [b.doc] : []));
-      await repo.upsertDocuments(db, docs);
-      documents += docs.length;
-      afterId = built.at(-1)!.id;
-      onProgress?.(kind, documents);
+  return repo.withoutTextIndex(db, async () => {
+    let documents = 0;
+    for (const kind of ['subject', 'licensing', 'penalty', 'list_entry', 'exposure'] as const) {
+      let afterId = 0;
+      for (;;) {
+        const built = await buildDocuments(db, kind, { afterId, limit: REBUILD_BATCH });
+        if (built.length === 0) break;
+        const docs = built.flatMap((b) => (b.doc ? [b.doc] : []));
+        await repo.upsertDocuments(db, docs);
+        documents += docs.length;
+        afterId = built.at(-1)!.id;
+        onProgress?.(kind, documents);
+      }
     }
-  }
-  return { documents };
+    return { documents };
+  });
 }
 
 /**
