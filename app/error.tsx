@@ -11,7 +11,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={() => reset()} className="rounded-md bg-brand-700 px-4 py-2 text-white">
           重试
         </button>
-        <Link href="/" className="rounded-md border border-brand-700 px-4 py-2 text-brand-700">
+        <Link prefetch={false} href="/" className="rounded-md border border-brand-700 px-4 py-2 text-brand-700">
           返回首页
         </Link>
       </div>

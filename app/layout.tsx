@@ -6,6 +6,7 @@ export const metadata: Metadata = {
   description:
     '信用乐山是乐山市公共信用信息服务平台：查询企业、个体工商户和个人的行政许可、行政处罚、守信红名单和失信惩戒名单，在线提出异议和信用修复申请。',
   applicationName: '信用乐山',
+  icons: { icon: '/favicon.svg' },
 };
 
 export const viewport: Viewport = { themeColor: '#0b4a8b' };

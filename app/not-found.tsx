@@ -14,13 +14,13 @@ export default function NotFound() {
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
           <li>
             返回
-            <Link href="/" className="text-brand-700 underline">
+            <Link prefetch={false} href="/" className="text-brand-700 underline">
               信用乐山首页
             </Link>
           </li>
           <li>
             使用
-            <Link href="/search" className="text-brand-700 underline">
+            <Link prefetch={false} href="/search" className="text-brand-700 underline">
               信用信息查询
             </Link>
             按名称、统一社会信用代码或文书号查找

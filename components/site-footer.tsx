@@ -18,17 +18,17 @@ export function SiteFooter() {
           <h2 className="mb-2 font-semibold text-white">网站信息</h2>
           <ul className="space-y-1">
             <li>
-              <Link className="underline hover:text-white" href="/accessibility">
+              <Link prefetch={false} className="underline hover:text-white" href="/accessibility">
                 无障碍声明
               </Link>
             </li>
             <li>
-              <Link className="underline hover:text-white" href="/guides">
+              <Link prefetch={false} className="underline hover:text-white" href="/guides">
                 办事指南
               </Link>
             </li>
             <li>
-              <Link className="underline hover:text-white" href="/api/v1/openapi.json">
+              <Link prefetch={false} className="underline hover:text-white" href="/api/v1/openapi.json">
                 数据接口
               </Link>
             </li>

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 
+// Links do not prefetch: public pages render per request for now, and prefetching every
+// link of every view would multiply the server's work (caching comes with the public pages).
+
 const NAV = [
   { href: '/', label: '首页' },
   { href: '/search', label: '信用查询' },
@@ -21,7 +24,7 @@ export function SiteHeader() {
         跳到主要内容
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-5">
-        <Link href="/" className="flex items-center gap-3 no-underline">
+        <Link prefetch={false} href="/" className="flex items-center gap-3 no-underline">
           <span
             aria-hidden="true"
             className="flex h-11 w-11 items-center justify-center rounded-full border-2 border-white/80 text-lg font-bold"
@@ -39,7 +42,7 @@ export function SiteHeader() {
         <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
           {NAV.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="block px-4 py-3 text-sm text-white hover:bg-brand-900">
+              <Link prefetch={false} href={item.href} className="block px-4 py-3 text-sm text-white hover:bg-brand-900">
                 {item.label}
               </Link>
             </li>

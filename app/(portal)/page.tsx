@@ -50,15 +50,19 @@ export default async function HomePage() {
           </form>
           <p className="mx-auto mt-3 max-w-3xl text-sm text-brand-100">
             示例：
-            <Link className="underline hover:text-white" href="/search?q=%E5%86%9C%E4%B8%9A">
+            <Link prefetch={false} className="underline hover:text-white" href="/search?q=%E5%86%9C%E4%B8%9A">
               农业
             </Link>
             {' · '}
-            <Link className="underline hover:text-white" href="/search?q=%E5%B3%A8%E7%9C%89%E5%B1%B1">
+            <Link prefetch={false} className="underline hover:text-white" href="/search?q=%E5%B3%A8%E7%9C%89%E5%B1%B1">
               峨眉山
             </Link>
             {' · '}
-            <Link className="underline hover:text-white" href="/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5">
+            <Link
+              prefetch={false}
+              className="underline hover:text-white"
+              href="/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5"
+            >
               食品经营
             </Link>
           </p>
@@ -72,7 +76,7 @@ export default async function HomePage() {
         <ul className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-md sm:grid-cols-3 lg:grid-cols-6">
           {stats.map((s) => (
             <li key={s.label}>
-              <Link href={s.href} className="block rounded-md p-2 text-center hover:bg-brand-50">
+              <Link prefetch={false} href={s.href} className="block rounded-md p-2 text-center hover:bg-brand-50">
                 <span className="block text-2xl font-bold text-brand-700" data-testid={`count-${s.label}`}>
                   {formatCount(s.value)}
                 </span>
@@ -122,7 +126,11 @@ export default async function HomePage() {
             <ul className="divide-y divide-slate-200">
               {home.latestExposure.map((e) => (
                 <li key={e.id} className="py-3">
-                  <Link href={`/exposure/${e.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    prefetch={false}
+                    href={`/exposure/${e.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {e.title}
                   </Link>
                   <p className="mt-1 line-clamp-2 text-sm text-slate-700">{e.summary}</p>
@@ -165,7 +173,7 @@ function SectionHeading({ id, title, moreHref }: { id: string; title: string; mo
       <h2 id={id} className="border-l-4 border-brand-700 pl-3 text-lg font-semibold">
         {title}
       </h2>
-      <Link href={moreHref} className="text-sm text-brand-700 hover:underline">
+      <Link prefetch={false} href={moreHref} className="text-sm text-brand-700 hover:underline">
         更多<span className="sr-only">{title}</span> ›
       </Link>
     </div>
@@ -201,7 +209,7 @@ function DisclosureList({
         <ul className="divide-y divide-slate-200">
           {items.map((item) => (
             <li key={item.key} className="py-2.5">
-              <Link href={item.href} className="font-medium text-brand-700 hover:underline">
+              <Link prefetch={false} href={item.href} className="font-medium text-brand-700 hover:underline">
                 {item.title}
               </Link>
               {item.badge ? (
@@ -221,6 +229,7 @@ function ServiceLink({ href, title, text }: { href: string; title: string; text:
   return (
     <li>
       <Link
+        prefetch={false}
         href={href}
         className="block rounded-md border border-slate-200 p-3 hover:border-brand-600 hover:bg-brand-50"
       >

@@ -68,3 +68,16 @@ test.describe('home page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在（404）');
   });
 });
+
+test('the page loads without console errors or failed requests', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('/', { waitUntil: 'load' });
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /favicon\.svg/);
+  expect(problems).toEqual([]);
+});
