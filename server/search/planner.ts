@@ -15,7 +15,7 @@ const STATS_TTL_MS = 5 * 60_000;
 /** Below this many documents the index is always the better plan. */
 const SCAN_MIN_ROWS = 50_000;
 /** Bigrams of a long term that go to the index (the rarest ones). */
-export const RARE_LEXEMES_PER_TERM = 3;
+export const RARE_LEXEMES_PER_TERM = 2;
 
 /**
  * Chooses, per query, between the text index and a scan. The GIN index costs in proportion to
@@ -57,14 +57,14 @@ export class Planner {
 
   /**
    * Whether scanning beats the index, by a cost model measured on the benchmark data: a scan
-   * reads rows until it has `cap` matches (about 0.3 µs a row); the index reads every posting
+   * reads rows until it has `cap` matches (about 0.45 µs a row with the LIKE); the index reads every posting
    * of the chosen lexemes (about 0.12 µs each) and then fetches each match (about 2.5 µs).
    */
   prefersScan(lexemes: readonly string[], expected: number, cap: number): boolean {
     if (!this.known()) return false;
     const rows = this.stats!.rows;
     const density = Math.max(expected / rows, 1e-9);
-    const scanCost = Math.min(rows, cap / density) * 0.3;
+    const scanCost = Math.min(rows, cap / density) * 0.45;
     const postings = lexemes.reduce((sum, l) => sum + this.frequency(l) * rows, 0);
     const indexCost = postings * 0.12 + Math.min(expected, cap) * 2.5;
     return scanCost < indexCost;
