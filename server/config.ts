@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from './validation';
 
 // All configuration is read and validated here, once; nothing else reads process.env.
 const schema = z.object({

@@ -1,4 +1,4 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { getDb, type Db } from './db/client';
@@ -18,14 +18,37 @@ export async function createContext(overrides: Partial<Context> = {}): Promise<C
   };
 }
 
+/**
+ * The message a caller reads: the Chinese sentences of the failed checks, never a JSON dump,
+ * an English parser message or the text of an internal error.
+ */
+export function publicErrorMessage(error: TRPCError): string {
+  if (error.cause instanceof ZodError) {
+    // Name the parameter, so that an API caller knows which one to fix.
+    return error.cause.issues
+      .map((i) => (i.path.length ? `参数 ${i.path.join('.')}：${i.message}` : i.message))
+      .join('；');
+  }
+  if (error.cause instanceof SyntaxError) return '请求参数不是有效的 JSON，请检查后重试。';
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return error.message.startsWith('No procedure') ? '没有这个接口，请检查请求地址。' : error.message;
+    case 'METHOD_NOT_SUPPORTED':
+      return '不支持该请求方法：查询请用 GET，提交请用 POST。';
+    case 'INTERNAL_SERVER_ERROR':
+      return '服务器内部错误，我们已记录此问题，请稍后重试。';
+    default:
+      return error.message;
+  }
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      // People read the message: the Chinese sentences of the failed checks, not a JSON dump.
-      message: zod ? zod.issues.map((i) => i.message).join('；') : shape.message,
+      message: publicErrorMessage(error),
       data: {
         ...shape.data,
         zodError: zod ? zod.flatten() : null,
