@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { PageLink } from '@/components/page-link';
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -11,9 +11,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={() => reset()} className="rounded-md bg-brand-700 px-4 py-2 text-white">
           重试
         </button>
-        <Link prefetch={false} href="/" className="rounded-md border border-brand-700 px-4 py-2 text-brand-700">
+        <PageLink href="/" className="rounded-md border border-brand-700 px-4 py-2 text-brand-700">
           返回首页
-        </Link>
+        </PageLink>
       </div>
     </main>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/page-link';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 
@@ -14,15 +14,15 @@ export default function NotFound() {
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
           <li>
             返回
-            <Link prefetch={false} href="/" className="text-brand-700 underline">
+            <PageLink href="/" className="text-brand-700 underline">
               信用乐山首页
-            </Link>
+            </PageLink>
           </li>
           <li>
             使用
-            <Link prefetch={false} href="/search" className="text-brand-700 underline">
+            <PageLink href="/search" className="text-brand-700 underline">
               信用信息查询
-            </Link>
+            </PageLink>
             按名称、统一社会信用代码或文书号查找
           </li>
         </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/page-link';
 
 export function SiteFooter() {
   return (
@@ -18,19 +18,19 @@ export function SiteFooter() {
           <h2 className="mb-2 font-semibold text-white">网站信息</h2>
           <ul className="space-y-1">
             <li>
-              <Link prefetch={false} className="underline hover:text-white" href="/accessibility">
+              <PageLink className="underline hover:text-white" href="/accessibility">
                 无障碍声明
-              </Link>
+              </PageLink>
             </li>
             <li>
-              <Link prefetch={false} className="underline hover:text-white" href="/guides">
+              <PageLink className="underline hover:text-white" href="/guides">
                 办事指南
-              </Link>
+              </PageLink>
             </li>
             <li>
-              <Link prefetch={false} className="underline hover:text-white" href="/api/v1/openapi.json">
+              <PageLink className="underline hover:text-white" href="/api/v1/openapi.json">
                 数据接口
-              </Link>
+              </PageLink>
             </li>
           </ul>
         </div>

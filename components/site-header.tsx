@@ -1,7 +1,4 @@
-import Link from 'next/link';
-
-// Links do not prefetch: public pages render per request for now, and prefetching every
-// link of every view would multiply the server's work (caching comes with the public pages).
+import { PageLink } from '@/components/page-link';
 
 const NAV = [
   { href: '/', label: '首页' },
@@ -24,7 +21,7 @@ export function SiteHeader() {
         跳到主要内容
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-5">
-        <Link prefetch={false} href="/" className="flex items-center gap-3 no-underline">
+        <PageLink href="/" className="flex items-center gap-3 no-underline">
           <span
             aria-hidden="true"
             className="flex h-11 w-11 items-center justify-center rounded-full border-2 border-white/80 text-lg font-bold"
@@ -35,16 +32,16 @@ export function SiteHeader() {
             <span className="block text-2xl font-bold tracking-widest">信用乐山</span>
             <span className="block text-xs text-brand-100">乐山市公共信用信息服务平台</span>
           </span>
-        </Link>
+        </PageLink>
         <p className="text-sm text-brand-100">诚实守信，一路畅通；一处失信，处处受限</p>
       </div>
       <nav aria-label="主导航" className="bg-brand-800">
         <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
           {NAV.map((item) => (
             <li key={item.href}>
-              <Link prefetch={false} href={item.href} className="block px-4 py-3 text-sm text-white hover:bg-brand-900">
+              <PageLink href={item.href} className="block px-4 py-3 text-sm text-white hover:bg-brand-900">
                 {item.label}
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>

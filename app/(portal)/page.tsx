@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/page-link';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 import { formatCount, formatDate } from '@/components/format';
@@ -50,21 +50,17 @@ export default async function HomePage() {
           </form>
           <p className="mx-auto mt-3 max-w-3xl text-sm text-brand-100">
             示例：
-            <Link prefetch={false} className="underline hover:text-white" href="/search?q=%E5%86%9C%E4%B8%9A">
+            <PageLink className="underline hover:text-white" href="/search?q=%E5%86%9C%E4%B8%9A">
               农业
-            </Link>
+            </PageLink>
             {' · '}
-            <Link prefetch={false} className="underline hover:text-white" href="/search?q=%E5%B3%A8%E7%9C%89%E5%B1%B1">
+            <PageLink className="underline hover:text-white" href="/search?q=%E5%B3%A8%E7%9C%89%E5%B1%B1">
               峨眉山
-            </Link>
+            </PageLink>
             {' · '}
-            <Link
-              prefetch={false}
-              className="underline hover:text-white"
-              href="/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5"
-            >
+            <PageLink className="underline hover:text-white" href="/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5">
               食品经营
-            </Link>
+            </PageLink>
           </p>
         </div>
       </section>
@@ -76,12 +72,12 @@ export default async function HomePage() {
         <ul className="grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-md sm:grid-cols-3 lg:grid-cols-6">
           {stats.map((s) => (
             <li key={s.label}>
-              <Link prefetch={false} href={s.href} className="block rounded-md p-2 text-center hover:bg-brand-50">
+              <PageLink href={s.href} className="block rounded-md p-2 text-center hover:bg-brand-50">
                 <span className="block text-2xl font-bold text-brand-700" data-testid={`count-${s.label}`}>
                   {formatCount(s.value)}
                 </span>
                 <span className="block text-sm text-slate-600">{s.label}</span>
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>
@@ -126,13 +122,9 @@ export default async function HomePage() {
             <ul className="divide-y divide-slate-200">
               {home.latestExposure.map((e) => (
                 <li key={e.id} className="py-3">
-                  <Link
-                    prefetch={false}
-                    href={`/exposure/${e.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
+                  <PageLink href={`/exposure/${e.id}`} className="font-medium text-brand-700 hover:underline">
                     {e.title}
-                  </Link>
+                  </PageLink>
                   <p className="mt-1 line-clamp-2 text-sm text-slate-700">{e.summary}</p>
                   <p className="mt-1 text-xs text-slate-600">
                     <span className="mr-2 rounded bg-seal-600/10 px-1.5 py-0.5 text-seal-700">{e.domain}</span>
@@ -173,9 +165,9 @@ function SectionHeading({ id, title, moreHref }: { id: string; title: string; mo
       <h2 id={id} className="border-l-4 border-brand-700 pl-3 text-lg font-semibold">
         {title}
       </h2>
-      <Link prefetch={false} href={moreHref} className="text-sm text-brand-700 hover:underline">
+      <PageLink href={moreHref} className="text-sm text-brand-700 hover:underline">
         更多<span className="sr-only">{title}</span> ›
-      </Link>
+      </PageLink>
     </div>
   );
 }
@@ -209,9 +201,9 @@ function DisclosureList({
         <ul className="divide-y divide-slate-200">
           {items.map((item) => (
             <li key={item.key} className="py-2.5">
-              <Link prefetch={false} href={item.href} className="font-medium text-brand-700 hover:underline">
+              <PageLink href={item.href} className="font-medium text-brand-700 hover:underline">
                 {item.title}
-              </Link>
+              </PageLink>
               {item.badge ? (
                 <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{item.badge}</span>
               ) : null}
@@ -228,14 +220,13 @@ function DisclosureList({
 function ServiceLink({ href, title, text }: { href: string; title: string; text: string }) {
   return (
     <li>
-      <Link
-        prefetch={false}
+      <PageLink
         href={href}
         className="block rounded-md border border-slate-200 p-3 hover:border-brand-600 hover:bg-brand-50"
       >
         <span className="font-medium text-brand-700">{title}</span>
         <span className="mt-1 block text-sm text-slate-700">{text}</span>
-      </Link>
+      </PageLink>
     </li>
   );
 }
