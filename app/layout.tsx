@@ -14,7 +14,7 @@ export const viewport: Viewport = { themeColor: '#0b4a8b' };
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="flex min-h-screen flex-col font-sans">{children}</body>
     </html>
   );
 }

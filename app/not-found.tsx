@@ -8,7 +8,7 @@ export default function NotFound() {
   return (
     <>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 py-16 focus:outline-none">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-16 focus:outline-none">
         <h1 className="text-2xl font-bold">页面不存在（404）</h1>
         <p className="mt-4 text-slate-700">您访问的页面不存在或已被移除。可以尝试：</p>
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">

@@ -5,7 +5,7 @@ export default function PortalLayout({ children }: { children: React.ReactNode }
   return (
     <>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="focus:outline-none">
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>
       <SiteFooter />

@@ -38,7 +38,7 @@ export default async function HomePage() {
               type="search"
               required
               maxLength={100}
-              placeholder="输入企业名称、统一社会信用代码或决定文书号"
+              placeholder="企业名称、信用代码或决定文书号"
               className="min-w-0 flex-1 rounded-l-md border-0 bg-white px-4 py-3 text-lg text-slate-900 placeholder:text-slate-500"
             />
             <button
