@@ -1,13 +1,18 @@
 import type { Metadata, Viewport } from 'next';
+import { config } from '@/server/config';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: '信用乐山 — 乐山市公共信用信息服务平台', template: '%s — 信用乐山' },
-  description:
-    '信用乐山是乐山市公共信用信息服务平台：查询企业、个体工商户和个人的行政许可、行政处罚、守信红名单和失信惩戒名单，在线提出异议和信用修复申请。',
-  applicationName: '信用乐山',
-  icons: { icon: '/favicon.svg' },
-};
+// Read at request time, so that SITE_URL is the deployment's and not the build machine's.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(config().SITE_URL),
+    title: { default: '信用乐山 — 乐山市公共信用信息服务平台', template: '%s — 信用乐山' },
+    description:
+      '信用乐山是乐山市公共信用信息服务平台：查询企业、个体工商户和个人的行政许可、行政处罚、守信红名单和失信惩戒名单，在线提出异议和信用修复申请。',
+    applicationName: '信用乐山',
+    icons: { icon: '/favicon.svg' },
+  };
+}
 
 export const viewport: Viewport = { themeColor: '#0b4a8b' };
 
