@@ -2,15 +2,16 @@
 //   1. migrate the database (embedded PGlite in ./data unless DATABASE_URL is set),
 //   2. load the reference data and, on an empty database, the demo city,
 //   3. build the Next app when the sources changed since the last build,
-//   4. serve on PORT (3000).
+//   4. serve on PORT (3000), public pages through the micro-cache (server/http/).
 // The embedded database may be opened by one process only, so steps 1–2 close it before
 // the server opens it again.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../server/config';
 import { defaultTarget, openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
+import { startHttpServer } from '../server/http/serve';
 import { seedDemoIfEmpty } from '../server/seed';
 import { sourceFingerprint } from './lib/fingerprint';
 
@@ -61,19 +62,19 @@ function buildIfNeeded() {
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
-function serve() {
-  const port = String(config().PORT);
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+async function serve() {
+  const port = config().PORT;
+  const server = await startHttpServer({ port, dir: process.cwd() });
   console.log(`\n信用乐山已启动：http://localhost:${port}/ （准备用时 ${elapsed()}）\n`);
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3_000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
 await prepareDatabase();
 buildIfNeeded();
-serve();
+await serve();

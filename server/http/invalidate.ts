@@ -1,0 +1,23 @@
+// The bridge between code that changes public data (bundled by Next) and the page cache of
+// the HTTP server (not bundled): module instances differ, so the hook lives on globalThis.
+const HOOK = Symbol.for('xinyong-leshan.publicDataChanged');
+
+type Listener = () => void;
+type WithHook = typeof globalThis & { [HOOK]?: Listener[] };
+
+/** Called by the HTTP server: `listener` runs whenever public data changes in this process. */
+export function onPublicDataChange(listener: Listener): () => void {
+  const g = globalThis as WithHook;
+  const listeners = (g[HOOK] ??= []);
+  listeners.push(listener);
+  return () => listeners.splice(listeners.indexOf(listener), 1);
+}
+
+/**
+ * Call AFTER a transaction that changed what the public sees has committed (a decision, a
+ * record change, an import): cached public pages are dropped at once in this process; other
+ * instances catch up within the cache TTL.
+ */
+export function publicDataChanged(): void {
+  for (const listener of (globalThis as WithHook)[HOOK] ?? []) listener();
+}
