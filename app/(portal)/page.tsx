@@ -1,3 +1,4 @@
+import { Badge } from '@/components/badge';
 import { PageLink } from '@/components/page-link';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
@@ -113,6 +114,23 @@ export default async function HomePage() {
         />
       </div>
 
+      <div className="mx-auto mt-6 grid max-w-6xl gap-6 px-4 lg:grid-cols-2">
+        <ListHighlights
+          id="honor-highlights"
+          title="守信红名单 · 最新列入"
+          moreHref="/lists/honor"
+          tone="honor"
+          entries={home.honorHighlights.map((e) => ({ ...e, href: `/lists/honor/${e.id}` }))}
+        />
+        <ListHighlights
+          id="dishonesty-highlights"
+          title="失信惩戒名单 · 最新列入"
+          moreHref="/lists/dishonesty"
+          tone="danger"
+          entries={home.dishonestyHighlights.map((e) => ({ ...e, href: `/lists/dishonesty/${e.id}` }))}
+        />
+      </div>
+
       <div className="mx-auto mt-6 grid max-w-6xl gap-6 px-4 lg:grid-cols-3">
         <section aria-labelledby="exposure-heading" className="rounded-lg bg-white p-5 shadow-sm lg:col-span-2">
           <SectionHeading id="exposure-heading" title="曝光台 · 典型案例" moreHref="/exposure" />
@@ -209,6 +227,62 @@ function DisclosureList({
               ) : null}
               <p className="mt-0.5 truncate text-sm text-slate-700">{item.detail}</p>
               <p className="text-xs text-slate-600">{item.meta}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ListHighlights({
+  id,
+  title,
+  moreHref,
+  tone,
+  entries,
+}: {
+  id: string;
+  title: string;
+  moreHref: string;
+  tone: 'honor' | 'danger';
+  entries: {
+    id: number;
+    href: string;
+    subjectName: string;
+    reason: string;
+    listedOn: string;
+    departmentName: string;
+    suspended: boolean;
+  }[];
+}) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-sm" data-testid={id}>
+      <SectionHeading id={id} title={title} moreHref={moreHref} />
+      {entries.length === 0 ? (
+        <p className="text-slate-600">暂无名单信息。</p>
+      ) : (
+        <ul className="divide-y divide-slate-200">
+          {entries.map((e) => (
+            <li key={e.id} className="flex items-start gap-3 py-2.5">
+              <span
+                aria-hidden="true"
+                className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${tone === 'honor' ? 'bg-honor-700' : 'bg-seal-600'}`}
+              />
+              <div className="min-w-0">
+                <PageLink href={e.href} className="font-medium text-brand-700 hover:underline">
+                  {e.subjectName}
+                </PageLink>
+                {e.suspended ? (
+                  <span className="ml-2">
+                    <Badge tone="warning">异议处理中</Badge>
+                  </span>
+                ) : null}
+                <p className="mt-0.5 truncate text-sm text-slate-700">{e.reason}</p>
+                <p className="text-xs text-slate-600">
+                  {e.departmentName} · 列入日期 {formatDate(e.listedOn)}
+                </p>
+              </div>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { ListType } from '../rules/codes';
 import { exposureIsPublic, licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
 
 // Read models of the home page. All SQL of the feature lives here.
@@ -95,6 +96,29 @@ export async function latestExposure(db: Db, today: string, limit: number) {
     .select(['id', 'title', 'domain', 'summary', 'publishedOn'])
     .orderBy('publishedOn', 'desc')
     .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function latestListEntries(db: Db, today: string, listType: ListType, limit: number) {
+  return db
+    .selectFrom('listEntries')
+    .innerJoin('subjects', 'subjects.id', 'listEntries.subjectId')
+    .innerJoin('departments', 'departments.id', 'listEntries.departmentId')
+    .where((eb) => listEntryIsInForce(eb, today))
+    .where('listEntries.listType', '=', listType)
+    .select([
+      'listEntries.id',
+      'listEntries.subjectId',
+      'subjects.kind as subjectKind',
+      'subjects.name as subjectName',
+      'listEntries.reason',
+      'listEntries.listedOn',
+      'listEntries.status',
+      'departments.name as departmentName',
+    ])
+    .orderBy('listEntries.listedOn', 'desc')
+    .orderBy('listEntries.id', 'desc')
     .limit(limit)
     .execute();
 }

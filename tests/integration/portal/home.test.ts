@@ -67,3 +67,68 @@ describeEachDatabase('home page overview through tRPC', (current) => {
     expect(names).not.toContain('王小明');
   });
 });
+
+describeEachDatabase('home page list highlights', (current) => {
+  const today = '2026-03-01';
+
+  async function listEntry(
+    db: ReturnType<typeof current>['db'],
+    subjectId: number,
+    departmentId: number,
+    values: { listType: 'honor' | 'dishonesty'; listedOn: string; validUntil: string; status?: 'active' | 'removed' },
+  ) {
+    return db
+      .insertInto('listEntries')
+      .values({
+        subjectId,
+        departmentId,
+        decisionNumber: `乐测〔2026〕${Math.floor(Math.random() * 1e6)}号`,
+        basis: '测试依据',
+        reason: values.listType === 'honor' ? '纳税信用A级' : '拒不履行法定义务',
+        ...values,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+
+  it('shows the newest entries in force of each list, apart, with persons masked', async () => {
+    const { db } = current();
+    const department = await createDepartment(db);
+    const company = await createCompany(db, '乐山市诚信商贸有限公司');
+    const person = await db
+      .insertInto('subjects')
+      .values({ kind: 'natural_person', name: '李大华', nameNorm: '李大华' })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+    const honor = await listEntry(db, company.id, department.id, {
+      listType: 'honor',
+      listedOn: '2026-01-05',
+      validUntil: '2027-01-04',
+    });
+    const dishonest = await listEntry(db, person.id, department.id, {
+      listType: 'dishonesty',
+      listedOn: '2026-02-01',
+      validUntil: '2029-01-31',
+    });
+    const ended = await listEntry(db, company.id, department.id, {
+      listType: 'honor',
+      listedOn: '2025-01-05',
+      validUntil: '2026-02-28',
+    });
+    const future = await listEntry(db, company.id, department.id, {
+      listType: 'dishonesty',
+      listedOn: '2026-03-02',
+      validUntil: '2029-03-01',
+    });
+
+    const home = await createCaller({ db, today }).portal.home();
+    expect(home.honorHighlights.map((e) => e.id)).toContain(honor.id);
+    expect(home.honorHighlights.map((e) => e.id)).not.toContain(ended.id);
+    expect(home.dishonestyHighlights.map((e) => e.id)).toContain(dishonest.id);
+    expect(home.dishonestyHighlights.map((e) => e.id)).not.toContain(future.id);
+    expect(home.honorHighlights.map((e) => e.id)).not.toContain(dishonest.id);
+    const shown = home.dishonestyHighlights.find((e) => e.id === dishonest.id)!;
+    expect(shown.subjectName).toBe('李**');
+    expect(JSON.stringify(home)).not.toContain('李大华');
+  });
+});
