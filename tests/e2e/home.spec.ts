@@ -22,6 +22,15 @@ test.describe('home page', () => {
     // Document numbers look like 乐市监处罚〔2024〕45号.
     await expect(page.getByTestId('latest-penalties')).toContainText(/〔20\d\d〕\d+号/);
     await expect(page.getByRole('contentinfo')).toContainText('主办单位');
+    // Both lists are highlighted, each linking to its own entries.
+    for (const [id, list] of [
+      ['honor-highlights', 'honor'],
+      ['dishonesty-highlights', 'dishonesty'],
+    ] as const) {
+      const links = page.getByTestId(id).getByRole('listitem').getByRole('link');
+      expect(await links.count()).toBeGreaterThan(0);
+      await expect(links.first()).toHaveAttribute('href', new RegExp(`^/lists/${list}/\\d+$`));
+    }
   });
 
   test('has no axe violations (WCAG 2.1 AA)', async ({ page }) => {
