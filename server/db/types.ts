@@ -16,6 +16,8 @@ import type {
 // Dates are 'YYYY-MM-DD' strings, money (万元) decimal strings, timestamps Date.
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp the database fills in (default now()); still settable. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type DateString = string;
 type Decimal = ColumnType<string, string | number, string | number>;
@@ -82,7 +84,7 @@ export interface SubjectTable extends SubjectCodeColumns {
   businessScope: string | null;
   registrationStatus: Generated<string>;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface ImportTable {
@@ -135,9 +137,9 @@ interface PartyColumns extends SubjectCodeColumns {
   withdrawnOn: DateString | null;
   withdrawalReason: string | null;
   sourceImportId: number | null;
-  reportedAt: Generated<Timestamp>;
+  reportedAt: GeneratedTimestamp;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface LicensingRecordTable extends PartyColumns {
@@ -194,7 +196,7 @@ export interface CatalogItemTable {
   active: Generated<boolean>;
   sortOrder: Generated<number>;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface ListEntryTable {
@@ -215,7 +217,7 @@ export interface ListEntryTable {
   suspendedDays: Generated<number>;
   penaltyRecordId: number | null;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface ListEntryMeasureTable {
@@ -237,7 +239,7 @@ export interface ExposureCaseTable {
   status: Generated<'draft' | 'published' | 'withdrawn'>;
   createdBy: number | null;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface StaffUserTable {
@@ -250,9 +252,9 @@ export interface StaffUserTable {
   active: Generated<boolean>;
   failedLogins: Generated<number>;
   lockedUntil: Timestamp | null;
-  passwordChangedAt: Generated<Timestamp>;
+  passwordChangedAt: GeneratedTimestamp;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface StaffSessionTable {
@@ -260,7 +262,7 @@ export interface StaffSessionTable {
   staffUserId: number;
   csrfToken: string;
   createdAt: CreatedAt;
-  lastSeenAt: Generated<Timestamp>;
+  lastSeenAt: GeneratedTimestamp;
   expiresAt: Timestamp;
   revokedAt: Timestamp | null;
   ip: string | null;
@@ -302,7 +304,7 @@ export interface ApplicationTable {
   applicantIdRef: number | null;
   reasonCategory: string;
   description: string;
-  submittedAt: Generated<Timestamp>;
+  submittedAt: GeneratedTimestamp;
   acceptDueOn: DateString;
   decideDueOn: DateString | null;
   acceptedAt: Timestamp | null;
@@ -312,13 +314,13 @@ export interface ApplicationTable {
   decidedBy: number | null;
   version: Generated<number>;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface ApplicationEventTable {
   id: Generated<number>;
   applicationId: number;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actorStaffId: number | null;
   actorLabel: string;
   eventType: string;
@@ -336,12 +338,12 @@ export interface ApplicationAttachmentTable {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
-  uploadedAt: Generated<Timestamp>;
+  uploadedAt: GeneratedTimestamp;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actorType: 'staff' | 'system' | 'public' | 'api';
   actorId: string | null;
   actorLabel: string;
@@ -358,7 +360,7 @@ export interface LifecycleTransitionTable {
   entityId: number;
   transition: string;
   effectiveOn: DateString;
-  recordedAt: Generated<Timestamp>;
+  recordedAt: GeneratedTimestamp;
 }
 
 export interface SearchDocumentTable {
@@ -387,7 +389,7 @@ export interface SearchDocumentContentTable {
   body: string;
   display: ColumnType<unknown, string, string>;
   expiresOn: DateString | null;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface SearchOutboxTable {
@@ -397,7 +399,7 @@ export interface SearchOutboxTable {
   createdAt: CreatedAt;
   attempts: Generated<number>;
   lastError: string | null;
-  nextAttemptAt: Generated<Timestamp>;
+  nextAttemptAt: GeneratedTimestamp;
   processedAt: Timestamp | null;
 }
 
@@ -410,7 +412,7 @@ export interface RateLimitBucketTable {
 export interface AppSettingTable {
   key: string;
   value: ColumnType<unknown, string, string>;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: GeneratedTimestamp;
 }
 
 export interface IssuedReportTable {

@@ -46,10 +46,14 @@ async function buildDocuments(db: Db, kind: HitKind, filter: Parameters<typeof r
 }
 
 /**
- * Recomputes the documents of these entities: indexes what is public, removes what is not
- * (or no longer exists). A subject ref also refreshes its records, whose titles carry its name.
+ * The current documents of these entities: what is public now (`upserts`) and the ids of
+ * those that are not, or no longer exist (`deletions`). A subject ref also covers its
+ * records, whose titles carry its name.
  */
-export async function syncSearchDocuments(db: Db, refs: readonly EntityRef[]): Promise<void> {
+export async function loadSearchDocuments(
+  db: Db,
+  refs: readonly EntityRef[],
+): Promise<{ upserts: SearchDocument[]; deletions: string[] }> {
   const ids = emptyIds();
   for (const ref of refs) ids[ref.kind].add(ref.id);
   const related = await repo.recordIdsOfSubjects(db, [...ids.subject]);
@@ -70,6 +74,12 @@ export async function syncSearchDocuments(db: Db, refs: readonly EntityRef[]): P
     }
     for (const id of wanted) if (!found.has(id)) deletions.push(docIdOf(kind, id));
   }
+  return { upserts, deletions };
+}
+
+/** Recomputes the documents of these entities in the caller's transaction, and queues them for other engines. */
+export async function syncSearchDocuments(db: Db, refs: readonly EntityRef[]): Promise<void> {
+  const { upserts, deletions } = await loadSearchDocuments(db, refs);
   await repo.upsertDocuments(db, upserts);
   await repo.deleteDocuments(db, deletions);
   await repo.enqueueOutbox(db, [
