@@ -6,6 +6,7 @@ const EXAMPLES = [
   { q: '农业', why: '名称中的几个字' },
   { q: '峨眉山', why: '地名或字号' },
   { q: '食品经营', why: '许可或处罚的内容' },
+  { q: '乐农罚', why: '决定书文号' },
   { q: '招商 公司', why: '几个词同时出现' },
 ] as const;
 
@@ -19,7 +20,7 @@ export function SearchGuide() {
       <ul className="mt-3 list-inside list-disc space-y-1.5 text-slate-800">
         <li>企业、个体工商户、社会组织的名称，可以只输入其中几个字，不区分全角半角和大小写；</li>
         <li>18 位统一社会信用代码：代码正确时直接打开该主体的信用档案，输错一位时会提示可能要找的主体；</li>
-        <li>行政许可、行政处罚决定书文号，例如“乐市监处罚〔2024〕”；</li>
+        <li>行政许可、行政处罚决定书文号，可输入完整文号，也可只输入开头，例如“乐农罚”；</li>
         <li>红黑名单、曝光台典型案例的标题和内容。</li>
       </ul>
       <h3 className="mt-5 font-semibold">试一试</h3>
@@ -76,14 +77,16 @@ export function NoHits({ request, result }: { request: SearchRequest; result: Se
         {result.terms.length > 1 ? (
           <li>
             减少查询词，只查其中一个：
-            {result.terms.map((t) => (
-              <PageLink
-                key={t}
-                href={searchHref({ ...request, q: t, page: undefined })}
-                className="mx-1 text-brand-700 underline"
-              >
-                {t}
-              </PageLink>
+            {result.terms.map((t, i) => (
+              <span key={t}>
+                {i > 0 ? '、' : null}
+                <PageLink
+                  href={searchHref({ ...request, q: t, page: undefined })}
+                  className="mx-1 text-brand-700 underline"
+                >
+                  {t}
+                </PageLink>
+              </span>
             ))}
           </li>
         ) : (

@@ -69,14 +69,14 @@ export default async function SearchPage({ searchParams }: Props) {
       ? formatCount(result.total)
       : `${formatCount(EXACT_TOTAL_LIMIT)}+`
     : '';
-  const status = !result || personalId ? '' : result.total === 0 ? '没有找到相关结果' : `共找到 ${totalText} 条结果`;
+  const status = !result || personalId ? '' : `共找到 ${totalText} 条结果`;
 
   return (
     <>
       <PageHeader
         title={titleOf(request.q)}
-        crumbs={request.q ? [{ label: '信用查询', href: '/search' }] : []}
-        lead={request.q ? undefined : '查询企业、个体工商户和个人公开的行政许可、行政处罚、红黑名单和曝光案例。'}
+        crumbs={shownQ ? [{ label: '信用查询', href: '/search' }] : []}
+        lead={shownQ ? undefined : '查询企业、个体工商户和个人公开的行政许可、行政处罚、红黑名单和曝光案例。'}
       >
         <SearchForm q={shownQ} hidden={hiddenFields(request)} />
         {/* Always present, so that screen readers announce the count as results follow the typing. */}
@@ -111,14 +111,14 @@ export default async function SearchPage({ searchParams }: Props) {
               <h2 id="results-heading" className="sr-only">
                 查询结果
               </h2>
-              <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
-                <SortLinks request={request} />
-                {result.total > 0 ? (
+              {result.total > 0 ? (
+                <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+                  <SortLinks request={request} />
                   <PageLink href="#facets" className="text-sm text-brand-700 underline lg:hidden">
                     筛选条件
                   </PageLink>
-                ) : null}
-              </div>
+                </div>
+              ) : null}
               <SelectedFilters request={request} facets={result.facets} />
               {result.hits.length ? (
                 <ol className="divide-y divide-slate-200" data-testid="search-hits">
@@ -133,7 +133,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     回到第 1 页
                   </PageLink>
                 </p>
-              ) : (
+              ) : result.code ? null : (
                 <NoHits request={request} result={result} />
               )}
               <Pagination
