@@ -6,7 +6,7 @@ import { pageMetadata } from '@/components/metadata';
 import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
 import { Pagination } from '@/components/pagination';
-import type { SearchParamsRecord } from '@/components/query-string';
+import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 import { CodeOutcomeNotice } from '@/components/search/code-outcome';
 import { NoHits, SearchGuide } from '@/components/search/empty-states';
 import { SearchFacets } from '@/components/search/search-facets';
@@ -18,11 +18,14 @@ import {
   isPersonalIdQuery,
   pageHref,
   parseSearchParams,
+  PERSONAL_ID_MESSAGE,
+  REFUSED_PARAM,
+  SEARCH_PATH,
   sortHref,
 } from '@/components/search/search-params';
 import { SelectedFilters } from '@/components/search/selected-filters';
 import { createCaller } from '@/server/root';
-import { EXACT_TOTAL_LIMIT, type SearchResult } from '@/server/search/types';
+import { EXACT_TOTAL_LIMIT, FACETS, type SearchResult } from '@/server/search/types';
 import { createContext } from '@/server/trpc';
 
 // Rendered per request from the database; caching comes with the public pages.
@@ -48,7 +51,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const { request, notices } = parseSearchParams(await searchParams);
+  const params = await searchParams;
+  const { request, notices } = parseSearchParams(params);
+  // An ID number must not stay in the address bar or the history: answer at an address without it.
+  if (isPersonalIdQuery(request.q)) redirect(`${SEARCH_PATH}?${REFUSED_PARAM}=personal_id`);
+  const refusedId = firstParam(params[REFUSED_PARAM]) === 'personal_id';
   let result: SearchResult | null = null;
   if (request.q) {
     try {
@@ -61,24 +68,22 @@ export default async function SearchPage({ searchParams }: Props) {
   }
   if (result?.code?.type === 'subject') redirect(`/subjects/${result.code.subjectId}`);
 
-  const personalId = isPersonalIdQuery(request.q);
-  const shownQ = displayableQuery(request.q);
   const allNotices = [...notices, ...(result?.notice ? [result.notice] : [])];
   const totalText = result
     ? result.totalIsExact
       ? formatCount(result.total)
       : `${formatCount(EXACT_TOTAL_LIMIT)}+`
     : '';
-  const status = !result || personalId ? '' : `共找到 ${totalText} 条结果`;
+  const status = !result ? '' : `共找到 ${totalText} 条结果`;
 
   return (
     <>
       <PageHeader
         title={titleOf(request.q)}
-        crumbs={shownQ ? [{ label: '信用查询', href: '/search' }] : []}
-        lead={shownQ ? undefined : '查询企业、个体工商户和个人公开的行政许可、行政处罚、红黑名单和曝光案例。'}
+        crumbs={request.q ? [{ label: '信用查询', href: '/search' }] : []}
+        lead={request.q ? undefined : '查询企业、个体工商户和个人公开的行政许可、行政处罚、红黑名单和曝光案例。'}
       >
-        <SearchForm q={shownQ} hidden={hiddenFields(request)} />
+        <SearchForm q={request.q} hidden={hiddenFields(request)} />
         {/* Always present, so that screen readers announce the count as results follow the typing. */}
         <p role="status" aria-live="polite" className="mt-3 min-h-6 text-slate-800" data-testid="search-status">
           {status}
@@ -100,12 +105,13 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
 
         {result?.code ? <CodeOutcomeNotice code={result.code} /> : null}
+        {refusedId ? <CodeOutcomeNotice code={{ type: 'personal_id', message: PERSONAL_ID_MESSAGE }} /> : null}
 
         {!result ? (
           request.q ? null : (
             <SearchGuide />
           )
-        ) : personalId ? null : (
+        ) : (
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
             <section aria-labelledby="results-heading" className="min-w-0">
               <h2 id="results-heading" className="sr-only">
@@ -149,7 +155,8 @@ export default async function SearchPage({ searchParams }: Props) {
                 </p>
               ) : null}
             </section>
-            {result.total > 0 || result.hits.length > 0 ? (
+            {/* With no hits under the filters, the facets still show where the hits are. */}
+            {FACETS.some((f) => result.facets[f].some((v) => v.count > 0)) ? (
               <div>
                 <SearchFacets request={request} facets={result.facets} facetsAreExact={result.facetsAreExact} />
               </div>
