@@ -204,9 +204,12 @@ export const REFUSED_PARAM = 'refused';
 export const PERSONAL_ID_MESSAGE =
   '为保护个人信息，本站不支持按身份证号码查询。请输入企业名称、统一社会信用代码或决定文书号。';
 
-/** True when the query is a resident ID number: it must never be shown back in full. */
+/** True when any term of the query is a resident ID number: it must never be shown back in full. */
 export function isPersonalIdQuery(q: string): boolean {
-  return classifyCodeQuery(q.split(/[\s\u3000]+/).filter(Boolean)).type === 'personal_id';
+  return q
+    .split(/[\s\u3000]+/)
+    .filter(Boolean)
+    .some((term) => classifyCodeQuery([term]).type === 'personal_id');
 }
 
 /** The query as the page may show it (in the title, the box): never a resident ID number. */

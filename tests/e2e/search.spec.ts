@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { usccCheckChar } from '../../server/rules/uscc';
 import { expectNoAxeViolations } from './helpers/a11y';
@@ -274,5 +275,20 @@ test.describe('search page', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, testInfo, 'phone-filtered');
+  });
+
+  test('loads at most 150 KB of JavaScript (gzip) on first load', async ({ page }) => {
+    const scripts: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        scripts.push(response.body().then((body) => gzipSync(body).length));
+      }
+    });
+    await page.goto(NONG_YE, { waitUntil: 'networkidle' });
+    const sizes = await Promise.all(scripts);
+    expect(sizes.length).toBeGreaterThan(0);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`first-load JavaScript of /search: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files`);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
   });
 });

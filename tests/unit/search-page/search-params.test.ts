@@ -132,6 +132,7 @@ describe('displayableQuery', () => {
   it('never shows a resident ID number back, but keeps names and company codes', () => {
     expect(displayableQuery(ID_NUMBER)).toBe('');
     expect(displayableQuery(` ${ID_NUMBER.toLowerCase()} `)).toBe('');
+    expect(displayableQuery(`张三　${ID_NUMBER}`)).toBe('');
     expect(displayableQuery('农业')).toBe('农业');
     expect(displayableQuery('91511100MA62A1234X')).toBe('91511100MA62A1234X');
   });
