@@ -1,0 +1,58 @@
+import { Badge, toneOfStatus } from '@/components/badge';
+import { formatDate } from '@/components/format';
+import { PageLink } from '@/components/page-link';
+import { HIT_KIND_LABELS, type SearchHit } from '@/server/search/types';
+import { Highlighted } from './highlighted';
+
+/** One result: what it is, whose it is, and the facts that tell two results apart. */
+export function SearchHitItem({ hit }: { hit: SearchHit }) {
+  const { display } = hit;
+  const headingId = `hit-${hit.docId}`;
+  const facts = [
+    display.documentNumber ? { term: '文书号', value: display.documentNumber } : null,
+    display.departmentName ? { term: '部门', value: display.departmentName } : null,
+    display.date ? { term: '日期', value: formatDate(display.date) } : null,
+  ].filter((f) => f !== null);
+  return (
+    <li className="py-4" data-testid="search-hit" data-kind={hit.kind}>
+      <article aria-labelledby={headingId}>
+        <div className="mb-1 flex flex-wrap items-center gap-1.5">
+          <Badge tone="info">{HIT_KIND_LABELS[hit.kind]}</Badge>
+          {display.badges.map((b) => (
+            <Badge key={b} tone={toneOfStatus(b)}>
+              {b}
+            </Badge>
+          ))}
+        </div>
+        <h3 id={headingId} className="text-lg font-semibold leading-snug">
+          <PageLink href={display.href} className="text-brand-700 hover:underline">
+            <Highlighted segments={hit.titleSegments} />
+          </PageLink>
+        </h3>
+        {display.subtitle ? <p className="mt-0.5 text-slate-800">{display.subtitle}</p> : null}
+        {hit.snippet ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="hit-snippet">
+            <Highlighted segments={hit.snippet} />
+          </p>
+        ) : null}
+        {facts.length ? (
+          <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-slate-600">
+            {facts.map((f) => (
+              <div key={f.term} className="flex gap-1">
+                <dt>{f.term}：</dt>
+                <dd className="break-all">{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {hit.kind !== 'subject' && hit.subjectId !== null ? (
+          <p className="mt-1.5 text-sm">
+            <PageLink href={`/subjects/${hit.subjectId}`} className="text-brand-700 underline hover:no-underline">
+              查看该主体的信用档案<span className="sr-only">：{display.title}</span>
+            </PageLink>
+          </p>
+        ) : null}
+      </article>
+    </li>
+  );
+}
