@@ -119,10 +119,10 @@ export default async function VerifyPage({ searchParams }: Props) {
                 <caption className="mb-2 text-left font-medium">报告各部分内容</caption>
                 <thead className="border-b border-slate-300">
                   <tr>
-                    <th scope="col" className="py-1 pr-4 font-medium">
+                    <th scope="col" className="whitespace-nowrap py-1 pr-4 font-medium">
                       部分
                     </th>
-                    <th scope="col" className="py-1 pr-4 font-medium">
+                    <th scope="col" className="whitespace-nowrap py-1 pr-4 font-medium">
                       条数
                     </th>
                     <th scope="col" className="py-1 font-medium">
@@ -133,7 +133,7 @@ export default async function VerifyPage({ searchParams }: Props) {
                 <tbody className="divide-y divide-slate-100">
                   {result.sections.map((s) => (
                     <tr key={s.key}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal">
+                      <th scope="row" className="whitespace-nowrap py-1.5 pr-4 font-normal">
                         {s.label}
                       </th>
                       <td className="py-1.5 pr-4">{s.count}</td>

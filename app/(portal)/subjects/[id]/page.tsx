@@ -5,7 +5,7 @@ import { pageMetadata } from '@/components/metadata';
 import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
 import { FactList, factRows, validityText } from '@/components/subjects/facts';
-import { loadProfile } from '@/components/subjects/load';
+import { findProfile, loadProfile } from '@/components/subjects/load';
 import { RecordActions } from '@/components/subjects/record-actions';
 import { RepairTable } from '@/components/subjects/repair-table';
 import type { SubjectProfile } from '@/server/subjects/service';
@@ -16,7 +16,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const profile = await loadProfile(id);
+  const profile = await findProfile(id);
+  if (!profile) return { title: '页面不存在' };
   const s = profile.subject;
   return pageMetadata({
     title: `${s.name} 信用档案`,

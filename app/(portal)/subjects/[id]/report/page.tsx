@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
 import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 import { FactList, factRows, validityText } from '@/components/subjects/facts';
-import { loadProfile, orNotFound, subjectIdOf } from '@/components/subjects/load';
+import { loadProfile, orNotFound, parseSubjectId, subjectIdOf } from '@/components/subjects/load';
 import { PrintButton } from '@/components/subjects/print-button';
 import { RepairTable } from '@/components/subjects/repair-table';
 import { config } from '@/server/config';
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     ...pageMetadata({
       title: '信用报告',
       description: '信用乐山出具的信用报告：出具日公开的信用信息，附报告编号和验证码，可在本站核验真伪。',
-      path: `/subjects/${subjectIdOf(id)}/report`,
+      path: `/subjects/${parseSubjectId(id) ?? 0}/report`,
     }),
     robots: NOINDEX,
   };
@@ -199,7 +199,18 @@ function None() {
   return <p className="text-sm text-slate-700">无</p>;
 }
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
+/** A bordered table; columns listed in `nowrap` (dates, short states) never break inside a cell. */
+function Table({
+  caption,
+  head,
+  rows,
+  nowrap = [],
+}: {
+  caption: string;
+  head: string[];
+  rows: React.ReactNode[][];
+  nowrap?: number[];
+}) {
   return (
     <div className="overflow-x-auto print:overflow-visible">
       <table className="w-full border-collapse text-left text-sm">
@@ -207,7 +218,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
         <thead>
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="border border-slate-300 bg-slate-50 px-2 py-1 font-medium">
+              <th key={h} scope="col" className="whitespace-nowrap border border-slate-300 bg-slate-50 px-2 py-1 font-medium">
                 {h}
               </th>
             ))}
@@ -217,7 +228,10 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
           {rows.map((cells, i) => (
             <tr key={i}>
               {cells.map((cell, j) => (
-                <td key={j} className="border border-slate-300 px-2 py-1 align-top">
+                <td
+                  key={j}
+                  className={`border border-slate-300 px-2 py-1 align-top ${nowrap.includes(j) ? 'whitespace-nowrap' : ''}`}
+                >
                   {cell}
                 </td>
               ))}
@@ -238,6 +252,7 @@ function LicensingTable({ rows }: { rows: ReportContent['licensing'] }) {
         <Table
           caption="行政许可"
           head={['决定文书', '决定文书号', '许可内容', '有效期', '许可机关', '状态']}
+          nowrap={[5]}
           rows={rows.map((r) => [
             r.decisionDocumentName,
             r.documentNumber,
@@ -261,6 +276,7 @@ function PenaltyTable({ rows }: { rows: ReportContent['penalties'] }) {
         <Table
           caption="行政处罚"
           head={['违法行为类型', '决定文书号', '处罚内容', '决定日期', '处罚机关', '公示截止']}
+          nowrap={[3, 5]}
           rows={rows.map((r) => [
             r.violationType,
             r.documentNumber,
@@ -284,6 +300,7 @@ function ListEntryTable({ rows }: { rows: ReportContent['listEntries'] }) {
         <Table
           caption="红黑名单"
           head={['名单', '认定文号', '列入事由', '认定部门', '列入日期', '有效期至', '适用措施']}
+          nowrap={[4, 5]}
           rows={rows.map((e) => [
             e.listTypeLabel,
             e.decisionNumber,
