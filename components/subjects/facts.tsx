@@ -19,11 +19,19 @@ export function factRows(s: Facts): { label: string; value: string }[] {
     ['所属地区', s.division],
     ['住所', s.address],
   ];
-  return rows.filter((r): r is [string, string] => r[1] !== null && r[1] !== '').map(([label, value]) => ({ label, value }));
+  return rows
+    .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
+    .map(([label, value]) => ({ label, value }));
 }
 
 /** A definition list of label/value pairs, two columns on wide screens. */
-export function FactList({ rows, compact = false }: { rows: { label: string; value: React.ReactNode }[]; compact?: boolean }) {
+export function FactList({
+  rows,
+  compact = false,
+}: {
+  rows: { label: string; value: React.ReactNode }[];
+  compact?: boolean;
+}) {
   return (
     <dl className={`grid gap-x-6 ${compact ? 'gap-y-1 text-sm' : 'gap-y-2'} sm:grid-cols-2`}>
       {rows.map((r) => (

@@ -77,7 +77,10 @@ export function penaltyActions(
 }
 
 /** A licence can only be objected to: repair concerns dishonesty, and a licence is none. */
-export function licensingActions(licence: { status: string }, pending: PendingApplications = NONE_PENDING): RecordActions {
+export function licensingActions(
+  licence: { status: string },
+  pending: PendingApplications = NONE_PENDING,
+): RecordActions {
   return { objection: objectionAvailability(licence.status === 'suspended', pending), repair: null };
 }
 

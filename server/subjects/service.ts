@@ -177,7 +177,11 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
   // What SPEC §6 publicises of a repair is the decision: which kind of information, who decided, from when.
   // Nothing of the repaired record itself (no document number, facts or amounts): it has left public pages.
   const repairDtos = [
-    ...repairs.penalties.map((r) => ({ recordKind: '行政处罚信息', departmentName: r.departmentName, on: r.repairedOn ?? '' })),
+    ...repairs.penalties.map((r) => ({
+      recordKind: '行政处罚信息',
+      departmentName: r.departmentName,
+      on: r.repairedOn ?? '',
+    })),
     ...repairs.entries.map((r) => ({
       recordKind: LIST_TYPE_LABELS.dishonesty,
       departmentName: r.departmentName,
@@ -187,7 +191,9 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
 
   const activeOn = (type: ListType) => entryDtos.some((e) => e.listType === type && !e.suspended);
   const anySuspended =
-    licensingDtos.some((r) => r.suspended) || penaltyDtos.some((r) => r.suspended) || entryDtos.some((e) => e.suspended);
+    licensingDtos.some((r) => r.suspended) ||
+    penaltyDtos.some((r) => r.suspended) ||
+    entryDtos.some((e) => e.suspended);
   const badges: string[] = [];
   if (activeOn('honor')) badges.push('守信激励');
   if (activeOn('dishonesty')) badges.push('失信惩戒');

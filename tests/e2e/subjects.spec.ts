@@ -12,7 +12,9 @@ interface Hit {
 }
 
 async function search(request: APIRequestContext, input: Record<string, unknown>): Promise<Hit[]> {
-  const response = await request.get(`/api/trpc/search.query?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await request.get(
+    `/api/trpc/search.query?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { result: { data: { json: { hits: Hit[] } } } };
   return body.result.data.json.hits;
@@ -34,7 +36,10 @@ async function expectSections(page: Page) {
 }
 
 test.describe('subject credit profile', () => {
-  test('a firm finds its own penalty and sees from when it can apply for repair', async ({ page, request }, testInfo) => {
+  test('a firm finds its own penalty and sees from when it can apply for repair', async ({
+    page,
+    request,
+  }, testInfo) => {
     // The newest penalties are the ones still inside their minimum publication period.
     const hits = await search(request, { q: '有限公司', kinds: ['penalty'], sort: 'date' });
     expect(hits.length).toBeGreaterThan(0);
@@ -70,7 +75,10 @@ test.describe('subject credit profile', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a subject on the dishonesty list shows 失信惩戒 and the catalog measures that apply', async ({ page, request }) => {
+  test('a subject on the dishonesty list shows 失信惩戒 and the catalog measures that apply', async ({
+    page,
+    request,
+  }) => {
     const hits = await search(request, { q: '有限公司', kinds: ['list_entry'], listTypes: ['dishonesty'] });
     const hit = hits.find((h) => !h.display.badges.includes('异议处理中'));
     expect(hit, 'the demo has dishonesty list entries in force').toBeDefined();
@@ -85,6 +93,29 @@ test.describe('subject credit profile', () => {
       `/apply/objection?record=list_entry:${hit!.entityId}`,
     );
     await expectNoAxeViolations(page);
+  });
+
+  test('a natural person is masked on the profile, the report and /verify', async ({ page, request }) => {
+    let person: Hit | undefined;
+    for (let p = 1; p <= 10 && !person; p++) {
+      const hits = await search(request, { q: '罚款', kinds: ['penalty'], page: p });
+      person = hits.find((h) => h.display.title.includes('*'));
+    }
+    expect(person, 'the demo has penalties of natural persons').toBeDefined();
+    const fullId = /\d{17}[\dX]/;
+    await page.goto(`/subjects/${person!.subjectId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(person!.display.title);
+    await expect(page.getByRole('main')).toContainText(/\d{4}\*{10}[\dX]{4}/);
+    expect(await page.getByRole('main').innerText()).not.toMatch(fullId);
+
+    await page.goto(`/subjects/${person!.subjectId}/report`);
+    await page.getByRole('button', { name: '出具信用报告' }).click();
+    await expect(page.getByRole('article')).toContainText(person!.display.title);
+    expect(await page.getByRole('article').innerText()).not.toMatch(fullId);
+    const code = await page.getByTestId('verification-code').innerText();
+    await page.goto(`/verify?code=${code}`);
+    await expect(page.getByTestId('verify-result')).toContainText(person!.display.title);
+    expect(await page.getByRole('main').innerText()).not.toMatch(fullId);
   });
 
   test('an unknown or malformed subject id answers the Chinese 404', async ({ page }) => {

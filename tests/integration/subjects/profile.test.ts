@@ -154,7 +154,9 @@ describeEachDatabase('subject credit profile', (current) => {
     const licence = await createLicence(db, subject, department);
     const entry = await createListEntry(db, subject, department);
     const profile = await createCaller({ db, today: TODAY }).subjects.profile({ id: subject.id });
-    expect(profile.licensing[0]?.actions.map((a) => a.href)).toEqual([`/apply/objection?record=licensing:${licence.id}`]);
+    expect(profile.licensing[0]?.actions.map((a) => a.href)).toEqual([
+      `/apply/objection?record=licensing:${licence.id}`,
+    ]);
     expect(profile.listEntries[0]?.actions.map((a) => a.href)).toEqual([
       `/apply/objection?record=list_entry:${entry.id}`,
       `/apply/repair?record=list_entry:${entry.id}`,

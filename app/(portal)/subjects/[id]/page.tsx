@@ -279,7 +279,9 @@ function ListEntry({ entry: e }: { entry: SubjectProfile['listEntries'][number] 
   return (
     <Record testId={`list-entry-${e.id}`}>
       <RecordTitle title={e.listTypeLabel}>
-        <Badge tone={e.listType === 'honor' ? 'honor' : 'danger'}>{e.listType === 'honor' ? '守信激励' : '失信惩戒'}</Badge>
+        <Badge tone={e.listType === 'honor' ? 'honor' : 'danger'}>
+          {e.listType === 'honor' ? '守信激励' : '失信惩戒'}
+        </Badge>
         {e.suspended ? <Badge tone="warning">异议处理中（暂停惩戒）</Badge> : null}
       </RecordTitle>
       <FactList

@@ -218,7 +218,11 @@ function Table({
         <thead>
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap border border-slate-300 bg-slate-50 px-2 py-1 font-medium">
+              <th
+                key={h}
+                scope="col"
+                className="whitespace-nowrap border border-slate-300 bg-slate-50 px-2 py-1 font-medium"
+              >
                 {h}
               </th>
             ))}
