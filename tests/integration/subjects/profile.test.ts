@@ -149,6 +149,42 @@ describeEachDatabase('subject credit profile', (current) => {
     expect(underObjection.repair?.note).toMatch(/^异议处理中/);
   });
 
+  it('says an application is already under way instead of offering a second one', async () => {
+    const { db, department, subject } = await company('乐山市金口河山珍有限公司');
+    const penalty = await createPenalty(db, subject, department, { earliestRepairOn: '2026-01-01' });
+    const apply = (kind: 'objection' | 'repair', status: 'submitted' | 'decided') =>
+      db
+        .insertInto('applications')
+        .values({
+          kind,
+          trackingNumber: `T-${kind}-${status}-${penalty.id}`,
+          queryCodeHash: 'x',
+          idempotencyKey: `k-${kind}-${status}-${penalty.id}`,
+          status,
+          subjectId: subject.id,
+          departmentId: department.id,
+          penaltyRecordId: penalty.id,
+          applicantType: 'organisation',
+          applicantName: subject.name,
+          phone: '0833-2123456',
+          reasonCategory: 'wrong',
+          description: '测试',
+          acceptDueOn: '2026-07-02',
+          ...(status === 'decided' ? { decision: 'deny_repair' as const, decidedAt: new Date() } : {}),
+        })
+        .execute();
+    const notes = async () => {
+      const profile = await createCaller({ db, today: TODAY }).subjects.profile({ id: subject.id });
+      return Object.fromEntries(profile.penalties[0]!.actions.map((a) => [a.kind, a.note]));
+    };
+    await apply('repair', 'decided'); // a decided (denied) repair does not block a new application
+    expect(await notes()).toEqual({ objection: null, repair: null });
+    await apply('repair', 'submitted');
+    expect(await notes()).toEqual({ objection: null, repair: '已提交信用修复申请，正在办理' });
+    await apply('objection', 'submitted');
+    expect((await notes()).objection).toBe('已提交异议申请，正在办理');
+  });
+
   it('gives licences only an objection button and list entries their own record reference', async () => {
     const { db, department, subject } = await company('乐山市峨眉山茶业有限公司');
     const licence = await createLicence(db, subject, department);
