@@ -1,4 +1,4 @@
-import { PageLink } from '@/components/page-link';
+import { NotFoundContent } from '@/components/not-found-content';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 
@@ -8,24 +8,8 @@ export default function NotFound() {
   return (
     <>
       <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-16 focus:outline-none">
-        <h1 className="text-2xl font-bold">页面不存在（404）</h1>
-        <p className="mt-4 text-slate-700">您访问的页面不存在或已被移除。可以尝试：</p>
-        <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
-          <li>
-            返回
-            <PageLink href="/" className="text-brand-700 underline">
-              信用乐山首页
-            </PageLink>
-          </li>
-          <li>
-            使用
-            <PageLink href="/search" className="text-brand-700 underline">
-              信用信息查询
-            </PageLink>
-            按名称、统一社会信用代码或文书号查找
-          </li>
-        </ul>
+      <main id="main" tabIndex={-1} className="w-full flex-1 focus:outline-none">
+        <NotFoundContent />
       </main>
       <SiteFooter />
     </>

@@ -1,10 +1,12 @@
 import { createCallerFactory, router } from './trpc';
 import { portalRouter } from './portal/router';
 import { searchRouter } from './search/router';
+import { subjectsRouter } from './subjects/router';
 
 export const appRouter = router({
   portal: portalRouter,
   search: searchRouter,
+  subjects: subjectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,12 +9,15 @@ export interface Context {
   db: Db;
   /** Asia/Shanghai calendar date; the public predicate compares with it. */
   today: string;
+  /** The caller's address, for per-address rate limits; null when unknown (tests, scripts). */
+  clientIp?: string | null;
 }
 
 export async function createContext(overrides: Partial<Context> = {}): Promise<Context> {
   return {
     db: overrides.db ?? (await getDb()),
     today: overrides.today ?? todayInShanghai(),
+    clientIp: overrides.clientIp ?? null,
   };
 }
 

@@ -421,6 +421,10 @@ export interface IssuedReportTable {
   issuedOn: DateString;
   contentSha256: string;
   createdAt: CreatedAt;
+  /** Number shown as 信用报告编号 (migration 0203). */
+  reportSeq: Generated<number>;
+  /** The report's canonical content; null only for rows issued before migration 0203. */
+  content: ColumnType<unknown, string, never> | null;
 }
 
 export interface Database {

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/root';
+import { clientIpFrom } from '@/server/rate-limit/service';
 import { createContext } from '@/server/trpc';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +10,7 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext(),
+    createContext: () => createContext({ clientIp: clientIpFrom(req.headers) }),
   });
 }
 

@@ -1,0 +1,31 @@
+import type { Db } from '../db/client';
+import * as repo from './repository';
+
+export interface RateLimit {
+  /** Bucket name, e.g. 'verify-miss'; the caller's address is appended. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+const keyOf = (limit: RateLimit, clientIp: string | null | undefined) => `${limit.name}:${clientIp ?? 'unknown'}`;
+const windowStartOf = (limit: RateLimit, now: Date) => new Date(now.getTime() - limit.windowSeconds * 1000);
+
+/** Whether the caller has used up its allowance in the current window. */
+export async function isLimited(db: Db, limit: RateLimit, clientIp: string | null | undefined, now = new Date()) {
+  return (await repo.hitsInWindow(db, keyOf(limit, clientIp), windowStartOf(limit, now))) >= limit.limit;
+}
+
+/** Counts one use against the caller's allowance. */
+export async function recordHit(db: Db, limit: RateLimit, clientIp: string | null | undefined, now = new Date()) {
+  return repo.addHit(db, keyOf(limit, clientIp), now, windowStartOf(limit, now));
+}
+
+/**
+ * The caller's address from the request headers: the first X-Forwarded-For hop (set by Next's
+ * server or the reverse proxy in front of it), else X-Real-IP. Only as trustworthy as that proxy.
+ */
+export function clientIpFrom(headers: Headers): string | null {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip')?.trim() || null;
+}
