@@ -1,0 +1,41 @@
+'use client';
+
+import { HELPFUL_LINKS, SiteSearchForm } from '@/components/frame/site-search-form';
+import { PageLink } from '@/components/page-link';
+
+/** What an error page says, inside or outside the portal frame. */
+export function ErrorContent({ digest, reset }: { digest?: string; reset: () => void }) {
+  return (
+    <div className="mx-auto w-full max-w-3xl px-4 py-16">
+      <h1 className="text-2xl font-bold">页面暂时无法显示</h1>
+      <p className="mt-4 text-slate-700">
+        服务器处理您的请求时出现问题，我们已记录此错误。请稍后重试，或者先查看其他栏目。
+      </p>
+      {digest ? <p className="mt-2 text-sm text-slate-600">错误编号：{digest}（反映问题时请提供）</p> : null}
+      <div className="mt-6 flex flex-wrap gap-4">
+        <button
+          type="button"
+          onClick={() => reset()}
+          className="rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800"
+        >
+          重试
+        </button>
+        <PageLink href="/" className="rounded-md border border-brand-700 px-4 py-2 text-brand-700">
+          返回首页
+        </PageLink>
+      </div>
+      <h2 className="mt-10 text-lg font-semibold">查一查</h2>
+      <SiteSearchForm id="error-search" />
+      <h2 className="mt-8 text-lg font-semibold">常用栏目</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-6">
+        {HELPFUL_LINKS.map((l) => (
+          <li key={l.href}>
+            <PageLink href={l.href} className="text-brand-700 underline">
+              {l.label}
+            </PageLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
