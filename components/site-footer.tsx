@@ -2,7 +2,7 @@ import { PageLink } from '@/components/page-link';
 
 const SITE_LINKS = [
   { href: '/accessibility', label: '无障碍声明' },
-  { href: '/sitemap.xml', label: '网站地图' },
+  { href: '/site-map', label: '网站地图' },
   { href: '/api/v1/docs', label: '数据接口' },
   { href: '/guides', label: '办事指南' },
   { href: '/track', label: '办理进度查询' },

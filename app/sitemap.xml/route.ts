@@ -2,7 +2,7 @@ import { config } from '@/server/config';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 
-// The sitemap index: one <sitemap> per chunk that app/sitemap.ts serves at /sitemap/<id>.xml.
+// The sitemap index: one <sitemap> per chunk that app/sitemaps/sitemap.ts serves at /sitemaps/sitemap/<id>.xml.
 export const dynamic = 'force-dynamic';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -13,7 +13,9 @@ export async function GET() {
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...ids.map((id) => `<sitemap><loc>${escapeXml(new URL(`/sitemap/${id}.xml`, base).toString())}</loc></sitemap>`),
+    ...ids.map(
+      (id) => `<sitemap><loc>${escapeXml(new URL(`/sitemaps/sitemap/${id}.xml`, base).toString())}</loc></sitemap>`,
+    ),
     '</sitemapindex>',
     '',
   ].join('\n');

@@ -22,6 +22,7 @@ export const STATIC_PATHS = [
   '/news',
   '/guides',
   '/accessibility',
+  '/site-map',
 ] as const;
 
 const KINDS = {

@@ -6,7 +6,7 @@ import { createCaller } from '@/server/root';
 import { PAGES_CHUNK, STATIC_PATHS } from '@/server/sitemap/service';
 import { createContext } from '@/server/trpc';
 
-// /sitemap/<chunk>.xml — one file of static and content pages, then the public records in
+// /sitemaps/sitemap/<chunk>.xml — one file of static and content pages, then the public records in
 // id ranges of at most 50,000 (server/sitemap/service.ts). /sitemap.xml is the index.
 export const dynamic = 'force-dynamic';
 
