@@ -1,6 +1,6 @@
 'use client';
 
-import { HELPFUL_LINKS, SiteSearchForm } from '@/components/frame/site-search-form';
+import { WayOnward } from '@/components/frame/site-search-form';
 import { PageLink } from '@/components/page-link';
 
 /** What an error page says, inside or outside the portal frame. */
@@ -24,18 +24,7 @@ export function ErrorContent({ digest, reset }: { digest?: string; reset: () => 
           返回首页
         </PageLink>
       </div>
-      <h2 className="mt-10 text-lg font-semibold">查一查</h2>
-      <SiteSearchForm id="error-search" />
-      <h2 className="mt-8 text-lg font-semibold">常用栏目</h2>
-      <ul className="mt-2 list-disc space-y-1 pl-6">
-        {HELPFUL_LINKS.map((l) => (
-          <li key={l.href}>
-            <PageLink href={l.href} className="text-brand-700 underline">
-              {l.label}
-            </PageLink>
-          </li>
-        ))}
-      </ul>
+      <WayOnward searchId="error-search" />
     </div>
   );
 }

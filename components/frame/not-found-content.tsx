@@ -1,5 +1,4 @@
-import { HELPFUL_LINKS, SiteSearchForm } from '@/components/frame/site-search-form';
-import { PageLink } from '@/components/page-link';
+import { WayOnward } from '@/components/frame/site-search-form';
 
 /** The body of the 404 page, inside the portal frame or the global one. */
 export function NotFoundContent() {
@@ -9,18 +8,7 @@ export function NotFoundContent() {
       <p className="mt-4 text-slate-700">
         您访问的页面不存在，或者相关信息已经停止公示。信用信息到了公示截止日期、被撤销或已完成信用修复后，就不再在本网站公开显示。
       </p>
-      <h2 className="mt-8 text-lg font-semibold">查一查</h2>
-      <SiteSearchForm />
-      <h2 className="mt-8 text-lg font-semibold">常用栏目</h2>
-      <ul className="mt-2 list-disc space-y-1 pl-6">
-        {HELPFUL_LINKS.map((l) => (
-          <li key={l.href}>
-            <PageLink href={l.href} className="text-brand-700 underline">
-              {l.label}
-            </PageLink>
-          </li>
-        ))}
-      </ul>
+      <WayOnward />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { isGroup, MAIN_NAV } from '@/components/frame/nav';
 import { SECTIONS } from '@/components/content/sections';
+import { LinkList } from '@/components/frame/site-search-form';
 import { pageMetadata } from '@/components/metadata';
 import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
@@ -35,15 +36,7 @@ export default async function SiteMapPage() {
               isGroup(item) ? (
                 <li key={item.label}>
                   {item.label}
-                  <ul className="mt-1 space-y-1 border-l-2 border-slate-200 pl-4">
-                    {item.links.map((l) => (
-                      <li key={l.href}>
-                        <PageLink href={l.href} className="text-brand-700 underline">
-                          {l.label}
-                        </PageLink>
-                      </li>
-                    ))}
-                  </ul>
+                  <LinkList links={item.links} />
                 </li>
               ) : (
                 <li key={item.href}>
@@ -70,15 +63,7 @@ export default async function SiteMapPage() {
                   {SECTIONS[s].label}
                 </PageLink>
               </h2>
-              <ul className="mt-3 list-disc space-y-1 pl-6">
-                {items.map((c) => (
-                  <li key={c.slug}>
-                    <PageLink href={`${SECTIONS[s].path}/${c.slug}`} className="text-brand-700 underline">
-                      {c.title}
-                    </PageLink>
-                  </li>
-                ))}
-              </ul>
+              <LinkList links={items.map((c) => ({ href: `${SECTIONS[s].path}/${c.slug}`, label: c.title }))} />
             </section>
           ))}
         </div>
