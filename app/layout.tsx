@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { config } from '@/server/config';
+import { readTextSize } from '@/server/preferences/read';
 import './globals.css';
 
 // Read at request time, so that SITE_URL is the deployment's and not the build machine's.
@@ -16,9 +17,11 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { themeColor: '#0b4a8b' };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Large-text mode (适老化) scales the root font size; the class must be in the HTML for readers without JavaScript.
+  const large = (await readTextSize()) === 'large';
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={large ? 'text-large' : undefined}>
       <body className="flex min-h-screen flex-col font-sans">{children}</body>
     </html>
   );

@@ -1,17 +1,10 @@
+import { DesktopNav, PhoneNav } from '@/components/frame/main-nav';
+import { TextSizeToggle } from '@/components/frame/text-size-toggle';
 import { PageLink } from '@/components/page-link';
+import { readTextSize } from '@/server/preferences/read';
 
-const NAV = [
-  { href: '/', label: '首页' },
-  { href: '/search', label: '信用查询' },
-  { href: '/disclosures/penalties', label: '双公示' },
-  { href: '/lists/honor', label: '红黑名单' },
-  { href: '/catalog', label: '联合奖惩目录' },
-  { href: '/exposure', label: '曝光台' },
-  { href: '/policies', label: '政策法规' },
-  { href: '/guides', label: '办事指南' },
-] as const;
-
-export function SiteHeader() {
+export async function SiteHeader() {
+  const textSize = await readTextSize();
   return (
     <header className="bg-brand-700 text-white">
       <a
@@ -20,11 +13,11 @@ export function SiteHeader() {
       >
         跳到主要内容
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-5">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-4 sm:py-5">
         <PageLink href="/" className="flex items-center gap-3 no-underline">
           <span
             aria-hidden="true"
-            className="flex h-11 w-11 items-center justify-center rounded-full border-2 border-white/80 text-lg font-bold"
+            className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full border-2 border-white/80 text-lg font-bold"
           >
             信
           </span>
@@ -33,18 +26,16 @@ export function SiteHeader() {
             <span className="block text-xs text-brand-100">乐山市公共信用信息服务平台</span>
           </span>
         </PageLink>
-        <p className="text-sm text-brand-100">诚实守信，一路畅通；一处失信，处处受限</p>
+        <div className="flex items-center gap-4">
+          <p className="hidden text-sm text-brand-100 md:block">诚实守信，一路畅通；一处失信，处处受限</p>
+          <TextSizeToggle current={textSize} />
+        </div>
       </div>
-      <nav aria-label="主导航" className="bg-brand-800">
-        <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
-          {NAV.map((item) => (
-            <li key={item.href}>
-              <PageLink href={item.href} className="block px-4 py-3 text-sm text-white hover:bg-brand-900">
-                {item.label}
-              </PageLink>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label="主导航" className="hidden bg-brand-800 lg:block">
+        <DesktopNav />
+      </nav>
+      <nav aria-label="主导航" className="bg-brand-800 lg:hidden">
+        <PhoneNav />
       </nav>
     </header>
   );

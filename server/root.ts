@@ -1,11 +1,13 @@
 import { createCallerFactory, router } from './trpc';
 import { portalRouter } from './portal/router';
 import { searchRouter } from './search/router';
+import { sitemapRouter } from './sitemap/router';
 import { subjectsRouter } from './subjects/router';
 
 export const appRouter = router({
   portal: portalRouter,
   search: searchRouter,
+  sitemap: sitemapRouter,
   subjects: subjectsRouter,
 });
 

@@ -1,8 +1,7 @@
-import { NotFoundContent } from '@/components/not-found-content';
+import { NotFoundContent } from '@/components/frame/not-found-content';
 
-// notFound() in a public page renders here, inside the portal layout that already has the
-// header, <main> and footer; the root not-found.tsx (with its own) serves unknown URLs.
-export const metadata = { title: '页面不存在' };
+// notFound() in a portal page (an unknown article or record): inside the portal's frame.
+export const metadata = { title: '页面不存在', robots: { index: false } };
 
 export default function PortalNotFound() {
   return <NotFoundContent />;

@@ -1,0 +1,18 @@
+import type { NextRequest } from 'next/server';
+import { parseTextSize, returnTarget, textSizeCookie } from '@/server/preferences/text-size';
+
+// GET /preferences/text-size?size=large&return=/policies — sets the large-text cookie and
+// sends the reader back, so the switch works without JavaScript.
+export function GET(request: NextRequest) {
+  const size = parseTextSize(request.nextUrl.searchParams.get('size'));
+  const location = returnTarget(request.nextUrl.searchParams.get('return'), request.headers.get('referer'));
+  const secure = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: location,
+      'Set-Cookie': textSizeCookie(size, secure),
+      'Cache-Control': 'no-store',
+    },
+  });
+}
