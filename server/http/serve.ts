@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import next from 'next';
 import { onPublicDataChange } from './invalidate';
 import { PageCache, acceptsGzip, cacheKeyFor, responseHeaders, type CachedPage, type RenderedPage } from './page-cache';
@@ -8,34 +9,101 @@ import { PageCache, acceptsGzip, cacheKeyFor, responseHeaders, type CachedPage, 
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/**
+ * Next 16 answers a page that calls notFound() with status 404 but an empty HTML shell
+ * (`<html id="__next_error__">`): the not-found page exists only in the React payload and
+ * appears after hydration, so without JavaScript the page is blank (vercel/next.js#98295,
+ * #98954; unmatched URLs are not affected). Until that is fixed, every HTML 404 is answered
+ * with the server-rendered page of an unmatched URL, fetched from ourselves.
+ */
+const NOT_FOUND_PROBE = '/__not-found';
+const INTERNAL_HEADER = 'x-portal-internal';
+
 export async function startHttpServer({ port, dir }: { port: number; dir: string }): Promise<http.Server> {
   const app = next({ dev: false, dir, port });
   const handle: Handler = app.getRequestHandler();
   await app.prepare();
   const cache = new PageCache();
   onPublicDataChange(() => cache.clear());
+  const notFound = notFoundRenderer(port);
 
   const server = http.createServer((req, res) => {
     const key = cacheKeyFor(req);
-    if (!key) {
-      void handle(req, res);
-      return;
-    }
-    void serveFromCache(cache, key, handle, req, res);
+    if (key) void serveFromCache(cache, key, handle, notFound, req, res);
+    else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
+    else void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
+}
+
+type NotFoundRenderer = (cookie: string | undefined) => Promise<Buffer>;
+
+function notFoundRenderer(port: number): NotFoundRenderer {
+  const copies = new Map<string, { body: Buffer; at: number }>();
+  return async (cookie) => {
+    const large = /(?:^|;\s*)text_size=large/.test(cookie ?? '');
+    const key = large ? 'large' : 'standard';
+    const copy = copies.get(key);
+    if (copy && Date.now() - copy.at < 60_000) return copy.body;
+    const res = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_PROBE}`, {
+      headers: { [INTERNAL_HEADER]: 'not-found', ...(large ? { cookie: 'text_size=large' } : {}) },
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    copies.set(key, { body, at: Date.now() });
+    return body;
+  };
+}
+
+function isHtmlNavigation(req: IncomingMessage): boolean {
+  return (
+    req.method === 'GET' &&
+    req.headers['rsc'] === undefined &&
+    req.headers[INTERNAL_HEADER] === undefined &&
+    /text\/html/.test(req.headers['accept'] ?? '')
+  );
+}
+
+const isHtml404 = (status: number, contentType: unknown) =>
+  status === 404 && /text\/html/.test(String(contentType ?? ''));
+
+async function serveRescuingNotFound(
+  handle: Handler,
+  notFound: NotFoundRenderer,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const captured = intercept(res, () => isHtml404(res.statusCode, res.getHeader('content-type')));
+  await handle(req, res);
+  const page = await captured;
+  if (!page) return; // passed through: Next answered by itself
+  const body = await notFound(req.headers['cookie']);
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+  };
+  const payload = gzip ? gzipSync(body) : body;
+  if (gzip) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(payload.length);
+  res.writeHead(404, headers);
+  res.end(payload);
 }
 
 async function serveFromCache(
   cache: PageCache,
   key: string,
   handle: Handler,
+  notFound: NotFoundRenderer,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const gzip = acceptsGzip(req.headers['accept-encoding']);
-  const { page, hit } = await cache.getOrRender(key, () => captureRender(handle, req, res));
+  const { page, hit } = await cache.getOrRender(key, async () => {
+    const rendered = await captureRender(handle, req, res);
+    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return rendered;
+    return { ...rendered, body: await notFound(req.headers['cookie']) };
+  });
   if (!page) {
     // The render this request waited for failed: let Next answer (and report) on its own.
     if (!res.headersSent) await handle(req, res);
@@ -53,15 +121,35 @@ function send(res: ServerResponse, page: CachedPage, gzip: boolean, hit: boolean
 
 /**
  * Lets Next render into memory instead of the socket: its writes are collected and the
- * response is sent by `send` once complete (with our compression). The original methods
- * come back before sending.
+ * response is sent by `send` once complete (with our compression).
  */
-function captureRender(handle: Handler, req: IncomingMessage, res: ServerResponse): Promise<RenderedPage> {
+async function captureRender(handle: Handler, req: IncomingMessage, res: ServerResponse): Promise<RenderedPage> {
   // Next must not compress: the cache stores the identity body and gzips it once.
   delete req.headers['accept-encoding'];
+  const captured = intercept(res, () => true);
+  await handle(req, res);
+  const page = await captured;
+  if (!page) throw new Error('response was not captured');
+  return page;
+}
+
+/**
+ * Watches what Next writes to `res`. At the first write, `capture()` decides: true keeps
+ * everything in memory (resolves with the page; nothing reaches the socket), false puts the
+ * original methods back and lets the response through (resolves with null when it ends).
+ */
+function intercept(res: ServerResponse, capture: () => boolean): Promise<RenderedPage | null> {
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
   const restore = () => Object.assign(res, original);
   const chunks: Buffer[] = [];
+  let mode: 'undecided' | 'capture' | 'pass' = 'undecided';
+  const decide = () => {
+    if (mode === 'undecided') {
+      mode = capture() ? 'capture' : 'pass';
+      if (mode === 'pass') restore();
+    }
+    return mode;
+  };
   const collect = (chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
     chunks.push(
@@ -72,13 +160,29 @@ function captureRender(handle: Handler, req: IncomingMessage, res: ServerRespons
   };
   const callbackOf = (...args: unknown[]) => args.find((a): a is () => void => typeof a === 'function');
 
-  return new Promise<RenderedPage>((resolve, reject) => {
+  return new Promise<RenderedPage | null>((resolve) => {
+    res.once('close', () => resolve(null));
+    res.writeHead = ((status: number, reason?: unknown, headers?: unknown) => {
+      res.statusCode = status;
+      const given = (typeof reason === 'object' ? reason : headers) as http.OutgoingHttpHeaders | undefined;
+      for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined) res.setHeader(k, v);
+      if (decide() === 'pass') return original.writeHead.call(res, status);
+      return res;
+    }) as typeof res.writeHead;
+    res.flushHeaders = () => {
+      if (decide() === 'pass') original.flushHeaders.call(res);
+    };
     res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+      if (decide() === 'pass') return (original.write as (...a: unknown[]) => boolean).call(res, chunk, encoding, cb);
       collect(chunk, encoding);
       callbackOf(encoding, cb)?.();
       return true;
     }) as typeof res.write;
     res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+      if (decide() === 'pass') {
+        (original.end as (...a: unknown[]) => ServerResponse).call(res, chunk, encoding, cb);
+        return res;
+      }
       collect(chunk, encoding);
       const headers: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(res.getHeaders())) {
@@ -90,16 +194,5 @@ function captureRender(handle: Handler, req: IncomingMessage, res: ServerRespons
       callbackOf(chunk, encoding, cb)?.();
       return res;
     }) as typeof res.end;
-    res.writeHead = ((status: number, reason?: unknown, headers?: unknown) => {
-      res.statusCode = status;
-      const given = (typeof reason === 'object' ? reason : headers) as http.OutgoingHttpHeaders | undefined;
-      for (const [k, v] of Object.entries(given ?? {})) if (v !== undefined) res.setHeader(k, v);
-      return res;
-    }) as typeof res.writeHead;
-    res.flushHeaders = () => {};
-    handle(req, res).catch((error: unknown) => {
-      restore();
-      reject(error instanceof Error ? error : new Error(String(error)));
-    });
   });
 }
