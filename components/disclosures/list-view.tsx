@@ -134,33 +134,34 @@ export async function DisclosureListView({
 function ResultRow({ kind, item }: { kind: DisclosureKind; item: DisclosureListItem }) {
   const text = KIND_TEXT[kind];
   return (
-    <li className="p-4" data-testid="result">
-      <div className="flex flex-wrap items-baseline gap-2">
-        <PageLink href={`${text.path}/${item.id}`} className="text-base font-semibold text-brand-700 hover:underline">
-          {item.title}
-        </PageLink>
-        {item.badges.map((b) => (
-          <Badge key={b} tone={toneOfStatus(b)}>
-            {b}
-          </Badge>
-        ))}
+    <li className="px-4 py-3" data-testid="result">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <p className="flex flex-wrap items-baseline gap-2">
+          <PageLink href={`${text.path}/${item.id}`} className="font-semibold text-brand-700 hover:underline">
+            {item.title}
+          </PageLink>
+          {item.badges.map((b) => (
+            <Badge key={b} tone={toneOfStatus(b)}>
+              {b}
+            </Badge>
+          ))}
+        </p>
+        <time dateTime={item.decisionDate} className="text-sm text-slate-700" data-testid="decision-date">
+          {formatDate(item.decisionDate)}
+        </time>
       </div>
-      <dl className="mt-1 grid gap-x-6 gap-y-0.5 text-sm text-slate-700 sm:grid-cols-[auto_1fr] md:grid-cols-[auto_1fr_auto_1fr]">
-        <dt className="text-slate-600">行政相对人</dt>
-        <dd data-testid="subject">{item.subjectName}</dd>
-        <dt className="text-slate-600">文书号</dt>
-        <dd className="break-all">{item.documentNumber}</dd>
-        <dt className="text-slate-600">{text.categoryLabel}</dt>
-        <dd>{item.categories.join('、')}</dd>
-        <dt className="text-slate-600">决定部门</dt>
-        <dd data-testid="department">{item.departmentName}</dd>
-        <dt className="text-slate-600">决定日期</dt>
-        <dd>
-          <time dateTime={item.decisionDate} data-testid="decision-date">
-            {formatDate(item.decisionDate)}
-          </time>
-        </dd>
-      </dl>
+      <p className="mt-1 text-slate-900">
+        <span className="sr-only">行政相对人：</span>
+        <span data-testid="subject">{item.subjectName}</span>
+      </p>
+      <p className="mt-0.5 flex flex-wrap gap-x-3 text-sm text-slate-600">
+        <span className="break-all">{item.documentNumber}</span>
+        <span data-testid="department">{item.departmentName}</span>
+        <span>
+          <span className="sr-only">{text.categoryLabel}：</span>
+          {item.categories.join('、')}
+        </span>
+      </p>
     </li>
   );
 }

@@ -40,6 +40,7 @@ function sharedConditions<T extends RecordTable>(eb: Eb<T>, table: T, f: Resolve
       eb.or([
         eb(col('documentNumberNorm'), 'like', f.keyword.pattern),
         eb(col('uscc'), '=', f.keyword.code),
+        eb(sql.ref('subjects.uscc'), '=', f.keyword.code),
         // A natural person's name is not a search key for the public (as in /search).
         eb.and([
           eb(sql.ref('subjects.kind'), '<>', 'natural_person'),
