@@ -1,5 +1,5 @@
 import { PageLink } from '@/components/page-link';
-import type { DisclosureFilters, DisclosureKind, FilterError, FilterField } from '@/server/disclosures/filters';
+import type { DisclosureKind, FilterError, FilterField } from '@/server/disclosures/filters';
 import { MAX_KEYWORD_LENGTH } from '@/server/disclosures/filters';
 import { KIND_TEXT } from './kinds';
 

@@ -30,7 +30,9 @@ async function publicRecord(kind: DisclosureKind, idParam: string): Promise<Pena
 export const loadPublicRecord = cache(publicRecord);
 
 export function recordTitle(r: PenaltyDetail | LicensingDetail): string {
-  return r.kind === 'penalty' ? `行政处罚：${r.violationType}` : `行政许可：${r.certificateName ?? r.decisionDocumentName}`;
+  return r.kind === 'penalty'
+    ? `行政处罚：${r.violationType}`
+    : `行政许可：${r.certificateName ?? r.decisionDocumentName}`;
 }
 
 function FieldValue({ type, value }: { type: string; value: string | null }) {
@@ -40,7 +42,15 @@ function FieldValue({ type, value }: { type: string; value: string | null }) {
   return <span className="break-all">{value}</span>;
 }
 
-function FieldTable<R>({ fields, record, caption }: { fields: readonly StandardField<R>[]; record: R; caption: string }) {
+function FieldTable<R>({
+  fields,
+  record,
+  caption,
+}: {
+  fields: readonly StandardField<R>[];
+  record: R;
+  caption: string;
+}) {
   return (
     <table className="w-full border-collapse text-sm" data-testid="standard-fields">
       <caption className="mb-2 text-left text-lg font-semibold text-slate-900">{caption}</caption>
@@ -86,9 +96,11 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[1fr_18rem]">
         <div className="min-w-0 rounded-lg bg-white p-5 shadow-sm">
           <FieldTable<PenaltyDetail | LicensingDetail>
-            fields={(record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
-              PenaltyDetail | LicensingDetail
-            >[]}
+            fields={
+              (record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
+                PenaltyDetail | LicensingDetail
+              >[]
+            }
             record={record}
             caption="公示信息（全国信用信息共享平台双公示数据标准）"
           />

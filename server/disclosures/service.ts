@@ -245,39 +245,35 @@ export async function listDisclosures(
       ? await Promise.all([
           repo.countPenalties(db, today, resolved, COUNT_CAP),
           repo.listPenalties(db, today, resolved, PAGE_SIZE, offset).then((rows) =>
-            rows.map(
-              (r): DisclosureListItem => ({
-                id: r.id,
-                subjectId: r.subjectId,
-                subjectName: publicSubjectName(r.subjectKind, r.subjectName),
-                subjectLinkable: r.subjectKind !== 'natural_person',
-                documentNumber: r.documentNumber,
-                title: r.violationType,
-                categories: r.categories,
-                departmentName: r.departmentName,
-                decisionDate: r.decisionDate,
-                badges: penaltyBadges(r.status),
-              }),
-            ),
+            rows.map((r): DisclosureListItem => ({
+              id: r.id,
+              subjectId: r.subjectId,
+              subjectName: publicSubjectName(r.subjectKind, r.subjectName),
+              subjectLinkable: r.subjectKind !== 'natural_person',
+              documentNumber: r.documentNumber,
+              title: r.violationType,
+              categories: r.categories,
+              departmentName: r.departmentName,
+              decisionDate: r.decisionDate,
+              badges: penaltyBadges(r.status),
+            })),
           ),
         ])
       : await Promise.all([
           repo.countLicensing(db, today, resolved, COUNT_CAP),
           repo.listLicensing(db, today, resolved, PAGE_SIZE, offset).then((rows) =>
-            rows.map(
-              (r): DisclosureListItem => ({
-                id: r.id,
-                subjectId: r.subjectId,
-                subjectName: publicSubjectName(r.subjectKind, r.subjectName),
-                subjectLinkable: r.subjectKind !== 'natural_person',
-                documentNumber: r.documentNumber,
-                title: r.certificateName ?? r.decisionDocumentName,
-                categories: [r.licenceCategory],
-                departmentName: r.departmentName,
-                decisionDate: r.decisionDate,
-                badges: licensingBadges(r.status, r.validUntil, today),
-              }),
-            ),
+            rows.map((r): DisclosureListItem => ({
+              id: r.id,
+              subjectId: r.subjectId,
+              subjectName: publicSubjectName(r.subjectKind, r.subjectName),
+              subjectLinkable: r.subjectKind !== 'natural_person',
+              documentNumber: r.documentNumber,
+              title: r.certificateName ?? r.decisionDocumentName,
+              categories: [r.licenceCategory],
+              departmentName: r.departmentName,
+              decisionDate: r.decisionDate,
+              badges: licensingBadges(r.status, r.validUntil, today),
+            })),
           ),
         ]);
   const totalIsCapped = counted > COUNT_CAP;

@@ -45,7 +45,10 @@ export function csvExportHandler(kind: DisclosureKind) {
     return new Response(body, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': attachmentDisposition(`${name.ascii}-${ctx.today}.csv`, `${name.chinese}-${ctx.today}.csv`),
+        'Content-Disposition': attachmentDisposition(
+          `${name.ascii}-${ctx.today}.csv`,
+          `${name.chinese}-${ctx.today}.csv`,
+        ),
         'X-Total-Count': String(result.total),
         'X-Export-Rows': String(result.rows),
         'X-Export-Truncated': String(result.truncated),

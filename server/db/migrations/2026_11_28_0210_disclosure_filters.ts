@@ -19,7 +19,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const name of ['penalty_department_date', 'licensing_department_date', 'penalty_categories', 'licensing_category_date']) {
+  for (const name of [
+    'penalty_department_date',
+    'licensing_department_date',
+    'penalty_categories',
+    'licensing_category_date',
+  ]) {
     await sql.raw(`drop index if exists ${name}`).execute(db);
   }
 }

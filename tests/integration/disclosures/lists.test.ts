@@ -46,9 +46,13 @@ describeEachDatabase('双公示 lists', (current) => {
       publicFrom: '2025-12-31',
       categories: ['警告'],
     });
-    const personal = await createPersonPenalty(db, person, ecology, { decisionDate: '2026-01-05', publicFrom: '2026-01-05' });
+    const personal = await createPersonPenalty(db, person, ecology, {
+      decisionDate: '2026-01-05',
+      publicFrom: '2026-01-05',
+    });
 
-    const ids = async (filters: Record<string, string>) => (await caller().disclosures.penalties(filters)).items.map((i) => i.id);
+    const ids = async (filters: Record<string, string>) =>
+      (await caller().disclosures.penalties(filters)).items.map((i) => i.id);
     const mine = [fine.id, revoke.id, warn.id, personal.id];
     const within = async (filters: Record<string, string>) => (await ids(filters)).filter((id) => mine.includes(id));
 
@@ -70,9 +74,9 @@ describeEachDatabase('双公示 lists', (current) => {
     // A natural person's name is not a search key for the public.
     expect(await within({ q: '王小明' })).toEqual([]);
     // Filters combine.
-    expect(await within({ department: market.code, division: '511181', category: '罚款', from: '2025-10-01' })).toEqual([
-      revoke.id,
-    ]);
+    expect(await within({ department: market.code, division: '511181', category: '罚款', from: '2025-10-01' })).toEqual(
+      [revoke.id],
+    );
     const list = await caller().disclosures.penalties({ department: market.code });
     expect(list.total).toBe(2);
     expect(list.totalIsCapped).toBe(false);
@@ -129,7 +133,8 @@ describeEachDatabase('双公示 lists', (current) => {
       .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))
       .map((r) => r.id);
     const pages = [];
-    for (const page of [1, 2, 3]) pages.push(await caller().disclosures.penalties({ department: department.code, page }));
+    for (const page of [1, 2, 3])
+      pages.push(await caller().disclosures.penalties({ department: department.code, page }));
     expect(pages.map((p) => p.items.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 5]);
     expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(expected);
     expect(pages[0]).toMatchObject({ total: 45, pageCount: 3, page: 1 });
