@@ -155,7 +155,9 @@ function ResultRow({ kind, item }: { kind: DisclosureKind; item: DisclosureListI
         <span data-testid="subject">{item.subjectName}</span>
       </p>
       <p className="mt-0.5 flex flex-wrap gap-x-3 text-sm text-slate-600">
-        <span className="break-all">{item.documentNumber}</span>
+        <span className="break-all" data-testid="document-number">
+          {item.documentNumber}
+        </span>
         <span data-testid="department">{item.departmentName}</span>
         <span>
           <span className="sr-only">{text.categoryLabel}：</span>

@@ -94,23 +94,7 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
         ) : null}
       </PageHeader>
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[1fr_18rem]">
-        <div className="min-w-0 rounded-lg bg-white p-5 shadow-sm">
-          <FieldTable<PenaltyDetail | LicensingDetail>
-            fields={
-              (record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
-                PenaltyDetail | LicensingDetail
-              >[]
-            }
-            record={record}
-            caption="公示信息（全国信用信息共享平台双公示数据标准）"
-          />
-          {person ? (
-            <p className="mt-4 text-sm text-slate-600">
-              行政相对人为自然人，姓名和证件号码按规定脱敏显示（证件号码仅显示前 4 位和后 4 位）。
-            </p>
-          ) : null}
-        </div>
-        <aside aria-labelledby="record-aside-heading" className="space-y-4">
+        <aside aria-labelledby="record-aside-heading" className="space-y-4 lg:col-start-2 lg:row-start-1">
           <h2 id="record-aside-heading" className="sr-only">
             公示状态与办理
           </h2>
@@ -172,6 +156,22 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
             </ul>
           </section>
         </aside>
+        <div className="min-w-0 rounded-lg bg-white p-5 shadow-sm lg:col-start-1 lg:row-start-1">
+          <FieldTable<PenaltyDetail | LicensingDetail>
+            fields={
+              (record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
+                PenaltyDetail | LicensingDetail
+              >[]
+            }
+            record={record}
+            caption="公示信息（全国信用信息共享平台双公示数据标准）"
+          />
+          {person ? (
+            <p className="mt-4 text-sm text-slate-600">
+              行政相对人为自然人，姓名和证件号码按规定脱敏显示（证件号码仅显示前 4 位和后 4 位）。
+            </p>
+          ) : null}
+        </div>
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../e2e/helpers/csv';
 import type { Db } from '@/server/db/client';
 import { GET as penaltiesCsv } from '@/app/(portal)/disclosures/penalties/export.csv/route';
 import { GET as licensingCsv } from '@/app/(portal)/disclosures/licensing/export.csv/route';
@@ -20,36 +21,6 @@ import {
 // predicate and masking as the pages), and the 10,000-row cap with a note.
 
 const today = '2026-03-01';
-
-/** RFC 4180 parser: enough to prove that quoting round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 async function download(db: Db, kind: DisclosureKind, filters: DisclosureFilters, cap?: number) {
   const result = await exportDisclosures(db, today, kind, filters, cap);
