@@ -58,6 +58,48 @@ function FieldError({ field, errors }: { field: FilterField; errors: FilterError
   );
 }
 
+type FieldProps = (field: FilterField) => {
+  id: string;
+  name: FilterField;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+};
+
+function SelectField({
+  field,
+  label,
+  allLabel,
+  options,
+  value,
+  fieldProps,
+  errors,
+}: {
+  field: FilterField;
+  label: string;
+  allLabel: string;
+  options: Option[];
+  value: string | undefined;
+  fieldProps: FieldProps;
+  errors: FilterError[];
+}) {
+  return (
+    <div>
+      <label htmlFor={FIELD_IDS[field]} className="text-sm font-medium">
+        {label}
+      </label>
+      <select {...fieldProps(field)} defaultValue={value ?? ''} className={inputClass}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <FieldError field={field} errors={errors} />
+    </div>
+  );
+}
+
 /**
  * A GET form: the filters live in the URL, so it works without JavaScript and every state can
  * be linked. `raw` holds what was submitted (wrong values stay in the field beside their message).
@@ -80,7 +122,7 @@ export function FilterForm({
   const text = KIND_TEXT[kind];
   const invalid = (field: FilterField) => errors.some((e) => e.field === field);
   const describedBy = (field: FilterField) => (invalid(field) ? `${FIELD_IDS[field]}-error` : undefined);
-  const fieldProps = (field: FilterField) => ({
+  const fieldProps: FieldProps = (field) => ({
     id: FIELD_IDS[field],
     name: field,
     'aria-invalid': invalid(field) || undefined,
@@ -98,48 +140,33 @@ export function FilterForm({
         筛选
       </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <label htmlFor={FIELD_IDS.department} className="text-sm font-medium">
-            部门
-          </label>
-          <select {...fieldProps('department')} defaultValue={raw.department ?? ''} className={inputClass}>
-            <option value="">全部部门</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <FieldError field="department" errors={errors} />
-        </div>
-        <div>
-          <label htmlFor={FIELD_IDS.division} className="text-sm font-medium">
-            区县（行政相对人所在地）
-          </label>
-          <select {...fieldProps('division')} defaultValue={raw.division ?? ''} className={inputClass}>
-            <option value="">全部区县</option>
-            {divisions.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <FieldError field="division" errors={errors} />
-        </div>
-        <div>
-          <label htmlFor={FIELD_IDS.category} className="text-sm font-medium">
-            {text.categoryLabel}
-          </label>
-          <select {...fieldProps('category')} defaultValue={raw.category ?? ''} className={inputClass}>
-            <option value="">全部类别</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          <FieldError field="category" errors={errors} />
-        </div>
+        <SelectField
+          field="department"
+          label="部门"
+          allLabel="全部部门"
+          options={departments}
+          value={raw.department}
+          fieldProps={fieldProps}
+          errors={errors}
+        />
+        <SelectField
+          field="division"
+          label="区县（行政相对人所在地）"
+          allLabel="全部区县"
+          options={divisions}
+          value={raw.division}
+          fieldProps={fieldProps}
+          errors={errors}
+        />
+        <SelectField
+          field="category"
+          label={text.categoryLabel}
+          allLabel="全部类别"
+          options={categories.map((c) => ({ code: c, name: c }))}
+          value={raw.category}
+          fieldProps={fieldProps}
+          errors={errors}
+        />
         <fieldset className="sm:col-span-2 lg:col-span-2">
           <legend className="text-sm font-medium">{text.dateLabel}</legend>
           <div className="mt-1 grid grid-cols-2 gap-3">

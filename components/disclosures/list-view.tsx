@@ -96,7 +96,15 @@ export async function DisclosureListView({
               </p>
             ) : null}
           </div>
-          {list.items.length === 0 ? (
+          {list.items.length === 0 && list.total > 0 ? (
+            <p className="mt-4 rounded-lg bg-white p-6 text-slate-700">
+              第 {list.page} 页没有记录（共 {list.pageCount} 页），
+              <PageLink href={hrefWith(text.path, applied)} className="text-brand-700 underline">
+                回到第 1 页
+              </PageLink>
+              。
+            </p>
+          ) : list.items.length === 0 ? (
             <div className="mt-4 rounded-lg bg-white p-6 text-slate-700">
               <p className="font-medium">没有符合条件的{text.name}信息。</p>
               <p className="mt-2 text-sm">

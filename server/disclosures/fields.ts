@@ -1,4 +1,4 @@
-import type { LicensingDetail, PenaltyDetail } from './service';
+import type { LicensingDetail, PenaltyDetail, PublicParty } from './service';
 
 // The public fields of the national 双公示 data standard (v2 codes, SPEC §3), in the
 // standard's order, with the Chinese label. The detail pages and the CSV downloads both
@@ -22,25 +22,8 @@ export function trimDecimal(amount: string | null): string | null {
   return amount.includes('.') ? amount.replace(/0+$/, '').replace(/\.$/, '') : amount;
 }
 
-type Party = Pick<
-  LicensingDetail,
-  | 'subjectName'
-  | 'subjectCategory'
-  | 'uscc'
-  | 'registrationNumber'
-  | 'orgCode'
-  | 'taxNumber'
-  | 'institutionCert'
-  | 'socialOrgCert'
-  | 'legalRepresentative'
-  | 'legalRepIdType'
-  | 'legalRepIdNumber'
-  | 'partyIdType'
-  | 'partyIdNumber'
->;
-
 /** 行政相对人 fields, identical for both kinds apart from the prefix. */
-function partyFields<R extends Party>(prefix: 'XK' | 'CF'): StandardField<R>[] {
+function partyFields<R extends PublicParty>(prefix: 'XK' | 'CF'): StandardField<R>[] {
   const f = (code: string, label: string, value: (r: R) => string | null): StandardField<R> => ({
     code: `${prefix}_${code}`,
     label,

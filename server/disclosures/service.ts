@@ -115,6 +115,8 @@ function publicParty(r: Party) {
   };
 }
 
+export type PublicParty = ReturnType<typeof publicParty>;
+
 type PenaltyRow = Selectable<PenaltyRecordTable> & { subjectKind: SubjectKind; departmentName: string };
 type LicensingRow = Selectable<LicensingRecordTable> & { subjectKind: SubjectKind; departmentName: string };
 
@@ -218,6 +220,31 @@ export interface DisclosureListItem {
   badges: string[];
 }
 
+interface ListRow {
+  id: number;
+  subjectId: number;
+  subjectKind: SubjectKind;
+  subjectName: string;
+  documentNumber: string;
+  departmentName: string;
+  decisionDate: string;
+}
+
+function listItem(r: ListRow, title: string, categories: string[], badges: string[]): DisclosureListItem {
+  return {
+    id: r.id,
+    subjectId: r.subjectId,
+    subjectName: publicSubjectName(r.subjectKind, r.subjectName),
+    subjectLinkable: r.subjectKind !== 'natural_person',
+    documentNumber: r.documentNumber,
+    title,
+    categories,
+    departmentName: r.departmentName,
+    decisionDate: r.decisionDate,
+    badges,
+  };
+}
+
 export interface DisclosureList {
   kind: DisclosureKind;
   items: DisclosureListItem[];
@@ -244,37 +271,24 @@ export async function listDisclosures(
     kind === 'penalty'
       ? await Promise.all([
           repo.countPenalties(db, today, resolved, COUNT_CAP),
-          repo.listPenalties(db, today, resolved, PAGE_SIZE, offset).then((rows) =>
-            rows.map((r): DisclosureListItem => ({
-              id: r.id,
-              subjectId: r.subjectId,
-              subjectName: publicSubjectName(r.subjectKind, r.subjectName),
-              subjectLinkable: r.subjectKind !== 'natural_person',
-              documentNumber: r.documentNumber,
-              title: r.violationType,
-              categories: r.categories,
-              departmentName: r.departmentName,
-              decisionDate: r.decisionDate,
-              badges: penaltyBadges(r.status),
-            })),
-          ),
+          repo
+            .listPenalties(db, today, resolved, PAGE_SIZE, offset)
+            .then((rows) => rows.map((r) => listItem(r, r.violationType, r.categories, penaltyBadges(r.status)))),
         ])
       : await Promise.all([
           repo.countLicensing(db, today, resolved, COUNT_CAP),
-          repo.listLicensing(db, today, resolved, PAGE_SIZE, offset).then((rows) =>
-            rows.map((r): DisclosureListItem => ({
-              id: r.id,
-              subjectId: r.subjectId,
-              subjectName: publicSubjectName(r.subjectKind, r.subjectName),
-              subjectLinkable: r.subjectKind !== 'natural_person',
-              documentNumber: r.documentNumber,
-              title: r.certificateName ?? r.decisionDocumentName,
-              categories: [r.licenceCategory],
-              departmentName: r.departmentName,
-              decisionDate: r.decisionDate,
-              badges: licensingBadges(r.status, r.validUntil, today),
-            })),
-          ),
+          repo
+            .listLicensing(db, today, resolved, PAGE_SIZE, offset)
+            .then((rows) =>
+              rows.map((r) =>
+                listItem(
+                  r,
+                  r.certificateName ?? r.decisionDocumentName,
+                  [r.licenceCategory],
+                  licensingBadges(r.status, r.validUntil, today),
+                ),
+              ),
+            ),
         ]);
   const totalIsCapped = counted > COUNT_CAP;
   const total = Math.min(counted, COUNT_CAP);
