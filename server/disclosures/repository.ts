@@ -9,6 +9,8 @@ import { licensingIsPublic, penaltyIsPublic } from '../visibility/public';
 // indexes of 0001 and 0210 serve it), so pages, counts and downloads agree.
 
 export interface ResolvedFilters {
+  /** One record (detail pages). */
+  recordId?: number;
   departmentId?: number;
   divisionCode?: string;
   category?: string;
@@ -40,6 +42,7 @@ function sharedConditions<T extends RecordTable>(
 ) {
   const col = (name: string) => sql.ref(`${table}.${name}`);
   const conditions: Expression<SqlBool>[] = [];
+  if (f.recordId !== undefined) conditions.push(eb(col('id'), '=', f.recordId));
   if (f.departmentId !== undefined) conditions.push(eb(col('departmentId'), '=', f.departmentId));
   if (f.divisionCode !== undefined) {
     const inDivision = db
@@ -194,28 +197,13 @@ export function licensingRows(db: Db, today: string, f: ResolvedFilters, limit: 
     .execute();
 }
 
-export function publicPenaltyById(db: Db, today: string, id: number) {
-  return db
-    .selectFrom('penaltyRecords')
-    .innerJoin('subjects', 'subjects.id', 'penaltyRecords.subjectId')
-    .innerJoin('departments', 'departments.id', 'penaltyRecords.departmentId')
-    .where('penaltyRecords.id', '=', id)
-    .where((eb) => penaltyIsPublic(eb, today))
-    .selectAll('penaltyRecords')
-    .select(['subjects.kind as subjectKind', 'departments.name as departmentName'])
-    .executeTakeFirst();
+/** One public record with every standard field, or undefined. */
+export async function publicPenaltyById(db: Db, today: string, id: number) {
+  return (await penaltyRows(db, today, { recordId: id }, 1))[0];
 }
 
-export function publicLicensingById(db: Db, today: string, id: number) {
-  return db
-    .selectFrom('licensingRecords')
-    .innerJoin('subjects', 'subjects.id', 'licensingRecords.subjectId')
-    .innerJoin('departments', 'departments.id', 'licensingRecords.departmentId')
-    .where('licensingRecords.id', '=', id)
-    .where((eb) => licensingIsPublic(eb, today))
-    .selectAll('licensingRecords')
-    .select(['subjects.kind as subjectKind', 'departments.name as departmentName'])
-    .executeTakeFirst();
+export async function publicLicensingById(db: Db, today: string, id: number) {
+  return (await licensingRows(db, today, { recordId: id }, 1))[0];
 }
 
 /** Departments with at least one public record of the kind (one index probe each). */
