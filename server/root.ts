@@ -3,12 +3,14 @@ import { portalRouter } from './portal/router';
 import { searchRouter } from './search/router';
 import { sitemapRouter } from './sitemap/router';
 import { subjectsRouter } from './subjects/router';
+import { disclosuresRouter } from './disclosures/router';
 
 export const appRouter = router({
   portal: portalRouter,
   search: searchRouter,
   sitemap: sitemapRouter,
   subjects: subjectsRouter,
+  disclosures: disclosuresRouter,
 });
 
 export type AppRouter = typeof appRouter;

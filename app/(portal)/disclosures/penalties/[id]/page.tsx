@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { loadPublicRecord, recordTitle, RecordView } from '@/components/disclosures/record-view';
+import { pageMetadata } from '@/components/metadata';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const record = await loadPublicRecord('penalty', id);
+  if (!record) return { title: '行政处罚信息不存在' };
+  return pageMetadata({
+    title: `${recordTitle(record)}（${record.documentNumber}）`,
+    description: `${record.subjectName} ${record.documentNumber}，${record.departmentName}于${record.decisionDate}作出的行政处罚决定公示信息。`,
+    path: `/disclosures/penalties/${record.id}`,
+    type: 'article',
+  });
+}
+
+export default async function PenaltyRecordPage({ params }: Props) {
+  const { id } = await params;
+  const record = await loadPublicRecord('penalty', id);
+  if (!record) notFound();
+  return <RecordView record={record} />;
+}

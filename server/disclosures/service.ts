@@ -1,0 +1,378 @@
+import type { Db } from '../db/client';
+import type { Selectable } from 'kysely';
+import type { LicensingRecordTable, PenaltyRecordTable } from '../db/types';
+import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, RECORD_STATUS_LABELS, type SubjectKind } from '../rules/codes';
+import { maskIdNumber, maskPersonName } from '../rules/masking';
+import { normalizeCode, normalizeName } from '../rules/normalize';
+import { publicSubjectName } from '../subjects/present';
+import { licenceIsExpired } from '../visibility/public';
+import { BOM, csvLine } from './csv';
+import { LICENSING_FIELDS, PENALTY_FIELDS, type StandardField } from './fields';
+import {
+  COUNT_CAP,
+  MAX_PAGE,
+  PAGE_SIZE,
+  type DisclosureFilters,
+  type DisclosureKind,
+  type FilterError,
+} from './filters';
+import * as repo from './repository';
+
+/** A download holds at most this many rows, the first ones in list order. */
+export const EXPORT_ROW_LIMIT = 10_000;
+/** Rows fetched per query while streaming a download (keeps memory bounded). */
+const EXPORT_BATCH = 1_000;
+
+export const BADGE_EXPIRED = '已过期';
+export const BADGE_SUSPENDED = RECORD_STATUS_LABELS.suspended;
+
+// ---------------------------------------------------------------- filters
+
+/** Department code to id, keyword to patterns; unknown values become messages, not empty lists. */
+async function resolveFilters(
+  db: Db,
+  f: DisclosureFilters,
+): Promise<{ resolved: repo.ResolvedFilters; errors: FilterError[] }> {
+  const resolved: repo.ResolvedFilters = {};
+  const errors: FilterError[] = [];
+  if (f.department !== undefined) {
+    const department = await repo.departmentByCode(db, f.department);
+    if (department) resolved.departmentId = department.id;
+    else errors.push({ field: 'department', message: '没有这个部门，请从列表中选择。' });
+  }
+  if (f.division !== undefined) {
+    if ((await repo.countyDivisions(db)).some((d) => d.code === f.division)) resolved.divisionCode = f.division;
+    else errors.push({ field: 'division', message: '没有这个区县，请从列表中选择。' });
+  }
+  if (f.category !== undefined) resolved.category = f.category;
+  if (f.from !== undefined) resolved.from = f.from;
+  if (f.to !== undefined) resolved.to = f.to;
+  const keyword = f.q === undefined ? '' : normalizeName(f.q);
+  if (keyword !== '') {
+    resolved.keyword = { pattern: `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, code: normalizeCode(f.q ?? '') };
+  }
+  return { resolved, errors };
+}
+
+/** What the filter form offers: departments that publish this kind, divisions, categories. */
+export async function getFilterOptions(db: Db, today: string, kind: DisclosureKind) {
+  const [departments, divisions] = await Promise.all([
+    repo.publishingDepartments(db, today, kind),
+    repo.countyDivisions(db),
+  ]);
+  return {
+    departments: departments.map((d) => ({ code: d.code, name: d.name })),
+    divisions,
+    categories: [...(kind === 'licensing' ? LICENSING_CATEGORIES : PENALTY_CATEGORIES)],
+  };
+}
+
+// ---------------------------------------------------------------- public DTOs
+
+/** The stored masked copy; should a full number ever arrive, it is masked here (SPEC §2). */
+function publicIdNumber(masked: string | null): string | null {
+  if (masked === null || masked === '') return null;
+  return masked.includes('*') ? masked : maskIdNumber(masked);
+}
+
+type Party = Pick<
+  Selectable<PenaltyRecordTable>,
+  | 'subjectName'
+  | 'subjectCategory'
+  | 'uscc'
+  | 'registrationNumber'
+  | 'orgCode'
+  | 'taxNumber'
+  | 'institutionCert'
+  | 'socialOrgCert'
+  | 'legalRepresentative'
+  | 'legalRepIdType'
+  | 'legalRepIdMasked'
+  | 'partyIdType'
+  | 'partyIdMasked'
+> & { subjectKind: SubjectKind };
+
+/** 行政相对人 as the public sees it: persons masked, ID numbers only as masked copies. */
+function publicParty(r: Party) {
+  const person = r.subjectKind === 'natural_person';
+  return {
+    subjectName: publicSubjectName(r.subjectKind, r.subjectName),
+    subjectCategory: r.subjectCategory,
+    /** Natural persons have no public profile page (as in /search). */
+    subjectLinkable: !person,
+    uscc: r.uscc,
+    registrationNumber: r.registrationNumber,
+    orgCode: r.orgCode,
+    taxNumber: r.taxNumber,
+    institutionCert: r.institutionCert,
+    socialOrgCert: r.socialOrgCert,
+    legalRepresentative:
+      person && r.legalRepresentative ? maskPersonName(r.legalRepresentative) : r.legalRepresentative,
+    legalRepIdType: r.legalRepIdType,
+    legalRepIdNumber: publicIdNumber(r.legalRepIdMasked),
+    partyIdType: r.partyIdType,
+    partyIdNumber: publicIdNumber(r.partyIdMasked),
+  };
+}
+
+export type PublicParty = ReturnType<typeof publicParty>;
+
+type PenaltyRow = Selectable<PenaltyRecordTable> & { subjectKind: SubjectKind; departmentName: string };
+type LicensingRow = Selectable<LicensingRecordTable> & { subjectKind: SubjectKind; departmentName: string };
+
+function penaltyBadges(status: string): string[] {
+  return status === 'suspended' ? [BADGE_SUSPENDED] : [];
+}
+
+function licensingBadges(status: string, validUntil: string, today: string): string[] {
+  return [
+    ...(licenceIsExpired(validUntil, today) ? [BADGE_EXPIRED] : []),
+    ...(status === 'suspended' ? [BADGE_SUSPENDED] : []),
+  ];
+}
+
+function penaltyDetail(r: PenaltyRow) {
+  return {
+    kind: 'penalty' as const,
+    id: r.id,
+    subjectId: r.subjectId,
+    ...publicParty(r),
+    documentNumber: r.documentNumber,
+    violationType: r.violationType,
+    violationFacts: r.violationFacts,
+    legalBasis: r.legalBasis,
+    categories: r.categories,
+    content: r.content,
+    fineAmount: r.fineAmount,
+    confiscatedAmount: r.confiscatedAmount,
+    licenceAffected: r.licenceAffected,
+    decisionDate: r.decisionDate,
+    penaltyValidUntil: r.penaltyValidUntil,
+    authorityName: r.authorityName,
+    authorityCode: r.authorityCode,
+    sourceUnitName: r.sourceUnitName,
+    sourceUnitCode: r.sourceUnitCode,
+    remarks: r.remarks,
+    departmentName: r.departmentName,
+    publicFrom: r.publicFrom,
+    publicUntil: r.publicUntil,
+    suspended: r.status === 'suspended',
+    badges: penaltyBadges(r.status),
+  };
+}
+
+function licensingDetail(r: LicensingRow, today: string) {
+  return {
+    kind: 'licensing' as const,
+    id: r.id,
+    subjectId: r.subjectId,
+    ...publicParty(r),
+    decisionDocumentName: r.decisionDocumentName,
+    documentNumber: r.documentNumber,
+    licenceCategory: r.licenceCategory,
+    certificateName: r.certificateName,
+    licenceNumber: r.licenceNumber,
+    content: r.content,
+    decisionDate: r.decisionDate,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    authorityName: r.authorityName,
+    authorityCode: r.authorityCode,
+    currentState: r.currentState,
+    sourceUnitName: r.sourceUnitName,
+    sourceUnitCode: r.sourceUnitCode,
+    remarks: r.remarks,
+    departmentName: r.departmentName,
+    publicFrom: r.publicFrom,
+    expired: licenceIsExpired(r.validUntil, today),
+    suspended: r.status === 'suspended',
+    badges: licensingBadges(r.status, r.validUntil, today),
+  };
+}
+
+export type PenaltyDetail = ReturnType<typeof penaltyDetail>;
+export type LicensingDetail = ReturnType<typeof licensingDetail>;
+
+export async function getPublicPenalty(db: Db, today: string, id: number): Promise<PenaltyDetail | null> {
+  const row = await repo.publicPenaltyById(db, today, id);
+  return row ? penaltyDetail(row) : null;
+}
+
+export async function getPublicLicensing(db: Db, today: string, id: number): Promise<LicensingDetail | null> {
+  const row = await repo.publicLicensingById(db, today, id);
+  return row ? licensingDetail(row, today) : null;
+}
+
+// ---------------------------------------------------------------- lists
+
+export interface DisclosureListItem {
+  id: number;
+  subjectId: number;
+  subjectName: string;
+  subjectLinkable: boolean;
+  documentNumber: string;
+  /** Licence name (许可证书名称, else the decision's name) or violation type (违法行为类型). */
+  title: string;
+  /** 许可类别 or 处罚类别. */
+  categories: string[];
+  departmentName: string;
+  decisionDate: string;
+  badges: string[];
+}
+
+interface ListRow {
+  id: number;
+  subjectId: number;
+  subjectKind: SubjectKind;
+  subjectName: string;
+  documentNumber: string;
+  departmentName: string;
+  decisionDate: string;
+}
+
+function listItem(r: ListRow, title: string, categories: string[], badges: string[]): DisclosureListItem {
+  return {
+    id: r.id,
+    subjectId: r.subjectId,
+    subjectName: publicSubjectName(r.subjectKind, r.subjectName),
+    subjectLinkable: r.subjectKind !== 'natural_person',
+    documentNumber: r.documentNumber,
+    title,
+    categories,
+    departmentName: r.departmentName,
+    decisionDate: r.decisionDate,
+    badges,
+  };
+}
+
+export interface DisclosureList {
+  kind: DisclosureKind;
+  items: DisclosureListItem[];
+  /** Exact up to COUNT_CAP; `totalIsCapped` when there are more. */
+  total: number;
+  totalIsCapped: boolean;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Filter values that could not be applied (unknown department …), with messages. */
+  errors: FilterError[];
+}
+
+export async function listDisclosures(
+  db: Db,
+  today: string,
+  kind: DisclosureKind,
+  filters: DisclosureFilters,
+  page = 1,
+): Promise<DisclosureList> {
+  const { resolved, errors } = await resolveFilters(db, filters);
+  const offset = (Math.min(page, MAX_PAGE) - 1) * PAGE_SIZE;
+  const [counted, items] =
+    kind === 'penalty'
+      ? await Promise.all([
+          repo.countPenalties(db, today, resolved, COUNT_CAP),
+          repo
+            .listPenalties(db, today, resolved, PAGE_SIZE, offset)
+            .then((rows) => rows.map((r) => listItem(r, r.violationType, r.categories, penaltyBadges(r.status)))),
+        ])
+      : await Promise.all([
+          repo.countLicensing(db, today, resolved, COUNT_CAP),
+          repo
+            .listLicensing(db, today, resolved, PAGE_SIZE, offset)
+            .then((rows) =>
+              rows.map((r) =>
+                listItem(
+                  r,
+                  r.certificateName ?? r.decisionDocumentName,
+                  [r.licenceCategory],
+                  licensingBadges(r.status, r.validUntil, today),
+                ),
+              ),
+            ),
+        ]);
+  const totalIsCapped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  return {
+    kind,
+    items,
+    total,
+    totalIsCapped,
+    page,
+    pageCount: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)),
+    pageSize: PAGE_SIZE,
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------- downloads
+
+/** Portal columns after the standard ones; they have no code in the standard. */
+const STATUS_COLUMN = '公示状态';
+
+/** "行政相对人名称(CF_XDR_MC)": people read the name, importers take the code in parentheses. */
+export function exportHeader(kind: DisclosureKind): string[] {
+  const fields: readonly StandardField<never>[] = kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS;
+  return [...fields.map((f) => `${f.label}(${f.code})`), STATUS_COLUMN];
+}
+
+function statusText(badges: string[], fallback: string): string {
+  return badges.length ? badges.join('；') : fallback;
+}
+
+export interface DisclosureExport {
+  /** Every record the filters match (exact). */
+  total: number;
+  /** Rows in the file: min(total, cap). */
+  rows: number;
+  truncated: boolean;
+  /** The file, line by line, BOM first; fetched in batches as it is read. */
+  lines: AsyncIterable<string>;
+}
+
+/** The note the file ends with when it holds only the first `cap` of `total` records. */
+export function truncationNote(kind: DisclosureKind, total: number, cap: number): string {
+  const order = kind === 'penalty' ? '处罚决定日期' : '许可决定日期';
+  return `注：符合条件的记录共 ${total.toLocaleString('zh-CN')} 条，本文件仅包含按${order}从新到旧排列的前 ${cap.toLocaleString('zh-CN')} 条。请缩小筛选范围（如日期区间）后分批下载。`;
+}
+
+export async function exportDisclosures(
+  db: Db,
+  today: string,
+  kind: DisclosureKind,
+  filters: DisclosureFilters,
+  cap: number = EXPORT_ROW_LIMIT,
+): Promise<{ errors: FilterError[] } | ({ errors: [] } & DisclosureExport)> {
+  const { resolved, errors } = await resolveFilters(db, filters);
+  if (errors.length) return { errors };
+  const total =
+    kind === 'penalty'
+      ? await repo.countPenalties(db, today, resolved, null)
+      : await repo.countLicensing(db, today, resolved, null);
+  const rows = Math.min(total, cap);
+
+  async function* lines(): AsyncGenerator<string> {
+    yield BOM + csvLine(exportHeader(kind));
+    let sent = 0;
+    let after: repo.Cursor | undefined;
+    while (sent < rows) {
+      const limit = Math.min(EXPORT_BATCH, rows - sent);
+      const batch =
+        kind === 'penalty'
+          ? (await repo.penaltyRows(db, today, resolved, limit, after)).map((r) => {
+              const d = penaltyDetail(r);
+              return { r, cells: [...PENALTY_FIELDS.map((f) => f.value(d)), statusText(d.badges, '公示中')] };
+            })
+          : (await repo.licensingRows(db, today, resolved, limit, after)).map((r) => {
+              const d = licensingDetail(r, today);
+              return { r, cells: [...LICENSING_FIELDS.map((f) => f.value(d)), statusText(d.badges, '公示中')] };
+            });
+      const last = batch.at(-1);
+      if (!last) break;
+      yield batch.map((b) => csvLine(b.cells)).join('');
+      sent += batch.length;
+      after = { decisionDate: last.r.decisionDate, id: last.r.id };
+    }
+    if (total > cap) yield csvLine([truncationNote(kind, total, cap)]);
+  }
+  return { errors: [], total, rows, truncated: total > cap, lines: lines() };
+}
