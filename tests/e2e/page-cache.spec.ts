@@ -39,3 +39,20 @@ test.describe('public page cache', () => {
     expect(missing.headers()['cache-control']).not.toMatch(/public/);
   });
 });
+
+test.describe('404 pages without JavaScript', () => {
+  // Next 16 leaves pages that call notFound() blank until hydration; the server answers
+  // every HTML 404 with the server-rendered not-found page instead (server/http/serve.ts).
+  for (const path of ['/subjects/999999999', '/policies/no-such-policy', '/no-such-page']) {
+    test(`${path} is a readable Chinese 404 with JavaScript off`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('页面不存在');
+      await expect(page.getByRole('banner')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await context.close();
+    });
+  }
+});
