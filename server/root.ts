@@ -1,10 +1,16 @@
 import { createCallerFactory, router } from './trpc';
 import { portalRouter } from './portal/router';
 import { searchRouter } from './search/router';
+import { listsRouter } from './lists/router';
+import { catalogRouter } from './catalog/router';
+import { exposureRouter } from './exposure/router';
 
 export const appRouter = router({
   portal: portalRouter,
   search: searchRouter,
+  lists: listsRouter,
+  catalog: catalogRouter,
+  exposure: exposureRouter,
 });
 
 export type AppRouter = typeof appRouter;
