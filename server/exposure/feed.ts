@@ -30,8 +30,8 @@ export function renderExposureRss(cases: readonly ExposureCaseDto[], siteUrl: st
       link,
       description: c.summary,
       date: shanghaiMidnight(c.publishedOn),
+      // RSS 2.0 <author> must be an e-mail address, so the department is left to the page.
       category: [{ name: c.domain }],
-      ...(c.departmentName ? { author: [{ name: c.departmentName }] } : {}),
     });
   }
   return feed.rss2();

@@ -1,15 +1,23 @@
 import type { Db } from '../db/client';
-import { CREDIT_DOMAINS } from '../rules/codes';
+import { CREDIT_DOMAINS, type SubjectKind } from '../rules/codes';
 import { publicSubjectName } from '../subjects/present';
 import * as repo from './repository';
 import { EXPOSURE_FEED_LENGTH, EXPOSURE_PAGE_SIZE, type ExposureQuery } from './schema';
 
 // Public read models of the 曝光台: DTOs only, a natural person's name masked.
 
+/** A person's full name never appears on the 曝光台, also not inside the case's own text. */
+function maskerOf(row: { subjectKind: SubjectKind | null; subjectName: string }): (text: string) => string {
+  if (row.subjectKind !== 'natural_person' || row.subjectName.trim() === '') return (text) => text;
+  const masked = publicSubjectName(row.subjectKind, row.subjectName);
+  return (text) => text.replaceAll(row.subjectName, masked);
+}
+
 function toCase(row: repo.CaseRow) {
+  const mask = maskerOf(row);
   return {
     id: row.id,
-    title: row.title,
+    title: mask(row.title),
     domain: row.domain,
     subject:
       row.subjectId === null
@@ -18,7 +26,7 @@ function toCase(row: repo.CaseRow) {
             id: row.subjectId,
             name: row.subjectKind === null ? row.subjectName : publicSubjectName(row.subjectKind, row.subjectName),
           },
-    summary: row.summary,
+    summary: mask(row.summary),
     // exposureIsPublic admits only cases with a publication date.
     publishedOn: row.publishedOn ?? '',
     departmentName: row.departmentName,
@@ -66,7 +74,7 @@ export async function getExposureCase(db: Db, today: string, id: number) {
   const penalty = row.penaltyRecordId === null ? undefined : await repo.publicPenalty(db, today, row.penaltyRecordId);
   return {
     ...toCase(row),
-    body: row.body,
+    body: maskerOf(row)(row.body),
     penalty: penalty ? { id: penalty.id, documentNumber: penalty.documentNumber } : null,
   };
 }

@@ -8,7 +8,9 @@ export const LIST_PAGE_SIZE = 20;
 /** Beyond this page a list is not browsed but filtered (keeps OFFSET bounded). */
 export const LIST_MAX_PAGE = 500;
 
-export const listTypeSchema = z.enum(LIST_TYPES, { error: '名单类型只能是 honor（守信红名单）或 dishonesty（失信惩戒名单）' });
+export const listTypeSchema = z.enum(LIST_TYPES, {
+  error: '名单类型只能是 honor（守信红名单）或 dishonesty（失信惩戒名单）',
+});
 
 export const listFilterShape = {
   departmentId: z.number({ error: '认定部门不正确' }).int('认定部门不正确').positive('认定部门不正确'),
