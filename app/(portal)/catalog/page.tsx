@@ -1,6 +1,7 @@
 import { Badge } from '@/components/badge';
 import { formatCount, formatDate } from '@/components/format';
 import { Fields } from '@/components/lists/fields';
+import { FilterSelect } from '@/components/lists/filter-select';
 import { Notices } from '@/components/lists/notices';
 import { parseParams } from '@/components/lists/params';
 import { pageMetadata } from '@/components/metadata';
@@ -47,42 +48,18 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           aria-label="筛选目录清单"
           className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[1fr_2fr_auto] sm:items-end"
         >
-          <div>
-            <label htmlFor="kind" className="block text-sm font-medium text-slate-700">
-              措施类别
-            </label>
-            <select
-              id="kind"
-              name="kind"
-              defaultValue={values.kind ?? ''}
-              className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-            >
-              <option value="">全部</option>
-              {CATALOG_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {CATALOG_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="unit" className="block text-sm font-medium text-slate-700">
-              行政单位或实施单位
-            </label>
-            <select
-              id="unit"
-              name="unit"
-              defaultValue={values.unit ?? ''}
-              className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-            >
-              <option value="">全部</option>
-              {data.units.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="kind"
+            label="措施类别"
+            value={values.kind}
+            options={CATALOG_KINDS.map((k) => [k, CATALOG_KIND_LABELS[k]])}
+          />
+          <FilterSelect
+            id="unit"
+            label="行政单位或实施单位"
+            value={values.unit}
+            options={data.units.map((u) => [u, u])}
+          />
           <div className="flex items-center gap-4">
             <button
               type="submit"

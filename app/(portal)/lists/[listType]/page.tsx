@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatCount, formatDate } from '@/components/format';
 import { EntryCard } from '@/components/lists/entry-card';
+import { FilterSelect } from '@/components/lists/filter-select';
 import { LIST_PAGES } from '@/components/lists/list-meta';
 import { Notices } from '@/components/lists/notices';
 import { parseParams } from '@/components/lists/params';
@@ -107,19 +108,19 @@ export default async function ListPage({ params, searchParams }: Props) {
               className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2"
             />
           </div>
-          <Select
+          <FilterSelect
             id="departmentId"
             label="认定部门"
             value={values.departmentId?.toString()}
             options={data.options.departments.map((d) => [String(d.id), d.name])}
           />
-          <Select
+          <FilterSelect
             id="divisionCode"
             label="所属地区"
             value={values.divisionCode}
             options={data.options.divisions.map((d) => [d.code, d.name])}
           />
-          <Select id="domain" label="领域" value={values.domain} options={data.options.domains.map((d) => [d, d])} />
+          <FilterSelect id="domain" label="领域" value={values.domain} options={data.options.domains.map((d) => [d, d])} />
           <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
             <button
               type="submit"
@@ -168,39 +169,6 @@ export default async function ListPage({ params, searchParams }: Props) {
         </section>
       </div>
     </>
-  );
-}
-
-function Select({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  options: [string, string][];
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={id}
-        defaultValue={value ?? ''}
-        className="mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2"
-      >
-        <option value="">全部</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
