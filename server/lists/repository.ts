@@ -14,6 +14,8 @@ export interface ListFilters {
   divisionCode?: string;
   domain?: string;
   keyword?: string;
+  /** Catalog code of a measure the entry applies. */
+  measure?: string;
 }
 
 type EntryScope = ExpressionBuilder<Database, 'listEntries' | 'subjects'>;
@@ -23,6 +25,19 @@ function entryConditions(eb: EntryScope, today: string, listType: ListType, f: L
   if (f.departmentId !== undefined) conditions.push(eb('listEntries.departmentId', '=', f.departmentId));
   if (f.divisionCode !== undefined) conditions.push(eb('subjects.divisionCode', '=', f.divisionCode));
   if (f.domain !== undefined) conditions.push(eb('listEntries.domain', '=', f.domain));
+  if (f.measure !== undefined) {
+    const code = f.measure;
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('listEntryMeasures')
+          .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
+          .whereRef('listEntryMeasures.listEntryId', '=', 'listEntries.id')
+          .where('catalogItems.code', '=', code)
+          .select('listEntryMeasures.listEntryId'),
+      ),
+    );
+  }
   if (f.keyword !== undefined) {
     const pattern = containsPattern(normalizeName(f.keyword));
     conditions.push(
@@ -166,4 +181,14 @@ export async function filterOptions(db: Db, today: string, listType: ListType) {
     domains: domains.flatMap((d) => (d.domain === null ? [] : [d.domain])),
     divisions,
   };
+}
+
+/** An active catalog item by its code, for naming the measure a list is filtered by. */
+export async function catalogItemByCode(db: Db, code: string) {
+  return db
+    .selectFrom('catalogItems')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .select(['code', 'measure', 'kind'])
+    .executeTakeFirst();
 }

@@ -16,6 +16,10 @@ export const listFilterShape = {
   departmentId: z.number({ error: '认定部门不正确' }).int('认定部门不正确').positive('认定部门不正确'),
   divisionCode: z.string().regex(/^\d{6}$/, '所属地区应为 6 位行政区划代码'),
   domain: z.enum(CREDIT_DOMAINS, { error: '领域不正确' }),
+  measure: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{1,10}$/, '措施编号应形如 CJ-001'),
   keyword: z.string().trim().min(1, '关键词不能为空').max(50, '关键词不能超过 50 个字'),
   page: z
     .number({ error: '页码应为数字' })
@@ -30,6 +34,7 @@ export const listQuerySchema = z.strictObject({
   divisionCode: listFilterShape.divisionCode.optional(),
   domain: listFilterShape.domain.optional(),
   keyword: listFilterShape.keyword.optional(),
+  measure: listFilterShape.measure.optional(),
   page: listFilterShape.page.optional(),
 });
 

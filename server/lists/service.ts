@@ -78,13 +78,15 @@ export async function browseList(db: Db, today: string, query: ListQuery) {
     divisionCode: query.divisionCode,
     domain: query.domain,
     keyword: query.keyword,
+    measure: query.measure,
   };
-  const [{ rows, total }, options] = await Promise.all([
+  const [{ rows, total }, options, measure] = await Promise.all([
     repo.findEntriesInForce(db, today, query.listType, filters, {
       limit: LIST_PAGE_SIZE,
       offset: (page - 1) * LIST_PAGE_SIZE,
     }),
     repo.filterOptions(db, today, query.listType),
+    query.measure === undefined ? undefined : repo.catalogItemByCode(db, query.measure),
   ]);
   return {
     today,
@@ -96,6 +98,8 @@ export async function browseList(db: Db, today: string, query: ListQuery) {
     pageCount: Math.max(1, Math.ceil(total / LIST_PAGE_SIZE)),
     entries: await present(db, today, query.listType, rows),
     options,
+    /** The measure the page is filtered by, named (null when unknown or not filtered). */
+    measure: measure ? { code: measure.code, measure: measure.measure } : null,
   };
 }
 

@@ -125,7 +125,16 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
                       </th>
                       <td className="whitespace-nowrap px-4 py-2">{i.kindLabel}</td>
                       <td className="px-4 py-2 text-slate-700">{i.decidingUnit}</td>
-                      <td className="px-4 py-2 text-right tabular-nums">{formatCount(i.entriesInForce)}</td>
+                      <td className="px-4 py-2 text-right tabular-nums">
+                        <PageLink
+                          href={`/lists/${i.listType}?measure=${i.code}`}
+                          className="text-brand-700 hover:underline"
+                        >
+                          <span className="sr-only">适用 {i.code} 的名单信息</span>
+                          {formatCount(i.entriesInForce)}
+                          <span className="sr-only"> 条</span>
+                        </PageLink>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -204,10 +213,14 @@ function CatalogItem({ item: i }: { item: CatalogItemDto }) {
         </div>
       </div>
       <p className="mt-3 text-sm">
-        <PageLink href={`/lists/${i.listType}`} className="text-brand-700 underline">
-          {i.listLabel}
-        </PageLink>
-        中适用本措施、仍在有效期内的名单信息：{formatCount(i.entriesInForce)} 条
+        {i.listLabel}中适用本措施、仍在有效期内的名单信息：
+        {i.entriesInForce > 0 ? (
+          <PageLink href={`/lists/${i.listType}?measure=${i.code}`} className="text-brand-700 underline">
+            {formatCount(i.entriesInForce)} 条
+          </PageLink>
+        ) : (
+          '0 条'
+        )}
       </p>
     </article>
   );

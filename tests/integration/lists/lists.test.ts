@@ -119,6 +119,25 @@ describeEachDatabase('public lists (守信红名单, 失信惩戒名单)', (curr
     expect(dark.measures.every((m) => m.code.startsWith('CJ-'))).toBe(true);
   });
 
+  it('filters by a catalog measure, as the catalog links to it', async () => {
+    const { db } = current();
+    const department = await createDepartment(db);
+    const company = await createCompany(db, '乐山市措施筛选测试有限公司');
+    const consumption = await createCatalogItem(db, 'punishment', { measure: '限制高消费' });
+    const flights = await createCatalogItem(db, 'punishment', { measure: '限制乘坐飞机' });
+    const both = await createListEntry(db, company, department, { measures: [consumption, flights] });
+    const onlyFlights = await createListEntry(db, company, department, { measures: [flights] });
+    await createListEntry(db, company, department, { measures: [consumption], validUntil: '2026-02-01' }); // ended
+
+    const page = await caller().lists.browse({ listType: 'dishonesty', measure: consumption.code });
+    expect(page.entries.map((e) => e.id)).toEqual([both.id]);
+    expect(page.measure).toEqual({ code: consumption.code, measure: '限制高消费' });
+    const flying = await caller().lists.browse({ listType: 'dishonesty', measure: flights.code });
+    expect(flying.entries.map((e) => e.id).sort()).toEqual([both.id, onlyFlights.id].sort());
+    // A punishment never filters the red list into showing anything.
+    expect((await caller().lists.browse({ listType: 'honor', measure: consumption.code })).total).toBe(0);
+  });
+
   it('links the penalty behind an entry only while that penalty is public', async () => {
     const { db } = current();
     const department = await createDepartment(db);

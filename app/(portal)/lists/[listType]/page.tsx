@@ -46,6 +46,7 @@ export default async function ListPage({ params, searchParams }: Props) {
       divisionCode: { schema: listFilterShape.divisionCode },
       domain: { schema: listFilterShape.domain },
       keyword: { schema: listFilterShape.keyword },
+      measure: { schema: listFilterShape.measure },
       page: { schema: listFilterShape.page, number: true },
     },
     sp,
@@ -60,6 +61,7 @@ export default async function ListPage({ params, searchParams }: Props) {
     divisionCode: values.divisionCode,
     domain: values.domain,
     keyword: values.keyword,
+    measure: values.measure,
   };
   const filtered = Object.values(state).some((v) => v !== undefined);
 
@@ -120,7 +122,13 @@ export default async function ListPage({ params, searchParams }: Props) {
             value={values.divisionCode}
             options={data.options.divisions.map((d) => [d.code, d.name])}
           />
-          <FilterSelect id="domain" label="领域" value={values.domain} options={data.options.domains.map((d) => [d, d])} />
+          <FilterSelect
+            id="domain"
+            label="领域"
+            value={values.domain}
+            options={data.options.domains.map((d) => [d, d])}
+          />
+          {values.measure ? <input type="hidden" name="measure" value={values.measure} /> : null}
           <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-5">
             <button
               type="submit"
@@ -136,6 +144,16 @@ export default async function ListPage({ params, searchParams }: Props) {
           </div>
         </form>
 
+        {values.measure ? (
+          <p className="mt-4 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm text-brand-900">
+            仅显示适用措施“
+            {data.measure ? `${data.measure.code} ${data.measure.measure}` : values.measure}
+            ”的名单信息。
+            <PageLink href={hrefWith(path, state, { measure: undefined, page: undefined })} className="ml-2 underline">
+              取消此条件
+            </PageLink>
+          </p>
+        ) : null}
         <section aria-labelledby="results-heading" className="mt-6">
           <h2 id="results-heading" className="text-lg font-semibold">
             {filtered ? '筛选结果' : '名单信息'}
