@@ -170,6 +170,19 @@ test.describe('联合奖惩目录清单', () => {
     // A measure link from a list entry lands on its item.
     await page.goto('/catalog#CJ-008');
     await expect(page.locator('#CJ-008')).toBeInViewport();
+
+    // From a measure to the entries that apply it: each shows that measure.
+    await page
+      .locator('#CJ-008')
+      .getByRole('link', { name: /\d+ 条/ })
+      .click();
+    await expect(page).toHaveURL(/\/lists\/dishonesty\?measure=CJ-008$/);
+    await expect(page.getByText(/仅显示适用措施“CJ-008/)).toBeVisible();
+    const applied = page.getByTestId('list-entry');
+    expect(await applied.count()).toBeGreaterThan(0);
+    for (const html of await applied.locator('details').evaluateAll((els) => els.map((e) => e.innerHTML)))
+      expect(html).toContain('/catalog#CJ-008');
+    await expectNoAxeViolations(page);
   });
 
   test('is readable on a phone: the overview scrolls inside its own region, the page does not', async ({
