@@ -85,7 +85,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         ) : (
           <>
             <div
-              className="mt-6 overflow-x-auto rounded-lg bg-white shadow-sm"
+              className="relative mt-6 overflow-x-auto rounded-lg bg-white shadow-sm"
               tabIndex={0}
               role="region"
               aria-labelledby="overview-caption"
