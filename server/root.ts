@@ -4,6 +4,9 @@ import { searchRouter } from './search/router';
 import { sitemapRouter } from './sitemap/router';
 import { subjectsRouter } from './subjects/router';
 import { disclosuresRouter } from './disclosures/router';
+import { listsRouter } from './lists/router';
+import { catalogRouter } from './catalog/router';
+import { exposureRouter } from './exposure/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -11,6 +14,9 @@ export const appRouter = router({
   sitemap: sitemapRouter,
   subjects: subjectsRouter,
   disclosures: disclosuresRouter,
+  lists: listsRouter,
+  catalog: catalogRouter,
+  exposure: exposureRouter,
 });
 
 export type AppRouter = typeof appRouter;

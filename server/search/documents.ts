@@ -308,7 +308,7 @@ export function listEntryDocument(e: ListEntrySource): SearchDocument | null {
       departmentName: e.departmentName,
       date: e.listedOn,
       badges: e.status === 'suspended' ? [RECORD_STATUS_LABELS.suspended] : [],
-      href: `/lists/${e.listType}#entry-${e.id}`,
+      href: `/lists/${e.listType}/${e.id}`,
     },
     departmentId: e.departmentId,
     divisionCode: e.subjectDivision,

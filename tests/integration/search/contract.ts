@@ -1318,11 +1318,11 @@ export function searchEngineContract(
         expect(hit.display.href.startsWith('/disclosures/licensing/')).toBe(true);
       });
 
-      it('a list entry hit carries its subject and links to /lists/', async () => {
+      it('a list entry hit carries its subject and links to its own page under /lists/', async () => {
         const entry = fx.listEntries.yanduDishonesty;
         const hit = findDoc((await searchAll('情节严重')).hits, ['list_entry', entry.id])!;
         expect(hit.subjectId).toBe(fx.subjects.yandu.id);
-        expect(hit.display.href.startsWith('/lists/')).toBe(true);
+        expect(hit.display.href).toBe(`/lists/dishonesty/${entry.id}`);
       });
 
       it('an exposure hit shows the case title, carries its subject and links to /exposure/', async () => {

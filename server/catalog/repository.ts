@@ -1,0 +1,62 @@
+import type { Db } from '../db/client';
+import type { CatalogKind } from '../rules/codes';
+import { containsPattern } from '../db/like';
+import { listEntryIsInForce } from '../visibility/public';
+
+// All SQL of the public catalog (联合奖惩目录清单): active items only.
+
+const ITEM_COLUMNS = [
+  'catalogItems.id',
+  'catalogItems.code',
+  'catalogItems.kind',
+  'catalogItems.decidingUnit',
+  'catalogItems.measure',
+  'catalogItems.reason',
+  'catalogItems.legalBasis',
+  'catalogItems.implementingUnits',
+  'catalogItems.content',
+  'catalogItems.evidence',
+  'catalogItems.domain',
+] as const;
+
+export async function findActiveItems(db: Db, filters: { kind?: CatalogKind; unit?: string }) {
+  let query = db.selectFrom('catalogItems').where('catalogItems.active', '=', true);
+  if (filters.kind !== undefined) query = query.where('catalogItems.kind', '=', filters.kind);
+  const unit = filters.unit;
+  if (unit !== undefined)
+    query = query.where((eb) =>
+      eb.or([
+        eb('catalogItems.decidingUnit', '=', unit),
+        eb('catalogItems.implementingUnits', 'like', containsPattern(unit)),
+      ]),
+    );
+  return query
+    .select(ITEM_COLUMNS)
+    .orderBy('catalogItems.kind')
+    .orderBy('catalogItems.sortOrder')
+    .orderBy('catalogItems.code')
+    .execute();
+}
+
+export type CatalogRow = Awaited<ReturnType<typeof findActiveItems>>[number];
+
+/** The units named anywhere in the active catalog, raw (the service splits them). */
+export async function unitTexts(db: Db) {
+  return db
+    .selectFrom('catalogItems')
+    .where('active', '=', true)
+    .select(['decidingUnit', 'implementingUnits'])
+    .execute();
+}
+
+/** How many entries in force today apply each item. */
+export async function entriesInForceByItem(db: Db, today: string) {
+  const rows = await db
+    .selectFrom('listEntryMeasures')
+    .innerJoin('listEntries', 'listEntries.id', 'listEntryMeasures.listEntryId')
+    .where((eb) => listEntryIsInForce(eb, today))
+    .select(['listEntryMeasures.catalogItemId', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('listEntryMeasures.catalogItemId')
+    .execute();
+  return new Map(rows.map((r) => [r.catalogItemId, Number(r.n)]));
+}

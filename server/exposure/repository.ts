@@ -1,0 +1,66 @@
+import type { Db } from '../db/client';
+import { exposureIsPublic, penaltyIsPublic } from '../visibility/public';
+
+// All SQL of the 曝光台: published cases only, through exposureIsPublic.
+
+function publicCases(db: Db, today: string) {
+  return db
+    .selectFrom('exposureCases')
+    .leftJoin('subjects', 'subjects.id', 'exposureCases.subjectId')
+    .leftJoin('departments', 'departments.id', 'exposureCases.departmentId')
+    .where((eb) => exposureIsPublic(eb, today));
+}
+
+const CASE_COLUMNS = [
+  'exposureCases.id',
+  'exposureCases.title',
+  'exposureCases.domain',
+  'exposureCases.subjectId',
+  'subjects.kind as subjectKind',
+  'exposureCases.subjectName',
+  'exposureCases.summary',
+  'exposureCases.publishedOn',
+  'departments.name as departmentName',
+] as const;
+
+export async function findPublicCases(db: Db, today: string, domain: string | undefined, limit: number, offset = 0) {
+  let rows = publicCases(db, today);
+  if (domain !== undefined) rows = rows.where('exposureCases.domain', '=', domain);
+  return rows
+    .select(CASE_COLUMNS)
+    .orderBy('exposureCases.publishedOn', 'desc')
+    .orderBy('exposureCases.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export type CaseRow = Awaited<ReturnType<typeof findPublicCases>>[number];
+
+/** Public cases per domain (the tabs of /exposure). */
+export async function countByDomain(db: Db, today: string) {
+  const rows = await db
+    .selectFrom('exposureCases')
+    .where((eb) => exposureIsPublic(eb, today))
+    .select(['exposureCases.domain', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('exposureCases.domain')
+    .execute();
+  return rows.map((r) => ({ domain: r.domain, count: Number(r.n) }));
+}
+
+export async function findPublicCase(db: Db, today: string, id: number) {
+  return publicCases(db, today)
+    .where('exposureCases.id', '=', id)
+    .select([...CASE_COLUMNS, 'exposureCases.body', 'exposureCases.penaltyRecordId'])
+    .executeTakeFirst();
+}
+
+/** The penalty behind a case, if it is public today (only then may it be linked). */
+export async function publicPenalty(db: Db, today: string, id: number) {
+  return db
+    .selectFrom('penaltyRecords')
+    .where('penaltyRecords.id', '=', id)
+    .where((eb) => penaltyIsPublic(eb, today))
+    .select(['penaltyRecords.id', 'penaltyRecords.documentNumber'])
+    .executeTakeFirst();
+}

@@ -1,0 +1,28 @@
+import { z } from '../validation';
+import { CREDIT_DOMAINS } from '../rules/codes';
+
+/** Cases per page of /exposure. */
+export const EXPOSURE_PAGE_SIZE = 12;
+export const EXPOSURE_MAX_PAGE = 500;
+/** Items in the RSS feed for media. */
+export const EXPOSURE_FEED_LENGTH = 50;
+
+export const exposureFilterShape = {
+  domain: z.enum(CREDIT_DOMAINS, { error: '领域不正确' }),
+  page: z
+    .number({ error: '页码应为数字' })
+    .int('页码应为整数')
+    .min(1, '页码从 1 开始')
+    .max(EXPOSURE_MAX_PAGE, `最多可查看前 ${EXPOSURE_MAX_PAGE} 页`),
+};
+
+export const exposureQuerySchema = z.strictObject({
+  domain: exposureFilterShape.domain.optional(),
+  page: exposureFilterShape.page.optional(),
+});
+
+export type ExposureQuery = z.infer<typeof exposureQuerySchema>;
+
+export const exposureRefSchema = z.strictObject({
+  id: z.number({ error: '编号应为数字' }).int('编号应为整数').positive('编号应为正整数'),
+});
