@@ -3,13 +3,18 @@ import { PageLink } from '@/components/page-link';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 import { formatCount, formatDate } from '@/components/format';
+import { listContent, type ContentSummary } from '@/server/content/service';
 
 // Rendered per request from the database; caching comes with the public pages.
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const caller = createCaller(await createContext());
-  const home = await caller.portal.home();
+  const [home, news, policies] = await Promise.all([
+    caller.portal.home(),
+    listContent('news'),
+    listContent('policies'),
+  ]);
   const stats = [
     { label: '信用主体', value: home.counts.subjects, href: '/search' },
     { label: '行政许可', value: home.counts.licensing, href: '/disclosures/licensing' },
@@ -173,6 +178,16 @@ export default async function HomePage() {
           </ul>
         </section>
       </div>
+      <div className="mx-auto mt-6 grid max-w-6xl gap-6 px-4 lg:grid-cols-2">
+        <ArticleLinks id="home-news" title="新闻动态" moreHref="/news" section="news" items={news.slice(0, 4)} />
+        <ArticleLinks
+          id="home-policies"
+          title="政策法规"
+          moreHref="/policies"
+          section="policies"
+          items={policies.slice(0, 4)}
+        />
+      </div>
     </>
   );
 }
@@ -287,6 +302,36 @@ function ListHighlights({
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function ArticleLinks({
+  id,
+  title,
+  moreHref,
+  section,
+  items,
+}: {
+  id: string;
+  title: string;
+  moreHref: string;
+  section: 'news' | 'policies';
+  items: ContentSummary[];
+}) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-sm" data-testid={id}>
+      <SectionHeading id={id} title={title} moreHref={moreHref} />
+      <ul className="divide-y divide-slate-200">
+        {items.map((a) => (
+          <li key={a.slug} className="flex items-baseline justify-between gap-3 py-2.5">
+            <PageLink href={`/${section}/${a.slug}`} className="min-w-0 truncate text-brand-700 hover:underline">
+              {a.title}
+            </PageLink>
+            <span className="shrink-0 text-xs text-slate-600">{formatDate(a.date)}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

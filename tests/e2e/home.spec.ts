@@ -22,6 +22,9 @@ test.describe('home page', () => {
     // Document numbers look like 乐市监处罚〔2024〕45号.
     await expect(page.getByTestId('latest-penalties')).toContainText(/〔20\d\d〕\d+号/);
     await expect(page.getByRole('contentinfo')).toContainText('主办单位');
+    // News and policies from content/: the 2017 plan is among the policies.
+    await expect(page.getByTestId('home-policies')).toContainText('乐山市');
+    await expect(page.getByTestId('home-news').getByRole('link').first()).toHaveAttribute('href', /^\/news\/[\w-]+$/);
     // Both lists are highlighted, each linking to its own entries.
     for (const [id, list] of [
       ['honor-highlights', 'honor'],
