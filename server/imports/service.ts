@@ -249,9 +249,14 @@ async function writeBatch(
     batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
     { departmentId: options.departmentId, importId, actor: options.actor },
   );
+  const subjectOfRow = new Map(batch.map((r, i) => [r.rowNumber, byRow[i]!.id]));
+  // A new subject's ref also refreshes its records, so those need no ref of their own.
+  const fresh = new Set(createdIds);
   const refs: EntityRef[] = [
     ...createdIds.map((id) => ({ kind: 'subject' as const, id })),
-    ...outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => ({ kind, id: o.id })),
+    ...outcomes
+      .filter((o) => o.outcome !== 'unchanged' && !fresh.has(subjectOfRow.get(o.rowNumber) ?? -1))
+      .map((o) => ({ kind, id: o.id })),
   ];
   if (refs.length > 0) await syncSearchDocuments(db, refs);
   return outcomes;

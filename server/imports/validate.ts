@@ -102,7 +102,7 @@ export type ValidRow =
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; rowNumber: number; issues: RowIssue[] };
 
 /** A raw row: field code → cell text. */
-export type RawRow = Record<string, string | undefined>;
+export type RawRow = Record<string, unknown>;
 
 const CATEGORY_TO_KIND = Object.fromEntries(
   Object.entries(SUBJECT_KIND_LABELS).map(([kind, label]) => [label, kind as SubjectKind]),
@@ -113,15 +113,21 @@ const WAN = /^\d{1,10}(\.\d{1,6})?$/;
 function schemaFor(kind: RecordKind) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const f of FIELDS[kind]) {
-    const base = z.preprocess(
-      (v) => (typeof v === 'string' ? v.trim() : v == null ? undefined : String(v).trim()),
-      z.string().max(4000, `${f.label}（${f.code}）过长，不能超过4000个字符`).optional(),
-    );
-    shape[f.code] = f.required
-      ? base.refine((v) => v !== undefined && v !== '', `${f.label}（${f.code}）为必填项，不能为空`)
-      : base;
+    const text = z.string(`${f.label}（${f.code}）应为文本`).max(4000, `${f.label}（${f.code}）过长，不能超过4000个字符`);
+    shape[f.code] = f.required ? text.min(1, `${f.label}（${f.code}）为必填项，不能为空`) : text.optional();
   }
   return z.object(shape);
+}
+
+/** Cells trimmed, numbers as text, empty optional cells absent: what the schema checks. */
+function trimmed(kind: RecordKind, raw: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const f of FIELDS[kind]) {
+    const v = raw[f.code];
+    const t = v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'object' ? v : String(v).trim();
+    out[f.code] = t === '' && !f.required ? undefined : (t as string);
+  }
+  return out;
 }
 
 const SCHEMAS: Record<RecordKind, ReturnType<typeof schemaFor>> = {
@@ -131,15 +137,15 @@ const SCHEMAS: Record<RecordKind, ReturnType<typeof schemaFor>> = {
 
 /** Validates one row; `today` bounds decision dates (a decision cannot lie in the future). */
 export function validateRow(kind: RecordKind, raw: RawRow, rowNumber: number, today: IsoDate): RowResult {
-  const parsed = SCHEMAS[kind].safeParse(raw);
+  const parsed = SCHEMAS[kind].safeParse(trimmed(kind, raw));
   const issues: RowIssue[] = [];
   if (!parsed.success) {
     for (const i of parsed.error.issues) issues.push({ field: String(i.path[0] ?? '') || null, message: i.message });
   }
-  const v = (parsed.success ? parsed.data : raw) as RawRow;
+  const v = trimmed(kind, raw);
   const get = (code: string): string | null => {
-    const t = v[code]?.trim();
-    return t ? t : null;
+    const t = v[code];
+    return typeof t === 'string' && t !== '' ? t : null;
   };
   const fail = (field: string, message: string) => issues.push({ field, message });
   const p = kind === 'licensing' ? 'XK' : 'CF';
