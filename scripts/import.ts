@@ -62,14 +62,16 @@ function progress(readBytes: () => number) {
 function report(summary: ImportSummary & { ignoredHeaders?: string[] }) {
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
-  const verb = summary.status === 'previewed' ? '校验完成（未写入）' : summary.status === 'committed' ? '导入完成' : '导入失败';
+  const verb =
+    summary.status === 'previewed' ? '校验完成（未写入）' : summary.status === 'committed' ? '导入完成' : '导入失败';
   console.log(
     `${verb}：共 ${summary.totalRows} 行，新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}，错误 ${summary.errorRows}（${seconds.toFixed(1)} 秒，${Math.round(summary.totalRows / Math.max(seconds, 0.001))} 行/秒）。批次号 ${summary.importId}`,
   );
   if (summary.ignoredHeaders?.length) console.log(`已忽略无法识别的列：${summary.ignoredHeaders.join('、')}`);
   if (summary.failure) console.log(summary.failure);
   for (const e of summary.errors.slice(0, 30)) console.log(`  第${e.rowNumber}行 ${e.field ?? ''}：${e.message}`);
-  if (summary.errors.length > 30) console.log(`  ……另有 ${summary.errors.length - 30} 条错误，完整错误报告见导入历史（批次 ${summary.importId}）。`);
+  if (summary.errors.length > 30)
+    console.log(`  ……另有 ${summary.errors.length - 30} 条错误，完整错误报告见导入历史（批次 ${summary.importId}）。`);
   for (const w of summary.warnings.slice(0, 10)) console.log(`  提示 第${w.rowNumber}行：${w.message}`);
   process.exit(summary.status === 'failed' ? 1 : 0);
 }

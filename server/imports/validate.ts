@@ -113,7 +113,9 @@ const WAN = /^\d{1,10}(\.\d{1,6})?$/;
 function schemaFor(kind: RecordKind) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const f of FIELDS[kind]) {
-    const text = z.string(`${f.label}（${f.code}）应为文本`).max(4000, `${f.label}（${f.code}）过长，不能超过4000个字符`);
+    const text = z
+      .string(`${f.label}（${f.code}）应为文本`)
+      .max(4000, `${f.label}（${f.code}）过长，不能超过4000个字符`);
     shape[f.code] = f.required ? text.min(1, `${f.label}（${f.code}）为必填项，不能为空`) : text.optional();
   }
   return z.object(shape);
@@ -124,7 +126,14 @@ function trimmed(kind: RecordKind, raw: Record<string, unknown>): Record<string,
   const out: Record<string, string | undefined> = {};
   for (const f of FIELDS[kind]) {
     const v = raw[f.code];
-    const t = v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'object' ? v : String(v).trim();
+    const t =
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'string'
+          ? v.trim()
+          : typeof v === 'object'
+            ? v
+            : String(v).trim();
     out[f.code] = t === '' && !f.required ? undefined : (t as string);
   }
   return out;

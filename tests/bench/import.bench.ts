@@ -31,7 +31,9 @@ for (let i = 1; i <= rows; i++) {
   );
 }
 writeFileSync(file, toCsv(lines, PENALTY_HEADERS));
-console.log(`${rows.toLocaleString()} rows, ${(Buffer.byteLength(toCsv(lines.slice(0, 1))) * rows / 1e6).toFixed(0)} MB approx: ${file}`);
+console.log(
+  `${rows.toLocaleString()} rows, ${((Buffer.byteLength(toCsv(lines.slice(0, 1))) * rows) / 1e6).toFixed(0)} MB approx: ${file}`,
+);
 
 async function run(label: string, target: DatabaseTarget) {
   const handle = await openDatabase(target);
@@ -44,7 +46,13 @@ async function run(label: string, target: DatabaseTarget) {
       const summary = await importFile(
         handle.db,
         { name: 'penalties.csv', bytes: createReadStream(file) },
-        { departmentId: dept.id, channel: 'cli', mode: 'commit', today, actor: { type: 'system', id: null, label: 'bench' } },
+        {
+          departmentId: dept.id,
+          channel: 'cli',
+          mode: 'commit',
+          today,
+          actor: { type: 'system', id: null, label: 'bench' },
+        },
       );
       const seconds = (performance.now() - started) / 1000;
       console.log(
