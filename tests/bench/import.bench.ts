@@ -1,5 +1,5 @@
 // Import throughput (not part of `npm test`):
-//   npm run bench:import -- [--rows 100000]
+//   npm run bench:import -- [--rows 100000] [--db postgres]
 // Writes a generated penalty CSV of `rows` rows (every row a new company, one in ten a person),
 // then imports it with search kept in sync: into an in-memory PGlite and, with
 // BENCH_DATABASE_URL (a role that may CREATE DATABASE), into a scratch database on PostgreSQL.
@@ -64,7 +64,7 @@ async function run(label: string, target: DatabaseTarget) {
   }
 }
 
-await run('PGlite', { memory: true });
+if (args.get('--db') !== 'postgres') await run('PGlite', { memory: true });
 const url = process.env.BENCH_DATABASE_URL;
 if (url) {
   const name = `credit_import_bench_${randomBytes(4).toString('hex')}`;
