@@ -20,7 +20,24 @@ test.describe('API docs and open data', () => {
     }
     await expect(page.getByRole('heading', { name: '错误格式' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('api-docs.png'), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath('api-docs-phone.png'), fullPage: false });
     await expectNoAxeViolations(page);
+  });
+
+  test('the statistics page shows the departments of a month and passes axe', async ({ page }, testInfo) => {
+    const response = await page.goto('/stats?month=2026-10');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('公示情况统计');
+    await expect(page.getByRole('link', { name: '下载本月报告（CSV）' })).toHaveAttribute(
+      'href',
+      '/stats/report.csv?month=2026-10',
+    );
+    await page.screenshot({ path: testInfo.outputPath('stats.png'), fullPage: false });
+    await expectNoAxeViolations(page);
+    const bad = await page.goto('/stats?month=2026-13');
+    expect(bad?.status()).toBe(200);
+    await expect(page.getByRole('alert')).toContainText('月份格式不正确');
   });
 
   test('the API answers from the demo data and explains a wrong USCC check character', async ({ request }) => {
@@ -44,7 +61,7 @@ test.describe('API docs and open data', () => {
     const response = await page.goto('/open-data');
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('开放数据');
-    await expect(page.getByRole('link', { name: '下载 CSV（行政处罚）' })).toHaveAttribute(
+    await expect(page.getByRole('link', { name: /下载 CSV\s*（行政处罚）/ })).toHaveAttribute(
       'href',
       '/open-data/penalties.csv',
     );
@@ -52,6 +69,8 @@ test.describe('API docs and open data', () => {
       page.getByRole('table', { name: /行政处罚/ }).getByRole('cell', { name: 'CF_WSH', exact: true }),
     ).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('open-data.png'), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath('open-data-phone.png'), fullPage: false });
     await expectNoAxeViolations(page);
     const csv = await request.get('/open-data/penalties.csv');
     expect(csv.status()).toBe(200);
