@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import type { Db } from '../db/client';
 import { importFile, importRows, ImportFileError, importErrorReportCsv } from '../imports/service';
 import { FIELDS, type RecordKind } from '../imports/fields';
-import { LIST_TYPE_LABELS, SUBJECT_KIND_LABELS } from '../rules/codes';
+import { SUBJECT_KIND_LABELS } from '../rules/codes';
 import { validateUscc } from '../rules/uscc';
 import { searchPublic } from '../search/service';
 import { publicSubjectName } from '../subjects/present';
-import { licensingStandard, penaltyStandard } from '../open-data/standard';
+import { licensingStandard, listEntryStandard as listEntryJson, penaltyStandard } from '../open-data/standard';
 import { z } from '../validation';
 import { DEFAULT_LIMIT, MAX_IMPORT_BYTES, MAX_PUSH_BYTES, MAX_PUSH_RECORDS } from './limits';
 import { decodeCursor, encodeCursor, parseQuery, type ParamName } from './params';
@@ -62,26 +62,6 @@ export async function listLicensing(ctx: ApiContext) {
   const { filters, page } = await pageOf(ctx, []);
   const rows = await repo.publicLicensing(ctx.db, ctx.today, filters, page);
   return paginated(rows, page.limit, (r) => licensingStandard(r, ctx.today));
-}
-
-function listEntryJson(r: Awaited<ReturnType<typeof repo.publicListEntries>>[number]) {
-  return {
-    id: r.id,
-    list_type: r.listType,
-    list_type_label: LIST_TYPE_LABELS[r.listType],
-    subject_name: publicSubjectName(r.subjectKind, r.subjectName),
-    uscc: r.uscc,
-    department: r.departmentCode,
-    department_name: r.departmentName,
-    decision_number: r.decisionNumber,
-    basis: r.basis,
-    reason: r.reason,
-    domain: r.domain,
-    listed_on: r.listedOn,
-    valid_until: r.validUntil,
-    suspended: r.status === 'suspended',
-    updated_at: r.updatedAt,
-  };
 }
 
 export async function listLists(ctx: ApiContext) {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { FIELDS, type FieldDef } from '../imports/fields';
-import { LIST_TYPE_LABELS } from '../rules/codes';
-import { publicSubjectName } from '../subjects/present';
 import * as repo from '../api/repository';
-import { licensingStandard, penaltyStandard } from './standard';
+import { licensingStandard, listEntryStandard, penaltyStandard } from './standard';
 import { licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
 
 // Open data (SPEC §3, §7): every public record as CSV and JSON at stable URLs
@@ -104,26 +102,7 @@ async function* records(db: Db, today: string, dataset: Dataset): AsyncGenerator
     } else if (dataset === 'licensing') {
       rows = (await repo.publicLicensing(db, today, {}, page)).map((r) => ({ ...r, out: licensingStandard(r, today) }));
     } else {
-      rows = (await repo.publicListEntries(db, today, {}, page)).map((r) => ({
-        ...r,
-        out: {
-          id: r.id,
-          list_type: r.listType,
-          list_type_label: LIST_TYPE_LABELS[r.listType],
-          subject_name: publicSubjectName(r.subjectKind, r.subjectName),
-          uscc: r.uscc,
-          department: r.departmentCode,
-          department_name: r.departmentName,
-          decision_number: r.decisionNumber,
-          basis: r.basis,
-          reason: r.reason,
-          domain: r.domain,
-          listed_on: r.listedOn,
-          valid_until: r.validUntil,
-          suspended: r.status === 'suspended',
-          updated_at: r.updatedAt,
-        },
-      }));
+      rows = (await repo.publicListEntries(db, today, {}, page)).map((r) => ({ ...r, out: listEntryStandard(r) }));
     }
     for (const r of rows.slice(0, PAGE)) yield r.out;
     if (rows.length <= PAGE) return;

@@ -1,6 +1,6 @@
 import type { PenaltyRecord, LicensingRecord } from '../db/types';
 import { publicSubjectName } from '../subjects/present';
-import { SUBJECT_KIND_LABELS, type SubjectKind } from '../rules/codes';
+import { LIST_TYPE_LABELS, SUBJECT_KIND_LABELS, type ListType, type SubjectKind } from '../rules/codes';
 
 // Public records in the national standard's field codes (SPEC §3), as the API and the
 // open-data files give them: natural persons' names masked, ID numbers only in masked form
@@ -149,6 +149,45 @@ export function licensingStandard(r: LicensingPublicRow, today: string) {
     expired: r.validUntil < today,
     suspended: r.status === 'suspended',
     department: r.departmentCode,
+    updated_at: r.updatedAt,
+  };
+}
+
+export interface ListEntryPublicRow {
+  id: number;
+  listType: ListType;
+  subjectKind: SubjectKind;
+  subjectName: string;
+  uscc: string | null;
+  departmentCode: string;
+  departmentName: string;
+  decisionNumber: string;
+  basis: string;
+  reason: string;
+  domain: string | null;
+  listedOn: string;
+  validUntil: string;
+  status: string;
+  updatedAt: string;
+}
+
+/** A list entry as the API and the open-data file give it. */
+export function listEntryStandard(r: ListEntryPublicRow) {
+  return {
+    id: r.id,
+    list_type: r.listType,
+    list_type_label: LIST_TYPE_LABELS[r.listType],
+    subject_name: publicSubjectName(r.subjectKind, r.subjectName),
+    uscc: r.uscc,
+    department: r.departmentCode,
+    department_name: r.departmentName,
+    decision_number: r.decisionNumber,
+    basis: r.basis,
+    reason: r.reason,
+    domain: r.domain,
+    listed_on: r.listedOn,
+    valid_until: r.validUntil,
+    suspended: r.status === 'suspended',
     updated_at: r.updatedAt,
   };
 }
