@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/databases';
 import { apiClient, apiFetch, BASE } from './client';
-import { AUTHORITY_USCC, penaltyRow } from '../imports/sample';
+import { AUTHORITY_USCC, penaltyRow, toCsv } from '../imports/sample';
 
 const today = '2026-03-01';
 
@@ -290,6 +290,36 @@ describeEachDatabase('REST API /api/v1', (current) => {
     const revoked = await push(key);
     expect(revoked.response.status).toBe(403);
     expect(revoked.error!.detail).toContain('吊销');
+  });
+
+  it('takes a whole file handed over by the CLI, with its error report for the same department only', async () => {
+    const f = await fixtures();
+    const { key } = await createApiKey(f.db, { departmentId: f.dept.id, name: '命令行' });
+    const other = await createDepartment(f.db);
+    const { key: otherKey } = await createApiKey(f.db, { departmentId: other.id, name: '其他部门' });
+    const dated = { CF_JDRQ: '2026-02-05', CF_YXQ: '2026-02-05' };
+    const csv = toCsv([penaltyRow(601, dated), penaltyRow(602, { ...dated, CF_NR_FK: '五千元' })]);
+    const fetch = apiFetch(f.db, today);
+    const upload = (k: string) =>
+      fetch(`${BASE}/api/v1/imports?mode=commit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${k}`, 'x-file-name': encodeURIComponent('处罚.csv') },
+        body: csv,
+      });
+    expect((await fetch(`${BASE}/api/v1/imports`, { method: 'POST', body: csv })).status).toBe(401);
+    const response = await upload(key);
+    expect(response.status).toBe(200);
+    const summary = (await response.json()) as { importId: number; created: number; errorRows: number };
+    expect(summary).toMatchObject({ created: 1, errorRows: 1 });
+    const report = await fetch(`${BASE}/api/v1/imports/${summary.importId}/errors.csv`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain('3,CF_NR_FK,');
+    const foreign = await fetch(`${BASE}/api/v1/imports/${summary.importId}/errors.csv`, {
+      headers: { authorization: `Bearer ${otherKey}` },
+    });
+    expect(foreign.status).toBe(403);
   });
 
   it('limits requests per address: 429 with Retry-After past the limit, and again allowed in the next window', async () => {
