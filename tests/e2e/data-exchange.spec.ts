@@ -37,7 +37,7 @@ test.describe('API docs and open data', () => {
     await expectNoAxeViolations(page);
     const bad = await page.goto('/stats?month=2026-13');
     expect(bad?.status()).toBe(200);
-    await expect(page.getByRole('alert')).toContainText('月份格式不正确');
+    await expect(page.getByText('月份格式不正确')).toBeVisible();
   });
 
   test('the API answers from the demo data and explains a wrong USCC check character', async ({ request }) => {

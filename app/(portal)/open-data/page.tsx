@@ -70,7 +70,13 @@ export default async function OpenDataPage() {
             数据字典
           </h2>
           {datasets.map((d) => (
-            <div key={d.name} className="mt-6 overflow-x-auto">
+            <div
+              key={d.name}
+              className="mt-6 overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={`${d.title}数据字典`}
+            >
               <table className="w-full min-w-[32rem] border-collapse text-sm">
                 <caption className="mb-2 text-left text-base font-semibold text-slate-900">
                   {d.title}（{d.name}.csv / {d.name}.json）

@@ -76,7 +76,7 @@ export default async function StatsPage({
           {rows.length === 0 ? (
             <p className="mt-2 text-slate-700">该月没有报送记录。</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
+            <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="各部门报送及时率表">
               <table className="w-full min-w-[36rem] border-collapse text-sm">
                 <caption className="sr-only">各部门报送数量与及时率</caption>
                 <thead>
