@@ -5,6 +5,7 @@ import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 import { MONTH } from '@/server/stats/router';
 import { addMonths } from '@/server/rules/dates';
+import { APPLICATION_KIND_LABELS, APPLICATION_KINDS } from '@/server/rules/codes';
 
 export const dynamic = 'force-dynamic';
 
@@ -120,6 +121,46 @@ export default async function StatsPage({
               </table>
             </div>
           )}
+        </section>
+        <section aria-labelledby="applications-heading">
+          <h2 id="applications-heading" className="text-xl font-semibold text-slate-900">
+            异议、投诉与信用修复
+          </h2>
+          <table className="mt-3 w-full max-w-xl border-collapse text-sm">
+            <caption className="sr-only">本月收到、办结和当前逾期的申请数</caption>
+            <thead>
+              <tr className="bg-slate-100 text-left">
+                <th scope="col" className="border border-slate-200 px-2 py-1">
+                  类别
+                </th>
+                <th scope="col" className="border border-slate-200 px-2 py-1 text-right">
+                  收到
+                </th>
+                <th scope="col" className="border border-slate-200 px-2 py-1 text-right">
+                  办结
+                </th>
+                <th scope="col" className="border border-slate-200 px-2 py-1 text-right">
+                  逾期未办
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {APPLICATION_KINDS.map((kind) => {
+                const sum = (k: 'received' | 'decided' | 'overdue') =>
+                  report.departments.reduce((n, d) => n + d.applications[kind][k], 0);
+                return (
+                  <tr key={kind}>
+                    <th scope="row" className="border border-slate-200 px-2 py-1 text-left font-normal">
+                      {APPLICATION_KIND_LABELS[kind]}
+                    </th>
+                    <td className="border border-slate-200 px-2 py-1 text-right">{formatCount(sum('received'))}</td>
+                    <td className="border border-slate-200 px-2 py-1 text-right">{formatCount(sum('decided'))}</td>
+                    <td className="border border-slate-200 px-2 py-1 text-right">{formatCount(sum('overdue'))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </section>
       </div>
     </>
