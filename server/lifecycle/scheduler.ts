@@ -25,5 +25,6 @@ export function startLifecycleScheduler(): void {
   };
   globalForJob.__lifecycleTimer = setInterval(() => void tick(), HOUR_MS);
   globalForJob.__lifecycleTimer.unref();
-  setTimeout(() => void tick(), 5_000).unref();
+  // A minute after start, so that the first requests never wait behind the first (largest) run.
+  setTimeout(() => void tick(), 60_000).unref();
 }

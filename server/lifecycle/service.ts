@@ -73,11 +73,12 @@ export async function runLifecycle(db: Db, today: string): Promise<LifecycleResu
         )
         .execute();
     }
-    const refs = [
-      ...penalties.rows.map((r) => ({ kind: 'penalty' as const, id: Number(r.entityId) })),
-      ...entryIds.map((id) => ({ kind: 'list_entry' as const, id })),
-    ];
-    if (refs.length > 0) await syncSearchDocuments(trx, refs);
+    // An ended penalty needs no re-index: search compares with today itself. A list entry's status changed.
+    if (entryIds.length > 0)
+      await syncSearchDocuments(
+        trx,
+        entryIds.map((id) => ({ kind: 'list_entry' as const, id })),
+      );
     return {
       penaltiesEnded: penalties.rows.length,
       licencesExpired: licences.rows.length,
