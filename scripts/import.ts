@@ -76,6 +76,30 @@ function report(summary: ImportSummary & { ignoredHeaders?: string[] }) {
   process.exit(summary.status === 'failed' ? 1 : 0);
 }
 
+/** The file's bytes, counted as they are read (a 'data' listener would race the consumer). */
+function countedBytes() {
+  let read = 0;
+  const bytes = (async function* () {
+    for await (const chunk of createReadStream(file)) {
+      read += (chunk as Buffer).length;
+      yield chunk as Buffer;
+    }
+  })();
+  return { bytes, read: () => read };
+}
+
+/** True when a portal answers on this machine's port: it may open the embedded database at any moment. */
+async function portalAnswers(): Promise<boolean> {
+  try {
+    const response = await fetch(`${values.url ?? `http://localhost:${config().PORT}`}/api/health`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 async function handToPortal() {
   const cfg = config();
   const base = values.url ?? `http://localhost:${cfg.PORT}`;
@@ -90,17 +114,15 @@ async function handToPortal() {
     `  如果门户并未运行，可能是上次异常退出：删除 ${path.join(cfg.pgliteDir, 'postmaster.pid')} 后重试。\n` +
     `  (If the portal is not running, a crashed process left the lock behind: delete that file and retry.)`;
   if (!key) fail(how);
-  let read = 0;
-  const stream = createReadStream(file);
-  stream.on('data', (c) => (read += c.length));
-  const bar = progress(() => read);
+  const { bytes, read } = countedBytes();
+  const bar = progress(read);
   const timer = setInterval(() => bar(0), 300);
   let response: Response;
   try {
     response = await fetch(`${base}/api/v1/imports?mode=${mode}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'x-file-name': encodeURIComponent(path.basename(file)) },
-      body: stream as unknown as BodyInit,
+      body: bytes as unknown as BodyInit,
       duplex: 'half',
     } as RequestInit);
   } catch {
@@ -121,19 +143,17 @@ async function importHere() {
     await migrateToLatest(handle.db);
     const dept = await departmentByCode(handle.db, values.department!);
     if (!dept) fail(`没有代码为“${values.department}”的部门（unknown department code）。`);
-    let read = 0;
-    const stream = createReadStream(file);
-    stream.on('data', (c) => (read += c.length));
+    const { bytes, read } = countedBytes();
     const summary = await importFile(
       handle.db,
-      { name: path.basename(file), bytes: stream },
+      { name: path.basename(file), bytes },
       {
         departmentId: dept.id,
         channel: 'cli',
         mode,
         today: todayInShanghai(),
         actor: { type: 'system', id: null, label: `命令行导入（${dept.name}）` },
-        onProgress: progress(() => read),
+        onProgress: progress(read),
       },
     );
     report(summary);
@@ -146,5 +166,8 @@ async function importHere() {
 }
 
 const target = defaultTarget();
-if ('pgliteDir' in target && existsSync(path.join(target.pgliteDir, 'postmaster.pid'))) await handToPortal();
-else await importHere();
+// The portal opens the embedded database on its first request, so a running portal counts even
+// before its lock file appears.
+if ('pgliteDir' in target && (existsSync(path.join(target.pgliteDir, 'postmaster.pid')) || (await portalAnswers()))) {
+  await handToPortal();
+} else await importHere();
