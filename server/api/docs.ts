@@ -30,6 +30,7 @@ const EXAMPLES: Record<string, string> = {
   listListEntries: 'curl "$BASE/api/v1/lists?list_type=dishonesty"',
   listExposureCases: 'curl "$BASE/api/v1/exposure-cases?domain=食品药品"',
   listCatalog: 'curl "$BASE/api/v1/catalog?catalog_kind=punishment"',
+  listRemovals: 'curl "$BASE/api/v1/removals?changed_since=2026-11-01T00:00:00%2B08:00"',
   pushDisclosures: `curl -X POST "$BASE/api/v1/disclosures" \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
   -d '{"kind":"penalty","records":[{"CF_WSH":"乐市监罚〔2026〕1号","CF_XDR_MC":"乐山市某某有限公司", …}]}'`,
@@ -115,7 +116,7 @@ export function docsPage(): string {
 <ul>
   <li>地址前缀 <code>/api/v1</code>；返回 JSON（UTF-8）。日期为 <code>YYYY-MM-DD</code>，金额单位为万元（小数字符串）。</li>
   <li>频率限制：每个密钥（无密钥时每个来源地址）每 ${RATE_LIMIT_WINDOW_SECONDS / 60} 分钟 ${RATE_LIMIT_REQUESTS} 次，超过时返回 429 和 <code>Retry-After</code>（秒）。</li>
-  <li>列表接口按变更时间排序，用 <code>next_cursor</code> 翻页；保存副本的系统可用 <code>changed_since</code> 只取新增或变更的记录。公示期满的记录自动不再返回。</li>
+  <li>列表接口按变更时间排序，用 <code>next_cursor</code> 翻页；保存副本的系统可用 <code>changed_since</code> 只取新增或变更的记录。公示期满、撤销或修复的记录不再返回，用 <code>/api/v1/removals</code> 获取需要从副本中删除的记录。</li>
   <li>报送接口需部门 API 密钥：<code>Authorization: Bearer &lt;密钥&gt;</code>；缺少或无效时返回 401，已吊销时返回 403。同一部门同一文书号再次报送即更新该记录（留有审计记录），内容相同则不变。</li>
 </ul>
 <nav aria-label="接口列表"><h2>接口</h2><ul>${nav}</ul></nav>

@@ -179,6 +179,41 @@ export function openApiDocument(): Json {
           responses: { ...ok(pageOf('CatalogItem')), ...problems(400, 429) },
         },
       },
+      '/api/v1/removals': {
+        get: {
+          tags: ['查询'],
+          operationId: 'listRemovals',
+          summary: '自某时刻起不再公示的记录（撤销、修复、公示期满、名单到期），供保存副本的系统删除',
+          parameters: query(['changed_since', 'limit']).map((p) =>
+            p.name === 'changed_since' ? { ...p, required: true } : p,
+          ),
+          responses: {
+            ...ok({
+              type: 'object',
+              required: ['data', 'truncated'],
+              properties: {
+                data: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['kind', 'id', 'removed_at'],
+                    properties: {
+                      kind: { type: 'string', enum: ['penalty', 'licensing', 'list_entry'] },
+                      id: { type: 'integer' },
+                      removed_at: { type: 'string' },
+                    },
+                  },
+                },
+                truncated: {
+                  type: 'boolean',
+                  description: '为 true 时请以最后一条的 removed_at 作为新的 changed_since 继续获取',
+                },
+              },
+            }),
+            ...problems(400, 429),
+          },
+        },
+      },
       '/api/v1/disclosures': {
         post: {
           tags: ['报送'],

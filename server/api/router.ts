@@ -48,6 +48,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/api/v1/lists', service.listLists),
   route('GET', '/api/v1/exposure-cases', service.listExposureCases),
   route('GET', '/api/v1/catalog', service.listCatalog),
+  route('GET', '/api/v1/removals', service.listRemovals),
   route('POST', '/api/v1/disclosures', service.pushDisclosures, true),
   route('POST', '/api/v1/imports', service.importUpload, true),
   route('GET', '/api/v1/imports/{id}/errors.csv', service.importErrors, true),

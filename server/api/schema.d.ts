@@ -136,6 +136,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/removals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 自某时刻起不再公示的记录（撤销、修复、公示期满、名单到期），供保存副本的系统删除 */
+    get: operations['listRemovals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/disclosures': {
     parameters: {
       query?: never;
@@ -985,6 +1002,63 @@ export interface operations {
             data: components['schemas']['CatalogItem'][];
             /** @description 下一页游标；为 null 表示已是最后一页 */
             next_cursor: string | null;
+          };
+        };
+      };
+      /** @description 请求参数有误 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          /** @description 多少秒后可重试 */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listRemovals: {
+    parameters: {
+      query: {
+        /**
+         * @description 只返回此时刻（含）之后新增或变更的记录：ISO 8601 时间（如 2026-11-01T00:00:00+08:00）或日期（按北京时间零点）
+         * @example 2026-11-01T00:00:00+08:00
+         */
+        changed_since: string;
+        /** @description 每页条数，默认 100，最多 500 */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: {
+              /** @enum {string} */
+              kind: 'penalty' | 'licensing' | 'list_entry';
+              id: number;
+              removed_at: string;
+            }[];
+            /** @description 为 true 时请以最后一条的 removed_at 作为新的 changed_since 继续获取 */
+            truncated: boolean;
           };
         };
       };

@@ -124,6 +124,17 @@ export async function listCatalog(ctx: ApiContext) {
   }));
 }
 
+/** GET /api/v1/removals: what left public view since `changed_since`, for systems that keep a copy. */
+export async function listRemovals(ctx: ApiContext) {
+  const q = parseQuery(ctx.url, ['changed_since', 'limit']);
+  if (!q.changed_since) {
+    throw new ApiError(400, '参数 changed_since：必填，例如 2026-11-01T00:00:00+08:00', { parameter: 'changed_since' });
+  }
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  const rows = await repo.removedSince(ctx.db, ctx.today, q.changed_since, limit);
+  return { data: rows.map((r) => ({ kind: r.kind, id: r.id, removed_at: r.at })), truncated: rows.length >= limit };
+}
+
 export async function search(ctx: ApiContext) {
   const q = parseQuery(ctx.url, [
     'q',

@@ -174,6 +174,25 @@ describeEachDatabase('REST API /api/v1', (current) => {
     expect(changed.data!.data.map((p) => p.id)).toEqual([f.visible.id]);
   });
 
+  it('lists records that left public view since a moment, so that a copy can delete them', async () => {
+    const f = await fixtures();
+    const client = apiClient(f.db, today);
+    const gone = await createPenalty(f.db, f.plain, f.dept, { uscc: f.plain.uscc });
+    await sql`update penalty_records set status = 'withdrawn', withdrawn_on = ${today}, updated_at = now() + interval '2 hours' where id = ${gone.id}`.execute(
+      f.db,
+    );
+    await sql`update penalty_records set updated_at = now() + interval '2 hours' where id = ${f.suspended.id}`.execute(
+      f.db,
+    );
+    const since = new Date(Date.now() + 90 * 60_000).toISOString();
+    const removals = await client.GET('/api/v1/removals', { params: { query: { changed_since: since } } });
+    expect(removals.data!.data).toContainEqual(expect.objectContaining({ kind: 'penalty', id: gone.id }));
+    expect(removals.data!.data.map((r) => r.id)).not.toContain(f.suspended.id);
+    const missing = await apiFetch(f.db, today)(`${BASE}/api/v1/removals`);
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { parameter: string }).parameter).toBe('changed_since');
+  });
+
   it('answers bad parameters with 400 problem+json naming the parameter in Chinese', async () => {
     const f = await fixtures();
     const fetch = apiFetch(f.db, today);
