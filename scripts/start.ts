@@ -13,6 +13,8 @@ import { defaultTarget, openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
 import { startHttpServer } from '../server/http/serve';
 import { seedDemoIfEmpty } from '../server/seed';
+import { demoApiKeys } from '../server/api-keys/service';
+import { identityKeys } from '../server/identities/keys';
 import { sourceFingerprint } from './lib/fingerprint';
 
 const started = Date.now();
@@ -36,6 +38,11 @@ async function prepareDatabase() {
     console.log(
       seeded.generated ? `已生成演示数据：${seeded.summary}（${elapsed()}）` : `沿用已有数据：${seeded.summary}`,
     );
+    const keys = await demoApiKeys(handle.db, identityKeys().hmac, { create: seeded.generated !== null });
+    if (keys.length > 0) {
+      console.log('演示部门 API 密钥（POST /api/v1/disclosures 与 npm run import -- --key）：');
+      for (const k of keys) console.log(`  ${k.departmentCode.padEnd(8)} ${k.key}  ${k.departmentName}`);
+    }
   } finally {
     await handle.close();
   }

@@ -7,6 +7,8 @@ import { disclosuresRouter } from './disclosures/router';
 import { listsRouter } from './lists/router';
 import { catalogRouter } from './catalog/router';
 import { exposureRouter } from './exposure/router';
+import { openDataRouter } from './open-data/router';
+import { statsRouter } from './stats/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -17,6 +19,8 @@ export const appRouter = router({
   lists: listsRouter,
   catalog: catalogRouter,
   exposure: exposureRouter,
+  openData: openDataRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_28_0001_domain_schema';
 import * as m0002 from './2026_11_28_0002_search_documents';
 import * as m0203 from './2026_11_28_0203_issued_report_content';
 import * as m0210 from './2026_11_28_0210_disclosure_filters';
+import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0002_search_documents': m0002,
   '2026_11_28_0203_issued_report_content': m0203,
   '2026_11_28_0210_disclosure_filters': m0210,
+  '2026_11_28_0300_change_feed_indexes': m0300,
 };

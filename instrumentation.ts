@@ -1,0 +1,7 @@
+// Server start hook (Next.js): background jobs of the portal run in the server process.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { startLifecycleScheduler } = await import('./server/lifecycle/scheduler');
+    startLifecycleScheduler();
+  }
+}

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client';
+import { identityKeys } from '../identities/keys';
+import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
+import { openTable, formatOf, type FileFormat } from './parse';
+import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
+import { validateRow, type RawRow, type RowIssue, type ValidRow } from './validate';
+
+// Department imports (files, the CLI and the push API share this pipeline): stream rows,
+// validate each, then write all good rows in ONE transaction, in batches of set-based
+// statements, with the search documents synced in the same transaction. Either every good
+// row of the file is in or none is; bad rows are reported with their field and a reason.
+
+/** Rows written per batch of statements inside the transaction. */
+export const IMPORT_BATCH_ROWS = 2000;
+
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFileError';
+  }
+}
+
+export interface RowError extends RowIssue {
+  rowNumber: number;
+}
+
+export interface ImportSummary {
+  importId: number;
+  kind: RecordKind;
+  status: 'previewed' | 'committed' | 'failed';
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errorRows: number;
+  /** Bad rows, each field once, in file order (capped at ERRORS_KEPT). */
+  errors: RowError[];
+  warnings: { rowNumber: number; message: string }[];
+  /** Outcome of each good row, when asked for (the push API answers per record). */
+  outcomes?: RowOutcome[];
+  failure?: string;
+}
+
+const ERRORS_KEPT = 50_000;
+
+export interface ImportOptions {
+  departmentId: number;
+  channel: 'upload' | 'cli' | 'api';
+  mode: 'preview' | 'commit';
+  today: string;
+  actor: Actor;
+  fileName?: string | null;
+  createdBy?: number | null;
+  collectOutcomes?: boolean;
+  onProgress?: (rows: number) => void;
+}
+
+export interface SourceRow {
+  rowNumber: number;
+  raw: RawRow;
+}
+
+/** Reads a department's file (CSV or XLSX) into rows keyed by field code, checking its header first. */
+export async function rowsOfFile(
+  fileName: string,
+  bytes: AsyncIterable<Buffer | Uint8Array>,
+  hash?: ReturnType<typeof createHash>,
+): Promise<{ kind: RecordKind; rows: AsyncIterable<SourceRow>; ignoredHeaders: string[] }> {
+  const format: FileFormat | null = formatOf(fileName);
+  if (!format) throw new ImportFileError(`不支持的文件类型“${fileName}”：请上传 CSV 或 XLSX 文件。`);
+  const hashed = hash
+    ? (async function* () {
+        for await (const chunk of bytes) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      })()
+    : bytes;
+  const table = await openTable(format, hashed);
+  const kind = detectRecordKind(table.headers);
+  if (!kind) {
+    throw new ImportFileError('无法识别表头：第一行应为国家标准字段代码（XK_* 或 CF_*）或其中文名称。');
+  }
+  const codes = table.headers.map((h) => fieldCodeOf(kind, h));
+  const missing = FIELDS[kind].filter((f) => f.required && !codes.includes(f.code));
+  if (missing.length > 0) {
+    throw new ImportFileError(
+      `${RECORD_KIND_LABELS[kind]}文件缺少必填列：${missing.map((f) => `${f.label}（${f.code}）`).join('、')}。`,
+    );
+  }
+  const ignoredHeaders = table.headers.filter((h, i) => h !== '' && codes[i] === null);
+  return {
+    kind,
+    ignoredHeaders,
+    rows: {
+      async *[Symbol.asyncIterator]() {
+        for await (const r of table.rows) {
+          const raw: RawRow = {};
+          codes.forEach((code, i) => {
+            if (code) raw[code] = r.cells[i] ?? '';
+          });
+          yield { rowNumber: r.rowNumber, raw };
+        }
+      },
+    },
+  };
+}
+
+/** Validates (and in commit mode writes) rows of one kind for one department. */
+export async function importRows(
+  db: Db,
+  kind: RecordKind,
+  rows: AsyncIterable<SourceRow>,
+  options: ImportOptions,
+  fileSha256?: () => string | null,
+): Promise<ImportSummary> {
+  const created = await db
+    .insertInto('imports')
+    .values({
+      departmentId: options.departmentId,
+      recordKind: kind,
+      channel: options.channel,
+      fileName: options.fileName ?? null,
+      status: 'running',
+      createdBy: options.createdBy ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const importId = created.id;
+  const summary: ImportSummary = {
+    importId,
+    kind,
+    status: options.mode === 'preview' ? 'previewed' : 'committed',
+    totalRows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errorRows: 0,
+    errors: [],
+    warnings: [],
+    ...(options.collectOutcomes ? { outcomes: [] } : {}),
+  };
+  const seen = new Map<string, number>();
+  const keys = identityKeys();
+
+  const consume = async (target: Db | null) => {
+    let batch: ValidRow[] = [];
+    const flush = async () => {
+      if (target && batch.length > 0) {
+        const outcomes = await writeBatch(target, kind, batch, options, importId, keys);
+        for (const o of outcomes) summary[o.outcome satisfies Outcome] += 1;
+        summary.outcomes?.push(...outcomes);
+      }
+      batch = [];
+    };
+    for await (const { rowNumber, raw } of rows) {
+      summary.totalRows += 1;
+      const result = validateRow(kind, raw, rowNumber, options.today);
+      if (result.ok) {
+        const norm = result.row.values.documentNumberNorm;
+        const first = seen.get(norm);
+        if (first !== undefined) {
+          addErrors(summary, rowNumber, [
+            {
+              field: kind === 'licensing' ? 'XK_WSH' : 'CF_WSH',
+              message: `文书号与第${first}行重复，同一文件中每个文书号只能出现一次`,
+            },
+          ]);
+          continue;
+        }
+        seen.set(norm, rowNumber);
+        for (const w of result.row.warnings) summary.warnings.push({ rowNumber, message: w });
+        batch.push(result.row);
+        if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+      } else {
+        addErrors(summary, rowNumber, result.issues);
+      }
+      if (summary.totalRows % 1000 === 0) options.onProgress?.(summary.totalRows);
+    }
+    await flush();
+    options.onProgress?.(summary.totalRows);
+  };
+
+  try {
+    if (options.mode === 'commit') await db.transaction().execute((trx) => consume(trx));
+    else await consume(null);
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    summary.status = 'failed';
+    summary.created = summary.updated = summary.unchanged = 0;
+    summary.failure = `导入失败，已全部回滚，未写入任何记录：${err instanceof Error ? err.message : String(err)}`;
+    console.error(`导入批次 ${importId} 失败：`, err);
+  }
+  await db
+    .updateTable('imports')
+    .set({
+      status: summary.status,
+      fileSha256: fileSha256?.() ?? null,
+      totalRows: summary.totalRows,
+      createdRows: summary.created,
+      updatedRows: summary.updated,
+      unchangedRows: summary.unchanged,
+      errorRows: summary.errorRows,
+      finishedAt: new Date(),
+    })
+    .where('id', '=', importId)
+    .execute();
+  for (let i = 0; i < summary.errors.length; i += 1000) {
+    await db
+      .insertInto('importErrors')
+      .values(
+        summary.errors
+          .slice(i, i + 1000)
+          .map((e) => ({ importId, rowNumber: e.rowNumber, field: e.field, message: e.message })),
+      )
+      .execute();
+  }
+  return summary;
+}
+
+function addErrors(summary: ImportSummary, rowNumber: number, issues: RowIssue[]) {
+  summary.errorRows += 1;
+  const fields = new Set<string | null>();
+  for (const issue of issues) {
+    if (fields.has(issue.field) || summary.errors.length >= ERRORS_KEPT) continue;
+    fields.add(issue.field);
+    summary.errors.push({ rowNumber, ...issue });
+  }
+}
+
+async function writeBatch(
+  db: Db,
+  kind: RecordKind,
+  batch: ValidRow[],
+  options: ImportOptions,
+  importId: number,
+  keys: ReturnType<typeof identityKeys>,
+): Promise<RowOutcome[]> {
+  const { byRow, createdIds } = await resolveSubjects(
+    db,
+    keys,
+    batch.map((r) => r.subject),
+  );
+  const outcomes = await writeRecords(
+    db,
+    kind,
+    batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
+    { departmentId: options.departmentId, importId, actor: options.actor },
+  );
+  const subjectOfRow = new Map(batch.map((r, i) => [r.rowNumber, byRow[i]!.id]));
+  // A new subject's ref also refreshes its records, so those need no ref of their own.
+  const fresh = new Set(createdIds);
+  const refs: EntityRef[] = [
+    ...createdIds.map((id) => ({ kind: 'subject' as const, id })),
+    ...outcomes
+      .filter((o) => o.outcome !== 'unchanged' && !fresh.has(subjectOfRow.get(o.rowNumber) ?? -1))
+      .map((o) => ({ kind, id: o.id })),
+  ];
+  if (refs.length > 0) await syncSearchDocuments(db, refs);
+  return outcomes;
+}
+
+/** Imports (or previews) a file: the shared entry of the upload page, the CLI and the portal endpoint. */
+export async function importFile(
+  db: Db,
+  file: { name: string; bytes: AsyncIterable<Buffer | Uint8Array> },
+  options: ImportOptions,
+): Promise<ImportSummary & { ignoredHeaders: string[] }> {
+  const hash = createHash('sha256');
+  const { kind, rows, ignoredHeaders } = await rowsOfFile(file.name, file.bytes, hash);
+  const summary = await importRows(db, kind, rows, { ...options, fileName: file.name }, () => hash.digest('hex'));
+  return { ...summary, ignoredHeaders };
+}
+
+/** The error report of an import as CSV (UTF-8 with BOM so that Excel opens it correctly). */
+export async function importErrorReportCsv(db: Db, importId: number): Promise<string | null> {
+  const imp = await db.selectFrom('imports').select(['id', 'recordKind']).where('id', '=', importId).executeTakeFirst();
+  if (!imp) return null;
+  const errors = await db
+    .selectFrom('importErrors')
+    .select(['rowNumber', 'field', 'message'])
+    .where('importId', '=', importId)
+    .orderBy('rowNumber')
+    .orderBy('id')
+    .execute();
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['行号,字段代码,字段名称,错误说明'];
+  for (const e of errors) {
+    lines.push(
+      [String(e.rowNumber), e.field ?? '', e.field ? labelOf(imp.recordKind, e.field) : '', e.message]
+        .map(quote)
+        .join(','),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function importHistory(db: Db, departmentId: number | null, limit = 50) {
+  let q = db
+    .selectFrom('imports')
+    .innerJoin('departments', 'departments.id', 'imports.departmentId')
+    .select([
+      'imports.id',
+      'imports.recordKind',
+      'imports.channel',
+      'imports.fileName',
+      'imports.status',
+      'imports.totalRows',
+      'imports.createdRows',
+      'imports.updatedRows',
+      'imports.unchangedRows',
+      'imports.errorRows',
+      'imports.createdAt',
+      'imports.finishedAt',
+      'departments.name as departmentName',
+    ])
+    .orderBy('imports.id', 'desc')
+    .limit(limit);
+  if (departmentId !== null) q = q.where('imports.departmentId', '=', departmentId);
+  return q.execute();
+}
+
+export async function departmentByCode(db: Db, code: string) {
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name', 'uscc'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}

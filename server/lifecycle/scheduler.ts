@@ -1,0 +1,30 @@
+import { getDb } from '../db/client';
+import { todayInShanghai } from '../rules/dates';
+import { runLifecycle } from './service';
+
+// Runs the lifecycle job inside the server process: once at start, then every hour (cheap
+// when nothing is due; a new day is picked up within the hour). Started from instrumentation.ts.
+
+const HOUR_MS = 3_600_000;
+const globalForJob = globalThis as unknown as { __lifecycleTimer?: NodeJS.Timeout };
+
+export function startLifecycleScheduler(): void {
+  if (globalForJob.__lifecycleTimer) return;
+  const tick = async () => {
+    try {
+      const result = await runLifecycle(await getDb(), todayInShanghai());
+      const total = result.penaltiesEnded + result.licencesExpired + result.listEntriesExpired;
+      if (total > 0) {
+        console.log(
+          `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,
+        );
+      }
+    } catch (err) {
+      console.error('生命周期任务失败，将在一小时后重试：', err);
+    }
+  };
+  globalForJob.__lifecycleTimer = setInterval(() => void tick(), HOUR_MS);
+  globalForJob.__lifecycleTimer.unref();
+  // A minute after start, so that the first requests never wait behind the first (largest) run.
+  setTimeout(() => void tick(), 60_000).unref();
+}

@@ -1,0 +1,82 @@
+// Import throughput (not part of `npm test`):
+//   npm run bench:import -- [--rows 100000] [--db postgres]
+// Writes a generated penalty CSV of `rows` rows (every row a new company, one in ten a person),
+// then imports it with search kept in sync: into an in-memory PGlite and, with
+// BENCH_DATABASE_URL (a role that may CREATE DATABASE), into a scratch database on PostgreSQL.
+// A second import of the same file measures the idempotent path (every row unchanged).
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseTarget } from '@/server/db/client';
+import { migrateToLatest } from '@/server/db/migrate';
+import { importFile } from '@/server/imports/service';
+import { loadReferenceData } from '@/server/reference/load';
+import { dropDatabase, withDatabaseName } from '../integration/helpers/databases';
+import { PENALTY_HEADERS, penaltyRow, personId, toCsv } from '../integration/imports/sample';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const rows = Number(args.get('--rows') ?? 100_000);
+const today = '2026-11-28';
+
+const file = path.join(mkdtempSync(path.join(tmpdir(), 'import-bench-')), 'penalties.csv');
+const lines: Record<string, string>[] = [];
+for (let i = 1; i <= rows; i++) {
+  lines.push(
+    i % 10 === 0
+      ? penaltyRow(i, { CF_XDR_LB: '自然人', CF_XDR_MC: `王${i}`, CF_XDR_SHXYM: '', CF_XDR_ZJHM: personId(i) })
+      : penaltyRow(i),
+  );
+}
+writeFileSync(file, toCsv(lines, PENALTY_HEADERS));
+console.log(
+  `${rows.toLocaleString()} rows, ${((Buffer.byteLength(toCsv(lines.slice(0, 1))) * rows) / 1e6).toFixed(0)} MB approx: ${file}`,
+);
+
+async function run(label: string, target: DatabaseTarget) {
+  const handle = await openDatabase(target);
+  try {
+    await migrateToLatest(handle.db);
+    await loadReferenceData(handle.db);
+    const dept = await handle.db.selectFrom('departments').select('id').orderBy('id').executeTakeFirstOrThrow();
+    for (const pass of ['first', 'again'] as const) {
+      const started = performance.now();
+      const summary = await importFile(
+        handle.db,
+        { name: 'penalties.csv', bytes: createReadStream(file) },
+        {
+          departmentId: dept.id,
+          channel: 'cli',
+          mode: 'commit',
+          today,
+          actor: { type: 'system', id: null, label: 'bench' },
+        },
+      );
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `${label} ${pass}: ${summary.status}, created ${summary.created}, unchanged ${summary.unchanged}, errors ${summary.errorRows} — ${seconds.toFixed(1)} s, ${Math.round(summary.totalRows / seconds).toLocaleString()} rows/s`,
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+if (args.get('--db') !== 'postgres') await run('PGlite', { memory: true });
+const url = process.env.BENCH_DATABASE_URL;
+if (url) {
+  const name = `credit_import_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  try {
+    await run('PostgreSQL', { url: withDatabaseName(url, name) });
+  } finally {
+    await dropDatabase(url, name);
+  }
+} else {
+  console.log('PostgreSQL skipped: set BENCH_DATABASE_URL');
+}
