@@ -1,5 +1,8 @@
 import { getDb } from '../db/client';
+import { publicDataChanged } from '../http/invalidate';
 import { todayInShanghai } from '../rules/dates';
+import { pruneExpiredSearchDocuments } from '../search/indexer';
+import { pruneOutbox } from '../search/outbox';
 import { runLifecycle } from './service';
 
 // Runs the lifecycle job inside the server process: once at start, then every hour (cheap
@@ -12,8 +15,15 @@ export function startLifecycleScheduler(): void {
   if (globalForJob.__lifecycleTimer) return;
   const tick = async () => {
     try {
-      const result = await runLifecycle(await getDb(), todayInShanghai());
+      const db = await getDb();
+      const today = todayInShanghai();
+      const result = await runLifecycle(db, today);
       const total = result.penaltiesEnded + result.licencesExpired + result.listEntriesExpired;
+      if (total > 0) publicDataChanged();
+      // Housekeeping: documents whose window ended can never show again; the outbox has no
+      // consumer until an external search engine is configured.
+      await pruneExpiredSearchDocuments(db, today);
+      await pruneOutbox(db, { hasConsumer: false });
       if (total > 0) {
         console.log(
           `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,
