@@ -73,9 +73,10 @@ async function serveRescuingNotFound(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  // Not `await handle(…)` first: Next may wait for the response to finish, which a captured
+  // response only does once we send it.
   const captured = intercept(res, () => isHtml404(res.statusCode, res.getHeader('content-type')));
-  await handle(req, res);
-  const page = await captured;
+  const page = await Promise.race([captured, handle(req, res).then(() => captured)]);
   if (!page) return; // passed through: Next answered by itself
   const body = await notFound(req.headers['cookie']);
   const gzip = acceptsGzip(req.headers['accept-encoding']);
@@ -127,8 +128,9 @@ async function captureRender(handle: Handler, req: IncomingMessage, res: ServerR
   // Next must not compress: the cache stores the identity body and gzips it once.
   delete req.headers['accept-encoding'];
   const captured = intercept(res, () => true);
-  await handle(req, res);
-  const page = await captured;
+  // Resolves at Next's end(), whether or not its handler has returned by then; a handler
+  // that throws first rejects.
+  const page = await Promise.race([captured, handle(req, res).then(() => captured)]);
   if (!page) throw new Error('response was not captured');
   return page;
 }
