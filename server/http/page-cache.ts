@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 
 // A micro-cache for public pages, in front of Next in the same process (the nginx
 // "micro-caching" pattern): each public URL is rendered at most once per TTL however many
@@ -28,9 +29,6 @@ const PUBLIC_PATHS: readonly RegExp[] = [
   /^\/sitemap(\/[\w-]+)?\.xml$/,
 ];
 
-/** The only cookie a public page depends on (large-text mode); every other cookie is ignored. */
-export const TEXT_SIZE_COOKIE = 'text_size';
-
 export interface RequestFacts {
   method?: string;
   url?: string;
@@ -51,7 +49,8 @@ export function cacheKeyFor(req: RequestFacts): string | null {
   return `${url.pathname}${url.search}|${textSizeOf(req.headers['cookie'])}`;
 }
 
-function textSizeOf(cookie: string | string[] | undefined): string {
+/** The only cookie a public page depends on is large-text mode; every other cookie is ignored. */
+export function textSizeOf(cookie: string | string[] | undefined): string {
   const header = Array.isArray(cookie) ? cookie.join('; ') : (cookie ?? '');
   const m = new RegExp(`(?:^|;\\s*)${TEXT_SIZE_COOKIE}=([^;]*)`).exec(header);
   return m?.[1] === 'large' ? 'large' : 'standard';

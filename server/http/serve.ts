@@ -1,8 +1,17 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
+import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { onPublicDataChange } from './invalidate';
-import { PageCache, acceptsGzip, cacheKeyFor, responseHeaders, type CachedPage, type RenderedPage } from './page-cache';
+import {
+  PageCache,
+  acceptsGzip,
+  cacheKeyFor,
+  responseHeaders,
+  textSizeOf,
+  type CachedPage,
+  type RenderedPage,
+} from './page-cache';
 
 // The portal's HTTP server: Next's request handler behind the public-page micro-cache.
 // Everything that is not a public page (assets, API, forms, admin) goes to Next untouched.
@@ -42,12 +51,12 @@ type NotFoundRenderer = (cookie: string | undefined) => Promise<Buffer>;
 function notFoundRenderer(port: number): NotFoundRenderer {
   const copies = new Map<string, { body: Buffer; at: number }>();
   return async (cookie) => {
-    const large = /(?:^|;\s*)text_size=large/.test(cookie ?? '');
-    const key = large ? 'large' : 'standard';
+    const key = textSizeOf(cookie);
+    const large = key === 'large';
     const copy = copies.get(key);
     if (copy && Date.now() - copy.at < 60_000) return copy.body;
     const res = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_PROBE}`, {
-      headers: { [INTERNAL_HEADER]: 'not-found', ...(large ? { cookie: 'text_size=large' } : {}) },
+      headers: { [INTERNAL_HEADER]: 'not-found', ...(large ? { cookie: `${TEXT_SIZE_COOKIE}=large` } : {}) },
     });
     const body = Buffer.from(await res.arrayBuffer());
     copies.set(key, { body, at: Date.now() });

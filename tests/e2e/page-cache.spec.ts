@@ -25,7 +25,7 @@ test.describe('public page cache', () => {
   test('the large-text preference gets its own copy', async ({ request }) => {
     const url = `/?text-probe=${Date.now()}`;
     await request.get(url);
-    const large = await request.get(url, { headers: { cookie: 'text_size=large' } });
+    const large = await request.get(url, { headers: { cookie: 'text-size=large' } });
     expect(large.headers()['x-page-cache']).toBe('MISS');
   });
 

@@ -74,10 +74,10 @@ describe('cacheKeyFor: which requests share an answer', () => {
   });
 
   it('the large-text preference is part of the key; other cookies are not', () => {
-    expect(get('/', { cookie: 'text_size=large' })).toBe('/|large');
-    expect(get('/', { cookie: 'a=1; text_size=large; b=2' })).toBe('/|large');
-    expect(get('/', { cookie: 'text_size=standard' })).toBe('/|standard');
-    expect(get('/', { cookie: 'session=abc; other_text_size=large' })).toBe('/|standard');
+    expect(get('/', { cookie: 'text-size=large' })).toBe('/|large');
+    expect(get('/', { cookie: 'a=1; text-size=large; b=2' })).toBe('/|large');
+    expect(get('/', { cookie: 'text-size=standard' })).toBe('/|standard');
+    expect(get('/', { cookie: 'session=abc; other_text-size=large' })).toBe('/|standard');
     expect(get('/', { authorization: 'Bearer x' })).toBeNull();
   });
 });
