@@ -1,10 +1,14 @@
 import { createCallerFactory, router } from './trpc';
 import { portalRouter } from './portal/router';
 import { searchRouter } from './search/router';
+import { applicationsRouter } from './applications/router';
+import { staffRouter } from './auth/router';
 
 export const appRouter = router({
   portal: portalRouter,
   search: searchRouter,
+  applications: applicationsRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,9 +7,14 @@ import { addWorkdays, workdaysBetween, WORKDAY_DEFAULTS } from './workdays';
 export const APPLICATION_KINDS = ['objection', 'repair', 'complaint'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 export type ApplicationStatus = 'submitted' | 'accepted' | 'refused' | 'decided' | 'withdrawn';
-export type ApplicationDecision = 'correct' | 'revoke' | 'reject' | 'approve_repair' | 'deny_repair' | 'uphold' | 'amend';
+export type ApplicationDecision =
+  'correct' | 'revoke' | 'reject' | 'approve_repair' | 'deny_repair' | 'uphold' | 'amend';
 
-export const KIND_LABELS: Record<ApplicationKind, string> = { objection: '异议', repair: '信用修复', complaint: '投诉' };
+export const KIND_LABELS: Record<ApplicationKind, string> = {
+  objection: '异议',
+  repair: '信用修复',
+  complaint: '投诉',
+};
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: '待受理',
   accepted: '已受理，办理中',
@@ -115,11 +120,7 @@ export function suspendedDaysBetween(since: IsoDate, resumedOn: IsoDate): number
  * Resumption (SPEC §6): the punishment period restarts on the day of rejection, so the end
  * date moves later by exactly the days it was suspended.
  */
-export function resumeEnd(
-  end: IsoDate,
-  since: IsoDate,
-  resumedOn: IsoDate,
-): { end: IsoDate; days: number } {
+export function resumeEnd(end: IsoDate, since: IsoDate, resumedOn: IsoDate): { end: IsoDate; days: number } {
   const days = suspendedDaysBetween(since, resumedOn);
   return { end: addDays(end, days), days };
 }
