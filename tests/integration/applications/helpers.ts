@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Db } from '@/server/db/client';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import type { StaffPrincipal, StaffRole } from '@/server/auth/principal';
+import { attachmentDir as defaultAttachmentDir } from '@/server/applications/attachments';
 import { submitApplication, type ServiceOptions } from '@/server/applications/service';
 import type { SubmitInput } from '@/server/applications/schema';
 import { syncSearchDocuments } from '@/server/search/indexer';
@@ -14,7 +12,8 @@ import { createCompany, createDepartment, createPenalty } from '../helpers/fixtu
 // dishonesty list entry resting on it, and the office.
 
 export const keys = deriveIdentityKeys(Buffer.alloc(32, 7));
-export const attachmentDir = mkdtempSync(path.join(os.tmpdir(), 'credit-attachments-'));
+// The same folder the router reads (data/attachments, git-ignored), so staff downloads through tRPC find the files.
+export const attachmentDir = defaultAttachmentDir();
 export const options = (today: string): ServiceOptions => ({ today, keys, attachmentDir });
 
 let staffSerial = 0;
