@@ -35,6 +35,11 @@ async function prepareDatabase() {
     console.log(
       seeded.generated ? `已生成演示数据：${seeded.summary}（${elapsed()}）` : `沿用已有数据：${seeded.summary}`,
     );
+    if (seeded.staff.length > 0) {
+      console.log('工作人员后台 /admin 演示账号（仅供演示，正式部署前请删除或修改密码）：');
+      for (const a of seeded.staff)
+        console.log(`  ${a.username.padEnd(8)} 密码 ${a.password.padEnd(18)} ${a.displayName}`);
+    }
   } finally {
     await handle.close();
   }

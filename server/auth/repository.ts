@@ -152,3 +152,7 @@ export async function listApiKeys(db: Db) {
     .orderBy('apiKeys.id', 'desc')
     .execute();
 }
+
+export async function listDepartments(db: Db) {
+  return db.selectFrom('departments').select(['id', 'name']).orderBy('sortOrder').orderBy('id').execute();
+}

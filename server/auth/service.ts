@@ -197,3 +197,4 @@ export async function revokeApiKey(db: Db, actor: StaffPrincipal, id: number) {
 
 export const listUsers = repo.listUsers;
 export const listApiKeys = repo.listApiKeys;
+export const listDepartments = repo.listDepartments;

@@ -26,6 +26,7 @@ const ALLOWED: Record<string, Role[]> = {
   'staff.me': ROLES,
   'staff.signOutEverywhere': ROLES,
   'staff.users': ['admin'],
+  'staff.departments': ['admin'],
   'staff.createUser': ['admin'],
   'staff.apiKeys': ['admin'],
   'staff.createApiKey': ['admin'],
@@ -133,6 +134,7 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
     'staff.me': (c) => c.staff.me(),
     'staff.signOutEverywhere': (c) => c.staff.signOutEverywhere(),
     'staff.users': (c) => c.staff.users(),
+    'staff.departments': (c) => c.staff.departments(),
     'staff.createUser': (c) => {
       serial += 1;
       return c.staff.createUser({
