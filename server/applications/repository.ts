@@ -446,3 +446,33 @@ export async function rateLimitHit(db: Db, key: string, windowSeconds: number): 
       window_start = case when rate_limit_buckets.window_start > now() - make_interval(secs => ${windowSeconds})
                   then rate_limit_buckets.window_start else now() end`.execute(db);
 }
+
+/** The disputed record's state, for staff: status and the dates a decision moves. */
+export async function recordState(
+  db: Db,
+  app: { penaltyRecordId: number | null; listEntryId: number | null; licensingRecordId: number | null },
+) {
+  if (app.penaltyRecordId) {
+    return db
+      .selectFrom('penaltyRecords')
+      .select(['documentNumber', 'status', 'publicUntil as endsOn', 'suspendedSince', 'suspendedDays'])
+      .where('id', '=', app.penaltyRecordId)
+      .executeTakeFirst();
+  }
+  if (app.listEntryId) {
+    return db
+      .selectFrom('listEntries')
+      .select(['decisionNumber as documentNumber', 'status', 'validUntil as endsOn', 'suspendedSince', 'suspendedDays'])
+      .where('id', '=', app.listEntryId)
+      .executeTakeFirst();
+  }
+  if (app.licensingRecordId) {
+    const r = await db
+      .selectFrom('licensingRecords')
+      .select(['documentNumber', 'status', 'validUntil as endsOn'])
+      .where('id', '=', app.licensingRecordId)
+      .executeTakeFirst();
+    return r && { ...r, suspendedSince: null, suspendedDays: 0 };
+  }
+  return undefined;
+}

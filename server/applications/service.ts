@@ -364,6 +364,7 @@ export async function staffApplication(db: Db, staff: StaffPrincipal, id: number
     reasonCategory: app.reasonCategory,
     description: app.description,
     record: { kind: recordKind, id: recordId },
+    recordState: (await repo.recordState(db, app)) ?? null,
     parent: parent
       ? {
           id: parent.id,

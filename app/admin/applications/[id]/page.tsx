@@ -30,6 +30,17 @@ const recordHref = (r: { kind: string; id: number | null }) =>
       ? `/disclosures/licensing/${r.id}`
       : `/lists/dishonesty#entry-${r.id}`;
 
+const RECORD_STATUS: Record<string, string> = {
+  published: '公示中',
+  suspended: '异议处理中',
+  withdrawn: '已撤销',
+  repaired: '已修复',
+  unpublished: '不公示',
+  active: '有效',
+  removed: '已移出',
+  expired: '已到期',
+};
+
 const fieldClass = 'mt-1 block w-full max-w-2xl rounded border border-slate-500 px-3 py-2';
 
 export default async function ApplicationPage({
@@ -109,6 +120,19 @@ export default async function ApplicationPage({
               {app.record.kind === 'penalty' ? '行政处罚' : app.record.kind === 'licensing' ? '行政许可' : '名单信息'} #
               {app.record.id}
             </a>
+            {app.recordState ? (
+              <span data-testid="record-state">
+                {' '}
+                {app.recordState.documentNumber} · {RECORD_STATUS[app.recordState.status] ?? app.recordState.status} ·{' '}
+                {app.record.kind === 'list_entry'
+                  ? '有效期至'
+                  : app.record.kind === 'penalty'
+                    ? '公示截止'
+                    : '许可有效期至'}{' '}
+                <span data-testid="record-ends">{app.recordState.endsOn}</span>
+                {app.recordState.suspendedDays ? `（已因异议顺延 ${app.recordState.suspendedDays} 天）` : ''}
+              </span>
+            ) : null}
           </dd>
           <dt className="text-slate-600">办理部门</dt>
           <dd>{app.departmentName}</dd>
