@@ -23,6 +23,9 @@ const ALLOWED: Record<string, Role[]> = {
   'applications.attachment': ['department-own', 'office'],
   'complaint.accept': ['office'],
   'complaint.decide': ['office'],
+  'records.withdraw': ['department-own'],
+  'records.correctPenalty': ['department-own'],
+  'records.createListEntry': ['department-own', 'department-other'],
   'staff.me': ROLES,
   'staff.signOutEverywhere': ROLES,
   'staff.users': ['admin'],
@@ -130,6 +133,44 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
     'complaint.decide': async (c) => {
       const app = await freshComplaint(true);
       return c.applications.decide({ id: app.id, version: app.version, decision: 'uphold', reasons: '维持原答复。' });
+    },
+    'records.withdraw': async (c) => {
+      const fresh = await createWorld(current().db, `乐山市撤销矩阵${(serial += 1)}有限公司`);
+      await current()
+        .db.updateTable('penaltyRecords')
+        .set({ departmentId: world.department.id })
+        .where('id', '=', fresh.record.id)
+        .execute();
+      return c.records.withdraw({ kind: 'penalty', id: fresh.record.id, reason: '矩阵测试撤销。' });
+    },
+    'records.correctPenalty': (c) =>
+      c.records.correctPenalty({ id: world.record.id, content: '矩阵测试内容', reason: '矩阵测试更正。' }),
+    'records.createListEntry': async (c) => {
+      const item = await current()
+        .db.insertInto('catalogItems')
+        .values({
+          code: `MX-${(serial += 1)}`,
+          kind: 'punishment',
+          decidingUnit: '测试',
+          measure: '重点监管',
+          reason: '测试',
+          legalBasis: '测试',
+          implementingUnits: '测试',
+          content: '测试',
+          evidence: '测试',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.records.createListEntry({
+        listType: 'dishonesty',
+        subjectId: world.firm.id,
+        decisionNumber: '乐测认〔2026〕9号',
+        basis: '测试依据',
+        reason: '严重失信',
+        listedOn: TODAY,
+        validUntil: '2027-03-02',
+        catalogItemIds: [item.id],
+      });
     },
     'staff.me': (c) => c.staff.me(),
     'staff.signOutEverywhere': (c) => c.staff.signOutEverywhere(),

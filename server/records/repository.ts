@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/client';
+
+// SQL of record management by departments: withdraw and correct records, create list entries.
+
+export async function penaltyForUpdate(db: Db, id: number) {
+  return db.selectFrom('penaltyRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function licensingForUpdate(db: Db, id: number) {
+  return db.selectFrom('licensingRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateRecord(
+  db: Db,
+  table: 'penaltyRecords' | 'licensingRecords',
+  id: number,
+  set: Record<string, unknown>,
+) {
+  await db
+    .updateTable(table)
+    .set({ ...set, updatedAt: sql`now()` } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listEntriesOnPenalty(db: Db, penaltyId: number) {
+  return db.selectFrom('listEntries').selectAll().where('penaltyRecordId', '=', penaltyId).forUpdate().execute();
+}
+
+export async function updateListEntry(db: Db, id: number, set: Record<string, unknown>) {
+  await db
+    .updateTable('listEntries')
+    .set({ ...set, updatedAt: sql`now()` } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function catalogItems(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('catalogItems').select(['id', 'kind', 'measure', 'active']).where('id', 'in', ids).execute();
+}
+
+export async function subjectExists(db: Db, id: number) {
+  return (await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function insertListEntry(
+  db: Db,
+  e: {
+    listType: 'honor' | 'dishonesty';
+    subjectId: number;
+    departmentId: number;
+    decisionNumber: string;
+    basis: string;
+    reason: string;
+    listedOn: string;
+    validUntil: string;
+    penaltyRecordId: number | null;
+  },
+) {
+  return db.insertInto('listEntries').values(e).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertMeasures(db: Db, listEntryId: number, catalogItemIds: readonly number[]) {
+  if (catalogItemIds.length === 0) return;
+  await db
+    .insertInto('listEntryMeasures')
+    .values(catalogItemIds.map((catalogItemId) => ({ listEntryId, catalogItemId })))
+    .execute();
+}

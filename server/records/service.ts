@@ -1,0 +1,170 @@
+import { TRPCError } from '@trpc/server';
+import type { Db } from '../db/client';
+import { insertAudit } from '../applications/repository';
+import { canManageRecord, type StaffPrincipal } from '../auth/principal';
+import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import * as repo from './repository';
+
+// Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
+// every change in one transaction with its audit entry and the search documents.
+
+const fail = (code: TRPCError['code'], message: string): never => {
+  throw new TRPCError({ code, message });
+};
+
+async function audit(
+  db: Db,
+  staff: StaffPrincipal,
+  action: string,
+  entityType: string,
+  id: number,
+  before: unknown,
+  after: unknown,
+  note?: string,
+) {
+  await insertAudit(db, {
+    actorType: 'staff',
+    actorId: String(staff.id),
+    actorLabel: staff.displayName,
+    action,
+    entityType,
+    entityId: String(id),
+    before,
+    after,
+    note: note ?? null,
+  });
+}
+
+export async function withdrawRecord(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { kind: 'penalty' | 'licensing'; id: number; reason: string },
+  today: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before =
+      input.kind === 'penalty'
+        ? await repo.penaltyForUpdate(trx, input.id)
+        : await repo.licensingForUpdate(trx, input.id);
+    if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
+    if (before.status === 'withdrawn') return fail('CONFLICT', '该信息已撤销。');
+    const set = {
+      status: 'withdrawn',
+      withdrawnOn: today,
+      withdrawalReason: input.reason,
+      ...(input.kind === 'penalty' ? { suspendedSince: null } : {}),
+    };
+    await repo.updateRecord(trx, input.kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords', input.id, set);
+    await audit(
+      trx,
+      staff,
+      `${input.kind}.withdraw`,
+      input.kind,
+      input.id,
+      before,
+      { ...before, ...set },
+      input.reason,
+    );
+    const refs: EntityRef[] = [{ kind: input.kind, id: input.id }];
+    if (input.kind === 'penalty') {
+      for (const e of await repo.listEntriesOnPenalty(trx, input.id)) {
+        if (e.status !== 'active' && e.status !== 'suspended') continue;
+        const entrySet = {
+          status: 'removed',
+          suspendedSince: null,
+          removedOn: today,
+          removalReason: `所依据的行政处罚已撤销：${input.reason}`,
+        };
+        await repo.updateListEntry(trx, e.id, entrySet);
+        await audit(trx, staff, 'list_entry.remove', 'list_entry', e.id, e, { ...e, ...entrySet }, input.reason);
+        refs.push({ kind: 'list_entry', id: e.id });
+      }
+    }
+    await syncSearchDocuments(trx, refs);
+    return { withdrawn: refs.length };
+  });
+}
+
+export async function correctPenalty(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; violationFacts?: string; content?: string; legalBasis?: string; reason: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.penaltyForUpdate(trx, input.id);
+    if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
+    const set: Record<string, string> = {};
+    for (const k of ['violationFacts', 'content', 'legalBasis'] as const) {
+      const v = input[k]?.trim();
+      if (v) set[k] = v;
+    }
+    if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+    await repo.updateRecord(trx, 'penaltyRecords', input.id, set);
+    await audit(trx, staff, 'penalty.correct', 'penalty', input.id, before, { ...before, ...set }, input.reason);
+    await syncSearchDocuments(trx, [{ kind: 'penalty', id: input.id }]);
+    return { corrected: Object.keys(set) };
+  });
+}
+
+const LIST_KIND = { honor: 'incentive', dishonesty: 'punishment' } as const;
+const KIND_LABEL = { incentive: '激励', punishment: '惩戒' } as const;
+
+/** A list entry must cite catalog items of its kind (SPEC §5); the database refuses the rest too. */
+export async function createListEntry(
+  db: Db,
+  staff: StaffPrincipal,
+  input: {
+    listType: 'honor' | 'dishonesty';
+    subjectId: number;
+    decisionNumber: string;
+    basis: string;
+    reason: string;
+    listedOn: string;
+    validUntil: string;
+    penaltyRecordId?: number | null;
+    catalogItemIds: number[];
+  },
+) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有认定部门的工作人员可以列入名单。');
+  const departmentId = staff.departmentId;
+  if (input.catalogItemIds.length === 0)
+    return fail('BAD_REQUEST', '请至少选择一项联合奖惩目录中的措施：不得在目录之外奖励或惩戒。');
+  const items = await repo.catalogItems(db, input.catalogItemIds);
+  const wanted = LIST_KIND[input.listType];
+  const missing = input.catalogItemIds.filter((id) => !items.some((i) => i.id === id));
+  if (missing.length) return fail('BAD_REQUEST', `目录中没有编号为 ${missing.join('、')} 的措施。`);
+  const wrong = items.filter((i) => i.kind !== wanted);
+  if (wrong.length) {
+    return fail(
+      'BAD_REQUEST',
+      `${input.listType === 'honor' ? '守信红名单' : '失信惩戒名单'}只能适用${KIND_LABEL[wanted]}措施，“${wrong.map((w) => w.measure).join('、')}”不是${KIND_LABEL[wanted]}措施。`,
+    );
+  }
+  if (!(await repo.subjectExists(db, input.subjectId))) return fail('BAD_REQUEST', '没有这个信用主体。');
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { catalogItemIds, ...fields } = input;
+      const entry = await repo.insertListEntry(trx, {
+        ...fields,
+        penaltyRecordId: input.penaltyRecordId ?? null,
+        departmentId,
+      });
+      await repo.insertMeasures(trx, entry.id, catalogItemIds);
+      await audit(trx, staff, 'list_entry.create', 'list_entry', entry.id, null, {
+        ...entry,
+        catalogItemIds: input.catalogItemIds,
+      });
+      await syncSearchDocuments(trx, [{ kind: 'list_entry', id: entry.id }]);
+      return { id: entry.id };
+    });
+  } catch (err) {
+    // The trigger is the last word when the catalog changed between our check and the insert.
+    if ((err as { code?: string }).code === '23514')
+      return fail(
+        'BAD_REQUEST',
+        `所选措施与名单类型不符：${KIND_LABEL[wanted]}名单只能引用${KIND_LABEL[wanted]}类目录项。`,
+      );
+    throw err;
+  }
+}
