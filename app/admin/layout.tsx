@@ -37,9 +37,20 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                   用户与密钥
                 </a>
               ) : (
-                <a href="/admin" className="underline">
-                  申请队列
-                </a>
+                <>
+                  <a href="/admin" className="underline">
+                    申请队列
+                  </a>
+                  {staff.role === 'department' ? (
+                    <a href="/admin/records" className="underline">
+                      信息管理
+                    </a>
+                  ) : (
+                    <a href="/admin/catalog" className="underline">
+                      目录与曝光台
+                    </a>
+                  )}
+                </>
               )}
               <form action={signOutAction}>
                 <input type="hidden" name="csrf" value={staff.csrfToken} />

@@ -68,3 +68,71 @@ export async function insertMeasures(db: Db, listEntryId: number, catalogItemIds
     .values(catalogItemIds.map((catalogItemId) => ({ listEntryId, catalogItemId })))
     .execute();
 }
+
+export async function activeCatalog(db: Db) {
+  return db
+    .selectFrom('catalogItems')
+    .select(['id', 'code', 'kind', 'measure'])
+    .where('active', '=', true)
+    .orderBy('kind')
+    .orderBy('sortOrder')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertCatalogItem(
+  db: Db,
+  item: {
+    code: string;
+    kind: 'incentive' | 'punishment';
+    decidingUnit: string;
+    measure: string;
+    reason: string;
+    legalBasis: string;
+    implementingUnits: string;
+    content: string;
+    evidence: string;
+    domain: string | null;
+  },
+) {
+  return db
+    .insertInto('catalogItems')
+    .values(item)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setCatalogItemActive(db: Db, id: number, active: boolean) {
+  return db
+    .updateTable('catalogItems')
+    .set({ active, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function exposureForUpdate(db: Db, id: number) {
+  return db.selectFrom('exposureCases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateExposure(
+  db: Db,
+  id: number,
+  set: { status: 'published' | 'withdrawn'; publishedOn?: string },
+) {
+  await db
+    .updateTable('exposureCases')
+    .set({ ...set, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function draftExposures(db: Db) {
+  return db
+    .selectFrom('exposureCases')
+    .select(['id', 'title', 'status', 'publishedOn'])
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+}

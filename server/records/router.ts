@@ -6,6 +6,7 @@ const reason = z.string().trim().min(5, '请写明理由（至少5个字）。')
 const date = z.iso.date('日期格式应为 YYYY-MM-DD。');
 
 export const recordsRouter = router({
+  catalog: roleProcedure('department', 'office').query(({ ctx }) => service.activeCatalog(ctx.db)),
   withdraw: roleProcedure('department')
     .input(z.object({ kind: z.enum(['penalty', 'licensing']), id: z.coerce.number().int().positive(), reason }))
     .mutation(({ ctx, input }) => service.withdrawRecord(ctx.db, ctx.staff, input, ctx.today)),
@@ -37,4 +38,30 @@ export const recordsRouter = router({
         .refine((v) => v.validUntil >= v.listedOn, { message: '有效期至不能早于列入日期。', path: ['validUntil'] }),
     )
     .mutation(({ ctx, input }) => service.createListEntry(ctx.db, ctx.staff, input)),
+  createCatalogItem: roleProcedure('office')
+    .input(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{2,40}$/, '目录编号为2–40位字母、数字或连字符。'),
+        kind: z.enum(['incentive', 'punishment']),
+        decidingUnit: z.string().trim().min(2, '请填写行政单位。').max(200),
+        measure: z.string().trim().min(2, '请填写处理措施。').max(200),
+        reason: z.string().trim().min(2, '请填写实施事由或奖励事由。').max(1000),
+        legalBasis: z.string().trim().min(2, '请填写法律依据。').max(2000),
+        implementingUnits: z.string().trim().min(2, '请填写联合奖惩实施单位。').max(1000),
+        content: z.string().trim().min(2, '请填写措施内容。').max(2000),
+        evidence: z.string().trim().min(2, '请填写证据材料。').max(1000),
+        domain: z.string().trim().max(50).nullable().default(null),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.createCatalogItem(ctx.db, ctx.staff, input)),
+  setCatalogItemActive: roleProcedure('office')
+    .input(z.object({ id: z.coerce.number().int().positive(), active: z.boolean() }))
+    .mutation(({ ctx, input }) => service.setCatalogItemActive(ctx.db, ctx.staff, input.id, input.active)),
+  exposures: roleProcedure('office').query(({ ctx }) => service.draftExposures(ctx.db)),
+  setExposureStatus: roleProcedure('office')
+    .input(z.object({ id: z.coerce.number().int().positive(), status: z.enum(['published', 'withdrawn']) }))
+    .mutation(({ ctx, input }) => service.setExposureStatus(ctx.db, ctx.staff, input.id, input.status, ctx.today)),
 });

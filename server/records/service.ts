@@ -168,3 +168,60 @@ export async function createListEntry(
     throw err;
   }
 }
+export const activeCatalog = repo.activeCatalog;
+
+/** Office: adds a catalog item (the catalog is the only source of measures, SPEC §5). */
+export async function createCatalogItem(
+  db: Db,
+  staff: StaffPrincipal,
+  item: Parameters<typeof repo.insertCatalogItem>[1],
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertCatalogItem(trx, item);
+    if (!row) return fail('CONFLICT', `目录编号“${item.code}”已存在。`);
+    await audit(trx, staff, 'catalog.create', 'catalog_item', row.id, null, row);
+    return { id: row.id };
+  });
+}
+
+/** Office: retires or restores a catalog item; existing list entries keep citing it. */
+export async function setCatalogItemActive(db: Db, staff: StaffPrincipal, id: number, active: boolean) {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.setCatalogItemActive(trx, id, active);
+    if (!row) return fail('NOT_FOUND', '没有这个目录项。');
+    await audit(
+      trx,
+      staff,
+      active ? 'catalog.activate' : 'catalog.deactivate',
+      'catalog_item',
+      id,
+      { active: !active },
+      { active },
+    );
+    return { id };
+  });
+}
+
+/** Office: publishes (or withdraws) an exposure case; search follows in the same transaction. */
+export async function setExposureStatus(
+  db: Db,
+  staff: StaffPrincipal,
+  id: number,
+  status: 'published' | 'withdrawn',
+  today: string,
+) {
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.exposureForUpdate(trx, id);
+    if (!before) return fail('NOT_FOUND', '没有这个曝光案例。');
+    const set = status === 'published' ? { status, publishedOn: before.publishedOn ?? today } : { status };
+    await repo.updateExposure(trx, id, set);
+    await audit(trx, staff, `exposure.${status === 'published' ? 'publish' : 'withdraw'}`, 'exposure', id, before, {
+      ...before,
+      ...set,
+    });
+    await syncSearchDocuments(trx, [{ kind: 'exposure', id }]);
+    return { id };
+  });
+}
+
+export const draftExposures = repo.draftExposures;

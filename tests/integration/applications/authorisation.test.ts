@@ -23,7 +23,12 @@ const ALLOWED: Record<string, Role[]> = {
   'applications.attachment': ['department-own', 'office'],
   'complaint.accept': ['office'],
   'complaint.decide': ['office'],
+  'records.catalog': ['department-own', 'department-other', 'office'],
   'records.withdraw': ['department-own'],
+  'records.createCatalogItem': ['office'],
+  'records.setCatalogItemActive': ['office'],
+  'records.exposures': ['office'],
+  'records.setExposureStatus': ['office'],
   'records.correctPenalty': ['department-own'],
   'records.createListEntry': ['department-own', 'department-other'],
   'staff.me': ROLES,
@@ -133,6 +138,53 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
     'complaint.decide': async (c) => {
       const app = await freshComplaint(true);
       return c.applications.decide({ id: app.id, version: app.version, decision: 'uphold', reasons: '维持原答复。' });
+    },
+    'records.catalog': (c) => c.records.catalog(),
+    'records.createCatalogItem': (c) =>
+      c.records.createCatalogItem({
+        code: `NEW-${(serial += 1)}`,
+        kind: 'incentive',
+        decidingUnit: '市发展改革委',
+        measure: '绿色通道',
+        reason: '守信激励',
+        legalBasis: '测试依据',
+        implementingUnits: '各部门',
+        content: '优先办理',
+        evidence: '认定文书',
+        domain: null,
+      }),
+    'records.setCatalogItemActive': async (c) => {
+      const item = await current()
+        .db.insertInto('catalogItems')
+        .values({
+          code: `ACT-${(serial += 1)}`,
+          kind: 'incentive',
+          decidingUnit: '测试',
+          measure: '容缺受理',
+          reason: '测试',
+          legalBasis: '测试',
+          implementingUnits: '测试',
+          content: '测试',
+          evidence: '测试',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.records.setCatalogItemActive({ id: item.id, active: false });
+    },
+    'records.exposures': (c) => c.records.exposures(),
+    'records.setExposureStatus': async (c) => {
+      const row = await current()
+        .db.insertInto('exposureCases')
+        .values({
+          title: '测试曝光案例',
+          domain: '食品药品',
+          subjectName: '乐山市授权测试有限公司',
+          summary: '摘要',
+          body: '正文',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return c.records.setExposureStatus({ id: row.id, status: 'published' });
     },
     'records.withdraw': async (c) => {
       const fresh = await createWorld(current().db, `乐山市撤销矩阵${(serial += 1)}有限公司`);

@@ -127,4 +127,35 @@ describeEachDatabase('record management by departments', (current) => {
     expect((entry.before as { content: string }).content).toBe('罚款人民币五千元');
     expect((entry.after as { content: string }).content).toBe('罚款人民币三千元');
   });
+
+  it('the office publishes an exposure case: in search at once, audited', async () => {
+    const { db } = current();
+    const office = await createStaff(db, 'office', null);
+    const row = await db
+      .insertInto('exposureCases')
+      .values({
+        title: '乐山市曝光测试食品有限公司销售过期食品案',
+        domain: '食品药品',
+        subjectName: '乐山市曝光测试食品有限公司',
+        summary: '销售过期食品',
+        body: '经查……',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const search = async () =>
+      (await createCaller({ db, today: TODAY }).search.query({ q: '曝光测试食品' })).hits.map((h) => h.docId);
+    expect(await search()).not.toContain(`exposure:${row.id}`);
+    await createCaller({ db, today: TODAY, staff: office }).records.setExposureStatus({
+      id: row.id,
+      status: 'published',
+    });
+    expect(await search()).toContain(`exposure:${row.id}`);
+    const audit = await db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'exposure')
+      .where('entityId', '=', String(row.id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['exposure.publish']);
+  });
 });
