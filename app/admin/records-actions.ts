@@ -12,14 +12,15 @@ async function run(
   form: FormData,
   work: (caller: Awaited<ReturnType<typeof staffFromForm>>['caller']) => Promise<unknown>,
   ok: string,
+  page = '/admin/records',
 ) {
   const { caller } = await staffFromForm(form);
-  let target = `/admin/records?notice=${ok}`;
+  let target = `${page}?notice=${ok}`;
   try {
     await work(caller);
   } catch (err) {
     if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `/admin/records?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
+    target = `${page}?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
   }
   redirect(target);
 }
@@ -70,21 +71,8 @@ export async function createListEntryAction(form: FormData) {
   );
 }
 
-async function runOffice(
-  form: FormData,
-  work: (caller: Awaited<ReturnType<typeof staffFromForm>>['caller']) => Promise<unknown>,
-  ok: string,
-) {
-  const { caller } = await staffFromForm(form);
-  let target = `/admin/catalog?notice=${ok}`;
-  try {
-    await work(caller);
-  } catch (err) {
-    if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `/admin/catalog?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
-  }
-  redirect(target);
-}
+const runOffice = (form: FormData, work: Parameters<typeof run>[1], ok: string) =>
+  run(form, work, ok, '/admin/catalog');
 
 export async function createCatalogItemAction(form: FormData) {
   await runOffice(

@@ -2,13 +2,9 @@
 
 import { useActionState } from 'react';
 import { trackAction, type TrackResult } from '@/app/(portal)/apply/actions';
+import { Timeline } from './timeline';
 import { buttonClass, ErrorSummary, TextField } from './fields';
 import { emptyState, errorFor, type FormState } from './form-state';
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
 
 /** Both codes in, the status timeline out; posts without JavaScript too. */
 export function TrackForm() {
@@ -84,19 +80,7 @@ function TrackResultView({ result }: { result: TrackResult }) {
         ) : null}
       </dl>
       <h3 className="mt-6 text-lg font-bold">办理过程</h3>
-      <ol className="mt-2 border-l-2 border-brand-600 pl-4" data-testid="track-timeline">
-        {result.events.map((e, i) => (
-          <li key={`${e.at}-${i}`} className="mb-3">
-            <p className="text-sm text-slate-600">
-              <time dateTime={e.at}>{dateTime(e.at)}</time> · {e.actorLabel}
-            </p>
-            <p>
-              {e.toStatusLabel ? <strong>{e.toStatusLabel}：</strong> : null}
-              {e.note}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <Timeline events={result.events} testId="track-timeline" />
     </section>
   );
 }

@@ -402,27 +402,25 @@ export async function listEntriesOnPenalty(db: Db, penaltyId: number) {
   return db.selectFrom('listEntries').selectAll().where('penaltyRecordId', '=', penaltyId).forUpdate().execute();
 }
 
-export async function updatePenalty(db: Db, id: number, set: Record<string, unknown>) {
+/** Updates one row of a record table and stamps updatedAt (record tables share the column). */
+export async function updateRecordRow(
+  db: Db,
+  table: 'penaltyRecords' | 'licensingRecords' | 'listEntries',
+  id: number,
+  set: Record<string, unknown>,
+) {
   await db
-    .updateTable('penaltyRecords')
+    .updateTable(table)
     .set({ ...set, updatedAt: sql`now()` } as never)
     .where('id', '=', id)
     .execute();
 }
-export async function updateLicensing(db: Db, id: number, set: Record<string, unknown>) {
-  await db
-    .updateTable('licensingRecords')
-    .set({ ...set, updatedAt: sql`now()` } as never)
-    .where('id', '=', id)
-    .execute();
-}
-export async function updateListEntry(db: Db, id: number, set: Record<string, unknown>) {
-  await db
-    .updateTable('listEntries')
-    .set({ ...set, updatedAt: sql`now()` } as never)
-    .where('id', '=', id)
-    .execute();
-}
+export const updatePenalty = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'penaltyRecords', id, set);
+export const updateLicensing = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'licensingRecords', id, set);
+export const updateListEntry = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'listEntries', id, set);
 
 // ---------------------------------------------------------------- rate limiting
 

@@ -10,31 +10,6 @@ export async function licensingForUpdate(db: Db, id: number) {
   return db.selectFrom('licensingRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateRecord(
-  db: Db,
-  table: 'penaltyRecords' | 'licensingRecords',
-  id: number,
-  set: Record<string, unknown>,
-) {
-  await db
-    .updateTable(table)
-    .set({ ...set, updatedAt: sql`now()` } as never)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function listEntriesOnPenalty(db: Db, penaltyId: number) {
-  return db.selectFrom('listEntries').selectAll().where('penaltyRecordId', '=', penaltyId).forUpdate().execute();
-}
-
-export async function updateListEntry(db: Db, id: number, set: Record<string, unknown>) {
-  await db
-    .updateTable('listEntries')
-    .set({ ...set, updatedAt: sql`now()` } as never)
-    .where('id', '=', id)
-    .execute();
-}
-
 export async function catalogItems(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('catalogItems').select(['id', 'kind', 'measure', 'active']).where('id', 'in', ids).execute();

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-import { insertAudit } from '../applications/repository';
+// Row updates and the entries resting on a penalty are shared with the application decisions.
+import { insertAudit, listEntriesOnPenalty, updateListEntry, updateRecordRow } from '../applications/repository';
 import { canManageRecord, type StaffPrincipal } from '../auth/principal';
 import { syncSearchDocuments, type EntityRef } from '../search/indexer';
 import * as repo from './repository';
@@ -54,7 +55,7 @@ export async function withdrawRecord(
       withdrawalReason: input.reason,
       ...(input.kind === 'penalty' ? { suspendedSince: null } : {}),
     };
-    await repo.updateRecord(trx, input.kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords', input.id, set);
+    await updateRecordRow(trx, input.kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords', input.id, set);
     await audit(
       trx,
       staff,
@@ -67,7 +68,7 @@ export async function withdrawRecord(
     );
     const refs: EntityRef[] = [{ kind: input.kind, id: input.id }];
     if (input.kind === 'penalty') {
-      for (const e of await repo.listEntriesOnPenalty(trx, input.id)) {
+      for (const e of await listEntriesOnPenalty(trx, input.id)) {
         if (e.status !== 'active' && e.status !== 'suspended') continue;
         const entrySet = {
           status: 'removed',
@@ -75,7 +76,7 @@ export async function withdrawRecord(
           removedOn: today,
           removalReason: `所依据的行政处罚已撤销：${input.reason}`,
         };
-        await repo.updateListEntry(trx, e.id, entrySet);
+        await updateListEntry(trx, e.id, entrySet);
         await audit(trx, staff, 'list_entry.remove', 'list_entry', e.id, e, { ...e, ...entrySet }, input.reason);
         refs.push({ kind: 'list_entry', id: e.id });
       }
@@ -99,7 +100,7 @@ export async function correctPenalty(
       if (v) set[k] = v;
     }
     if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
-    await repo.updateRecord(trx, 'penaltyRecords', input.id, set);
+    await updateRecordRow(trx, 'penaltyRecords', input.id, set);
     await audit(trx, staff, 'penalty.correct', 'penalty', input.id, before, { ...before, ...set }, input.reason);
     await syncSearchDocuments(trx, [{ kind: 'penalty', id: input.id }]);
     return { corrected: Object.keys(set) };

@@ -245,4 +245,32 @@ test.describe('objections, repairs and complaints', () => {
     const cookie = await page.request.get('/admin/attachments/1', { maxRedirects: 0 });
     expect(cookie.status()).toBe(401);
   });
+
+  test('a department lists a subject only with catalog measures of the right kind; the office pages are accessible', async ({
+    page,
+  }, testInfo) => {
+    await signIn(page, SCJG);
+    await page.goto('/admin/records');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('名单类型').selectOption('dishonesty');
+    await page.getByLabel('信用主体编号').fill('1');
+    await page.getByLabel('认定文号').fill('乐市监认〔2026〕1号');
+    await page.getByLabel('认定依据').fill('《企业信息公示暂行条例》');
+    await page.getByLabel('列入事由').fill('严重失信测试');
+    await page.getByLabel('列入日期').fill('2026-01-05');
+    await page.getByLabel('有效期至').fill('2027-01-05');
+    await page
+      .getByRole('checkbox', { name: /【激励】/ })
+      .first()
+      .check();
+    await page.getByRole('button', { name: '列入' }).click();
+    await expect(page.getByTestId('notice')).toContainText('不是惩戒措施');
+    await shot(page, testInfo, 'records-wrong-kind');
+
+    await page.getByRole('button', { name: '退出', exact: true }).click();
+    await signIn(page, OFFICE);
+    await page.goto('/admin/catalog');
+    await expect(page.getByRole('heading', { level: 1, name: '目录与曝光台' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
 });

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { firstParam } from '@/components/query-string';
+import { Timeline } from '@/components/applications/timeline';
 import { DECISION_LABELS, DECISIONS_BY_KIND } from '@/server/rules/applications';
 import { z } from '@/server/validation';
 import { staffCaller } from '../../_lib/session';
@@ -17,11 +18,6 @@ const NOTICES: Record<string, { text: string; ok: boolean }> = {
   forbidden: { text: '您无权办理该申请。', ok: false },
   invalid: { text: '提交的内容有误，操作未执行。', ok: false },
 };
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
 
 const recordHref = (r: { kind: string; id: number | null }) =>
   r.kind === 'penalty'
@@ -272,19 +268,7 @@ export default async function ApplicationPage({
         <h2 id="history" className="mb-2 text-lg font-bold">
           办理记录
         </h2>
-        <ol className="border-l-2 border-brand-600 pl-4" data-testid="history">
-          {app.events.map((e, i) => (
-            <li key={`${e.at}-${i}`} className="mb-3">
-              <p className="text-sm text-slate-600">
-                <time dateTime={e.at}>{dateTime(e.at)}</time> · {e.actorLabel}
-              </p>
-              <p>
-                {e.toStatusLabel ? <strong>{e.toStatusLabel}：</strong> : null}
-                {e.note}
-              </p>
-            </li>
-          ))}
-        </ol>
+        <Timeline events={app.events} testId="history" />
       </section>
     </>
   );
