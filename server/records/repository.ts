@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/client';
+import type { PenaltyRecordTable } from '../db/types';
 
 // SQL of record management by departments: withdraw and correct records, create list entries.
 
@@ -110,4 +112,30 @@ export async function draftExposures(db: Db) {
     .orderBy('id', 'desc')
     .limit(50)
     .execute();
+}
+
+export async function departmentRow(db: Db, id: number) {
+  return db.selectFrom('departments').select(['id', 'name', 'uscc']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function subjectRow(db: Db, id: number) {
+  return db
+    .selectFrom('subjects')
+    .select([
+      'id',
+      'kind',
+      'name',
+      'uscc',
+      'registrationNumber',
+      'personIdType',
+      'personIdMasked',
+      'personIdRef',
+      'legalRepresentative',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertPenalty(db: Db, row: Insertable<PenaltyRecordTable>) {
+  return db.insertInto('penaltyRecords').values(row).returningAll().executeTakeFirstOrThrow();
 }

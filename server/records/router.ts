@@ -1,4 +1,5 @@
 import { z } from '../validation';
+import { CREDIT_DOMAINS, PENALTY_CATEGORIES, SEVERITIES } from '../rules/codes';
 import { roleProcedure, router } from '../trpc';
 import * as service from './service';
 
@@ -64,4 +65,28 @@ export const recordsRouter = router({
   setExposureStatus: roleProcedure('office')
     .input(z.object({ id: z.coerce.number().int().positive(), status: z.enum(['published', 'withdrawn']) }))
     .mutation(({ ctx, input }) => service.setExposureStatus(ctx.db, ctx.staff, input.id, input.status, ctx.today)),
+  createPenalty: roleProcedure('department')
+    .input(
+      z.object({
+        subjectId: z.coerce.number().int().positive(),
+        documentNumber: z.string().trim().min(3, '请填写处罚决定书文号。').max(100),
+        violationType: z.string().trim().min(2, '请填写违法行为类型。').max(200),
+        violationFacts: z.string().trim().min(2, '请填写违法事实。').max(4000),
+        legalBasis: z.string().trim().min(2, '请填写处罚依据。').max(2000),
+        categories: z
+          .array(z.enum(PENALTY_CATEGORIES, { error: '处罚类别不正确。' }))
+          .min(1, '请至少选择一个处罚类别。'),
+        content: z.string().trim().min(2, '请填写处罚内容。').max(4000),
+        fineAmount: z
+          .string()
+          .trim()
+          .regex(/^\d{1,10}(\.\d{1,6})?$/, '罚款金额以万元为单位，例如 0.5。')
+          .nullable()
+          .optional(),
+        decisionDate: date,
+        severity: z.enum(SEVERITIES).nullable().optional(),
+        domain: z.enum(CREDIT_DOMAINS).nullable().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.createPenalty(ctx.db, ctx.staff, input)),
 });

@@ -4,6 +4,10 @@ import type { Db } from '../db/client';
 import { insertAudit, listEntriesOnPenalty, updateListEntry, updateRecordRow } from '../applications/repository';
 import { canManageRecord, type StaffPrincipal } from '../auth/principal';
 import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { normalizeName } from '../rules/normalize';
+import { publicationPeriod } from '../rules/periods';
+import { resolveSeverity } from '../rules/severity';
+import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
 import * as repo from './repository';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
@@ -226,3 +230,95 @@ export async function setExposureStatus(
 }
 
 export const draftExposures = repo.draftExposures;
+
+const CATEGORY_OF_KIND = {
+  legal_person: '法人及非法人组织',
+  natural_person: '自然人',
+  individual_business: '个体工商户',
+} as const;
+
+export interface NewPenaltyInput {
+  subjectId: number;
+  documentNumber: string;
+  violationType: string;
+  violationFacts: string;
+  legalBasis: string;
+  categories: PenaltyCategory[];
+  content: string;
+  fineAmount?: string | null;
+  decisionDate: string;
+  severity?: Severity | null;
+  domain?: CreditDomain | null;
+}
+
+/** A department records a penalty by form; its publication period comes from the dated rules (SPEC §4). */
+export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPenaltyInput) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有作出决定的部门可以录入行政处罚。');
+  const departmentId = staff.departmentId;
+  const [department, subject] = await Promise.all([
+    repo.departmentRow(db, departmentId),
+    repo.subjectRow(db, input.subjectId),
+  ]);
+  if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
+  if (!subject) return fail('BAD_REQUEST', '没有这个信用主体，请核对主体编号。');
+  const severity = resolveSeverity(input.categories, input.severity ?? null);
+  const period = publicationPeriod({
+    decisionDate: input.decisionDate,
+    severity,
+    categories: input.categories,
+    domain: input.domain ?? null,
+  });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await repo.insertPenalty(trx, {
+        subjectId: subject.id,
+        departmentId,
+        subjectName: subject.name,
+        subjectCategory: CATEGORY_OF_KIND[subject.kind],
+        uscc: subject.uscc,
+        registrationNumber: subject.registrationNumber,
+        legalRepresentative: subject.legalRepresentative,
+        partyIdType: subject.personIdType,
+        partyIdMasked: subject.personIdMasked,
+        partyIdRef: subject.personIdRef,
+        documentNumber: input.documentNumber,
+        documentNumberNorm: normalizeName(input.documentNumber),
+        violationType: input.violationType,
+        violationFacts: input.violationFacts,
+        legalBasis: input.legalBasis,
+        categories: input.categories,
+        content: input.content,
+        fineAmount: input.fineAmount ?? null,
+        decisionDate: input.decisionDate,
+        penaltyValidUntil: input.decisionDate,
+        authorityName: department.name,
+        authorityCode: department.uscc,
+        sourceUnitName: department.name,
+        sourceUnitCode: department.uscc,
+        severity,
+        severityExplicit: input.severity != null,
+        domain: input.domain ?? null,
+        status: period.published ? 'published' : 'unpublished',
+        publicFrom: period.publicFrom,
+        earliestRepairOn: period.earliestRepair,
+        publicUntil: period.publicUntil,
+        periodRuleId: period.ruleId,
+        repairableEarly: period.repairableEarly,
+      });
+      await audit(trx, staff, 'penalty.create', 'penalty', row.id, null, row);
+      await syncSearchDocuments(trx, [{ kind: 'penalty', id: row.id }]);
+      return {
+        id: row.id,
+        publicUntil: period.publicUntil,
+        earliestRepair: period.earliestRepair,
+        published: period.published,
+        warnings: period.warnings,
+      };
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505')
+      return fail('CONFLICT', `本部门已有文书号为“${input.documentNumber}”的行政处罚，请改为更正该信息。`);
+    throw err;
+  }
+}

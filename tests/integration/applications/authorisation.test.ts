@@ -25,6 +25,7 @@ const ALLOWED: Record<string, Role[]> = {
   'complaint.decide': ['office'],
   'records.catalog': ['department-own', 'department-other', 'office'],
   'records.withdraw': ['department-own'],
+  'records.createPenalty': ['department-own', 'department-other'],
   'records.createCatalogItem': ['office'],
   'records.setCatalogItemActive': ['office'],
   'records.exposures': ['office'],
@@ -140,6 +141,17 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
       return c.applications.decide({ id: app.id, version: app.version, decision: 'uphold', reasons: '维持原答复。' });
     },
     'records.catalog': (c) => c.records.catalog(),
+    'records.createPenalty': (c) =>
+      c.records.createPenalty({
+        subjectId: world.firm.id,
+        documentNumber: `乐测罚〔2026〕矩阵${(serial += 1)}号`,
+        violationType: '测试',
+        violationFacts: '测试事实',
+        legalBasis: '测试依据',
+        categories: ['警告'],
+        content: '警告',
+        decisionDate: TODAY,
+      }),
     'records.createCatalogItem': (c) =>
       c.records.createCatalogItem({
         code: `NEW-${(serial += 1)}`,

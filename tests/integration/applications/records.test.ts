@@ -158,4 +158,39 @@ describeEachDatabase('record management by departments', (current) => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['exposure.publish']);
   });
+
+  it('a department records a penalty by form: the period comes from the rules, it is searchable at once, a duplicate is refused', async () => {
+    const { db } = current();
+    const w = await createWorld(db, '乐山市录入测试有限公司');
+    const staff = await createStaff(db, 'department', w.department.id);
+    const caller = createCaller({ db, today: TODAY, staff });
+    const input = {
+      subjectId: w.firm.id,
+      documentNumber: '乐测罚〔2026〕900号',
+      violationType: '未按规定标明价格',
+      violationFacts: '经查，当事人销售商品未明码标价。',
+      legalBasis: '《价格法》第四十二条',
+      categories: ['罚款' as const],
+      content: '罚款人民币二千元',
+      fineAmount: '0.2',
+      decisionDate: '2026-01-10',
+    };
+    const created = await caller.records.createPenalty(input);
+    expect(created).toMatchObject({ published: true, publicUntil: '2027-01-10', earliestRepair: '2026-04-10' });
+    expect(await penalty(db, created.id)).toMatchObject({
+      severity: 'general',
+      status: 'published',
+      departmentId: w.department.id,
+    });
+    const hits = (await createCaller({ db, today: TODAY }).search.query({ q: '录入测试' })).hits.map((h) => h.docId);
+    expect(hits).toContain(`penalty:${created.id}`);
+    await expect(caller.records.createPenalty(input)).rejects.toThrow('本部门已有文书号');
+    const audit = await db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityType', '=', 'penalty')
+      .where('entityId', '=', String(created.id))
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['penalty.create']);
+  });
 });
