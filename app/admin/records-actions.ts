@@ -109,3 +109,23 @@ export async function setExposureStatusAction(form: FormData) {
     'updated',
   );
 }
+
+export async function createPenaltyAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.createPenalty({
+        subjectId: Number(text(form, 'subjectId')),
+        documentNumber: text(form, 'documentNumber'),
+        violationType: text(form, 'violationType'),
+        violationFacts: text(form, 'violationFacts'),
+        legalBasis: text(form, 'legalBasis'),
+        categories: form.getAll('categories').map(String) as ['罚款'],
+        content: text(form, 'penaltyContent'),
+        fineAmount: text(form, 'fineAmount') || null,
+        decisionDate: text(form, 'decisionDate'),
+        severity: (text(form, 'severity') || null) as 'general' | null,
+      }),
+    'created',
+  );
+}

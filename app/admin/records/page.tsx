@@ -1,7 +1,13 @@
 import { notFound } from 'next/navigation';
 import { firstParam } from '@/components/query-string';
 import { staffCaller } from '../_lib/session';
-import { correctPenaltyAction, createListEntryAction, withdrawRecordAction } from '../records-actions';
+import {
+  correctPenaltyAction,
+  createListEntryAction,
+  createPenaltyAction,
+  withdrawRecordAction,
+} from '../records-actions';
+import { PENALTY_CATEGORIES, SEVERITY_LABELS } from '@/server/rules/codes';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '信息管理' };
@@ -10,6 +16,7 @@ const NOTICES: Record<string, string> = {
   withdrawn: '已撤销，公示页面和搜索已同步更新。',
   corrected: '已更正，公示页面和搜索已同步更新。',
   listed: '已列入名单。',
+  created: '行政处罚已录入，公示期限已按规则计算，搜索已同步。',
   error: '操作未执行：',
 };
 
@@ -21,17 +28,19 @@ function Field({
   label,
   type = 'text',
   required = true,
+  id = name,
 }: {
   name: string;
   label: string;
   type?: string;
   required?: boolean;
+  id?: string;
 }) {
   return (
-    <label className="mb-3 block" htmlFor={name}>
+    <label className="mb-3 block" htmlFor={id}>
       {label}
       {required ? null : '（选填）'}
-      <input id={name} name={name} type={type} required={required} className={input} />
+      <input id={id} name={name} type={type} required={required} className={input} />
     </label>
   );
 }
@@ -63,6 +72,54 @@ export default async function RecordsPage({
           {message}
         </p>
       ) : null}
+      <section aria-labelledby="create" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="create" className="mb-2 text-lg font-bold">
+          录入行政处罚
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">公示期限和最早可修复日期由系统按处罚决定日期适用的规则计算。</p>
+        <form action={createPenaltyAction}>
+          {csrf}
+          <label className="mb-3 block" htmlFor="penalty-subject">
+            信用主体编号
+            <input id="penalty-subject" name="subjectId" type="number" required className={input} />
+          </label>
+          <label className="mb-3 block" htmlFor="penalty-doc">
+            处罚决定书文号
+            <input id="penalty-doc" name="documentNumber" required className={input} />
+          </label>
+          <Field id="new-violationType" name="violationType" label="违法行为类型" />
+          <Field id="new-violationFacts" name="violationFacts" label="违法事实" />
+          <Field id="new-legalBasis" name="legalBasis" label="处罚依据" />
+          <fieldset className="mb-3">
+            <legend>处罚类别</legend>
+            <div className="flex flex-wrap gap-x-4">
+              {PENALTY_CATEGORIES.map((c) => (
+                <label key={c} className="inline-flex items-center gap-1">
+                  <input type="checkbox" name="categories" value={c} />
+                  {c}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Field id="new-penaltyContent" name="penaltyContent" label="处罚内容" />
+          <Field id="new-fineAmount" name="fineAmount" label="罚款金额（万元）" required={false} />
+          <Field id="new-decisionDate" name="decisionDate" label="处罚决定日期" type="date" />
+          <label className="mb-3 block" htmlFor="severity">
+            失信严重程度（不选则按处罚类别判定）
+            <select id="severity" name="severity" className={input}>
+              <option value="">按处罚类别判定</option>
+              {Object.entries(SEVERITY_LABELS).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={button}>
+            录入
+          </button>
+        </form>
+      </section>
       <section aria-labelledby="withdraw" className="mb-6 rounded border border-slate-300 bg-white p-4">
         <h2 id="withdraw" className="mb-2 text-lg font-bold">
           撤销信息
