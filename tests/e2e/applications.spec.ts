@@ -252,18 +252,34 @@ test.describe('objections, repairs and complaints', () => {
     await signIn(page, SCJG);
     await page.goto('/admin/records');
     await expectNoAxeViolations(page);
-    await page.getByLabel('名单类型').selectOption('dishonesty');
-    await page.getByLabel('信用主体编号').fill('1');
-    await page.getByLabel('认定文号').fill('乐市监认〔2026〕1号');
-    await page.getByLabel('认定依据').fill('《企业信息公示暂行条例》');
-    await page.getByLabel('列入事由').fill('严重失信测试');
-    await page.getByLabel('列入日期').fill('2026-01-05');
-    await page.getByLabel('有效期至').fill('2027-01-05');
-    await page
+
+    const create = page.getByRole('region', { name: '录入行政处罚' });
+    const documentNumber = `乐市监处罚〔2026〕${Date.now() % 100000}号`;
+    await create.getByLabel('信用主体编号').fill('1');
+    await create.getByLabel('处罚决定书文号').fill(documentNumber);
+    await create.getByLabel('违法行为类型').fill('未按规定明码标价');
+    await create.getByLabel('违法事实').fill('经查，当事人销售商品未明码标价。');
+    await create.getByLabel('处罚依据').fill('《中华人民共和国价格法》第四十二条');
+    await create.getByRole('checkbox', { name: '罚款', exact: true }).check();
+    await create.getByLabel('处罚内容').fill('罚款人民币二千元');
+    await create.getByLabel('处罚决定日期').fill('2026-06-01');
+    await create.getByRole('button', { name: '录入' }).click();
+    await expect(page.getByTestId('notice')).toContainText('行政处罚已录入');
+    expect((await search(page.request, documentNumber)).map((h) => h.display.documentNumber)).toContain(documentNumber);
+
+    const list = page.getByRole('region', { name: '列入名单' });
+    await list.getByLabel('名单类型').selectOption('dishonesty');
+    await list.getByLabel('信用主体编号').fill('1');
+    await list.getByLabel('认定文号').fill('乐市监认〔2026〕1号');
+    await list.getByLabel('认定依据').fill('《企业信息公示暂行条例》');
+    await list.getByLabel('列入事由').fill('严重失信测试');
+    await list.getByLabel('列入日期').fill('2026-01-05');
+    await list.getByLabel('有效期至').fill('2027-01-05');
+    await list
       .getByRole('checkbox', { name: /【激励】/ })
       .first()
       .check();
-    await page.getByRole('button', { name: '列入' }).click();
+    await list.getByRole('button', { name: '列入' }).click();
     await expect(page.getByTestId('notice')).toContainText('不是惩戒措施');
     await shot(page, testInfo, 'records-wrong-kind');
 
