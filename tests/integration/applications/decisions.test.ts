@@ -4,6 +4,7 @@ import { createCaller } from '@/server/root';
 import { acceptApplication, decideApplication, refuseApplication } from '@/server/applications/service';
 import { describeEachDatabase } from '../helpers/databases';
 import {
+  accepted,
   appByTracking,
   createStaff,
   createWorld,
@@ -74,9 +75,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const w = await createWorld(db, '乐山市金顶建材有限公司');
     const staff = await createStaff(db, 'department', w.department.id);
     const filed = await submit(db, objectionInput(w.record.id), '2026-03-02');
-    let app = await appByTracking(db, filed.trackingNumber);
-    await acceptApplication(db, staff, { id: app.id, version: app.version }, '2026-03-02');
-    app = await appByTracking(db, filed.trackingNumber);
+    const app = await accepted(db, staff, filed.trackingNumber, '2026-03-02');
     await decideApplication(
       db,
       staff,
@@ -98,9 +97,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const w = await createWorld(db, '乐山市夹江瓷砖有限公司');
     const staff = await createStaff(db, 'department', w.department.id);
     const filed = await submit(db, objectionInput(w.record.id), '2026-03-02');
-    let app = await appByTracking(db, filed.trackingNumber);
-    await acceptApplication(db, staff, { id: app.id, version: app.version }, '2026-03-02');
-    app = await appByTracking(db, filed.trackingNumber);
+    const app = await accepted(db, staff, filed.trackingNumber, '2026-03-02');
     await decideApplication(
       db,
       staff,
@@ -161,9 +158,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const staff = await createStaff(db, 'department', w.department.id);
     const officer = await createStaff(db, 'office', office.id);
     const objection = await submit(db, objectionInput(w.record.id), '2026-03-02');
-    let app = await appByTracking(db, objection.trackingNumber);
-    await acceptApplication(db, staff, { id: app.id, version: app.version }, '2026-03-02');
-    app = await appByTracking(db, objection.trackingNumber);
+    const app = await accepted(db, staff, objection.trackingNumber, '2026-03-02');
     await decideApplication(
       db,
       staff,
@@ -277,9 +272,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const a = await createStaff(db, 'department', w.department.id);
     const b = await createStaff(db, 'department', w.department.id);
     const filed = await submit(db, objectionInput(w.record.id), '2026-03-02');
-    let app = await appByTracking(db, filed.trackingNumber);
-    await acceptApplication(db, a, { id: app.id, version: app.version }, '2026-03-02');
-    app = await appByTracking(db, filed.trackingNumber);
+    const app = await accepted(db, a, filed.trackingNumber, '2026-03-02');
     const results = await Promise.allSettled([
       decideApplication(
         db,

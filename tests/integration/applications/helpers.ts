@@ -3,7 +3,7 @@ import type { Db } from '@/server/db/client';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import type { StaffPrincipal, StaffRole } from '@/server/auth/principal';
 import { attachmentDir as defaultAttachmentDir } from '@/server/applications/attachments';
-import { submitApplication, type ServiceOptions } from '@/server/applications/service';
+import { acceptApplication, submitApplication, type ServiceOptions } from '@/server/applications/service';
 import type { SubmitInput } from '@/server/applications/schema';
 import { syncSearchDocuments } from '@/server/search/indexer';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';
@@ -119,4 +119,11 @@ export async function penalty(db: Db, id: number) {
 }
 export async function listEntry(db: Db, id: number) {
   return db.selectFrom('listEntries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Accepts a filed application as staff on a day, and returns it as it now stands. */
+export async function accepted(db: Db, staff: StaffPrincipal, trackingNumber: string, on: string) {
+  const app = await appByTracking(db, trackingNumber);
+  await acceptApplication(db, staff, { id: app.id, version: app.version }, on);
+  return appByTracking(db, trackingNumber);
 }
