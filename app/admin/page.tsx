@@ -12,6 +12,7 @@ const filterSchema = z.object({
   kind: z.enum(['objection', 'repair', 'complaint']).optional().catch(undefined),
   status: z.enum(['submitted', 'accepted', 'refused', 'decided', 'withdrawn']).optional().catch(undefined),
   open: z.enum(['1', '0']).optional().catch(undefined),
+  departmentId: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
 const ERRORS: Record<string, string> = {
@@ -26,9 +27,17 @@ export default async function QueuePage({
   const { staff, caller } = await staffCaller();
   if (staff.role === 'admin') redirect('/admin/users');
   const sp = await searchParams;
-  const f = filterSchema.parse({ kind: firstParam(sp.kind), status: firstParam(sp.status), open: firstParam(sp.open) });
+  const f = filterSchema.parse({
+    kind: firstParam(sp.kind),
+    status: firstParam(sp.status),
+    open: firstParam(sp.open),
+    departmentId: firstParam(sp.departmentId),
+  });
   const open = f.open !== '0' && !f.status;
-  const rows = await caller.applications.queue({ kind: f.kind, status: f.status, open });
+  const [rows, departments] = await Promise.all([
+    caller.applications.queue({ kind: f.kind, status: f.status, open, departmentId: f.departmentId }),
+    staff.role === 'office' ? caller.staff.departments() : Promise.resolve([]),
+  ]);
   const error = ERRORS[firstParam(sp.error) ?? ''];
   return (
     <>
@@ -68,6 +77,23 @@ export default async function QueuePage({
             ))}
           </select>
         </label>
+        {departments.length > 0 ? (
+          <label className="flex flex-col">
+            办理部门
+            <select
+              name="departmentId"
+              defaultValue={f.departmentId ?? ''}
+              className="rounded border border-slate-500 px-2 py-1"
+            >
+              <option value="">全部部门</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">
           筛选
         </button>

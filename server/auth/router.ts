@@ -12,7 +12,7 @@ export const staffRouter = router({
   me: staffProcedure.query(({ ctx }) => ({ ...ctx.staff, csrfToken: undefined, sessionId: undefined })),
   signOutEverywhere: staffProcedure.mutation(({ ctx }) => service.signOutEverywhere(ctx.db, ctx.staff)),
   users: roleProcedure('admin').query(({ ctx }) => service.listUsers(ctx.db)),
-  departments: roleProcedure('admin').query(({ ctx }) => service.listDepartments(ctx.db)),
+  departments: roleProcedure('admin', 'office').query(({ ctx }) => service.listDepartments(ctx.db)),
   createUser: roleProcedure('admin')
     .input(
       z

@@ -35,7 +35,7 @@ const ALLOWED: Record<string, Role[]> = {
   'staff.me': ROLES,
   'staff.signOutEverywhere': ROLES,
   'staff.users': ['admin'],
-  'staff.departments': ['admin'],
+  'staff.departments': ['office', 'admin'],
   'staff.createUser': ['admin'],
   'staff.apiKeys': ['admin'],
   'staff.createApiKey': ['admin'],
