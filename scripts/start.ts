@@ -43,6 +43,11 @@ async function prepareDatabase() {
       console.log('演示部门 API 密钥（POST /api/v1/disclosures 与 npm run import -- --key）：');
       for (const k of keys) console.log(`  ${k.departmentCode.padEnd(8)} ${k.key}  ${k.departmentName}`);
     }
+    if (seeded.staff.length > 0) {
+      console.log('工作人员后台 /admin 演示账号（仅供演示，正式部署前请删除或修改密码）：');
+      for (const a of seeded.staff)
+        console.log(`  ${a.username.padEnd(8)} 密码 ${a.password.padEnd(18)} ${a.displayName}`);
+    }
   } finally {
     await handle.close();
   }

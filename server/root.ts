@@ -9,6 +9,9 @@ import { catalogRouter } from './catalog/router';
 import { exposureRouter } from './exposure/router';
 import { openDataRouter } from './open-data/router';
 import { statsRouter } from './stats/router';
+import { applicationsRouter } from './applications/router';
+import { staffRouter } from './auth/router';
+import { recordsRouter } from './records/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -21,6 +24,9 @@ export const appRouter = router({
   exposure: exposureRouter,
   openData: openDataRouter,
   stats: statsRouter,
+  applications: applicationsRouter,
+  staff: staffRouter,
+  records: recordsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,16 +1,19 @@
-import { initTRPC, type TRPCError } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { getDb, type Db } from './db/client';
 import { todayInShanghai } from './rules/dates';
+import type { StaffPrincipal, StaffRole } from './auth/principal';
 
 /** What every procedure gets: the database and the calendar date the request is judged on. */
 export interface Context {
   db: Db;
   /** Asia/Shanghai calendar date; the public predicate compares with it. */
   today: string;
-  /** The caller's address, for per-address rate limits; null when unknown (tests, scripts). */
+  /** The caller's address, for per-address rate limits (verify, track); null when unknown (tests, scripts). */
   clientIp?: string | null;
+  /** The signed-in staff member (admin pages pass it from the session cookie); null for the public API. */
+  staff?: StaffPrincipal | null;
 }
 
 export async function createContext(overrides: Partial<Context> = {}): Promise<Context> {
@@ -18,6 +21,7 @@ export async function createContext(overrides: Partial<Context> = {}): Promise<C
     db: overrides.db ?? (await getDb()),
     today: overrides.today ?? todayInShanghai(),
     clientIp: overrides.clientIp ?? null,
+    staff: overrides.staff ?? null,
   };
 }
 
@@ -64,3 +68,17 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Anyone may call it: the public side of the portal. */
 export const publicProcedure = t.procedure;
+
+/** Signed-in staff of any role; everything else about permissions is in server/auth/principal.ts. */
+export const staffProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录工作人员后台。' });
+  return next({ ctx: { ...ctx, staff: ctx.staff } });
+});
+
+/** Staff of the given roles only. */
+export const roleProcedure = (...roles: StaffRole[]) =>
+  staffProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.staff.role))
+      throw new TRPCError({ code: 'FORBIDDEN', message: '您的角色无权进行此操作。' });
+    return next({ ctx });
+  });

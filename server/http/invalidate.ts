@@ -21,3 +21,13 @@ export function onPublicDataChange(listener: Listener): () => void {
 export function publicDataChanged(): void {
   for (const listener of (globalThis as WithHook)[HOOK] ?? []) listener();
 }
+
+/**
+ * Runs `work` (a committed transaction that changed public data) and then drops cached public
+ * pages in this process, so that the change shows on the next request, not after the TTL.
+ */
+export async function changingPublicData<T>(work: () => Promise<T>): Promise<T> {
+  const result = await work();
+  publicDataChanged();
+  return result;
+}

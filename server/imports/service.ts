@@ -1,3 +1,4 @@
+import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
@@ -184,7 +185,7 @@ export async function importRows(
   };
 
   try {
-    if (options.mode === 'commit') await db.transaction().execute((trx) => consume(trx));
+    if (options.mode === 'commit') await changingPublicData(() => db.transaction().execute((trx) => consume(trx)));
     else await consume(null);
   } catch (err) {
     if (err instanceof ImportFileError) throw err;

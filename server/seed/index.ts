@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { loadReferenceData, type ReferenceLoadResult } from '../reference/load';
 import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '../search/indexer';
 import { generateCity, type GenerateOptions, type GenerateResult } from './generate';
+import { seedDemoStaff, type DemoAccount } from './staff';
 
 export { generateCity, DEFAULT_SEED, CHUNK_SIZE } from './generate';
 export type { GenerateOptions, GenerateProgress, GenerateResult, GenerateCounts } from './generate';
@@ -22,6 +23,8 @@ export interface SeedDemoResult {
   generated: GenerateResult | null;
   /** One line for the console: what the database holds now. */
   summary: string;
+  /** Demo staff accounts (created when missing), to print with their demo passwords. */
+  staff: DemoAccount[];
 }
 
 async function describeContents(db: Db): Promise<string> {
@@ -45,7 +48,9 @@ export async function seedDemoIfEmpty(
 ): Promise<SeedDemoResult> {
   const reference = await loadReferenceData(db);
   const any = await db.selectFrom('subjects').select('id').limit(1).executeTakeFirst();
-  if (any !== undefined) return { reference, generated: null, summary: await describeContents(db) };
+  if (any !== undefined) {
+    return { reference, generated: null, summary: await describeContents(db), staff: await seedDemoStaff(db) };
+  }
   const generated = await db.transaction().execute(async (trx) => {
     // Two processes starting at once must not both seed: serialise on an advisory lock, then re-check.
     await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
@@ -56,5 +61,5 @@ export async function seedDemoIfEmpty(
     await pruneExpiredSearchDocuments(trx, result.today);
     return result;
   });
-  return { reference, generated, summary: await describeContents(db) };
+  return { reference, generated, summary: await describeContents(db), staff: await seedDemoStaff(db) };
 }

@@ -1,0 +1,131 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { TRPCError } from '@trpc/server';
+import { staffFromForm } from './_lib/session';
+
+// Record management forms: each posts, then returns to /admin/records with a notice.
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+async function run(
+  form: FormData,
+  work: (caller: Awaited<ReturnType<typeof staffFromForm>>['caller']) => Promise<unknown>,
+  ok: string,
+  page = '/admin/records',
+) {
+  const { caller } = await staffFromForm(form);
+  let target = `${page}?notice=${ok}`;
+  try {
+    await work(caller);
+  } catch (err) {
+    if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
+    target = `${page}?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
+  }
+  redirect(target);
+}
+
+export async function withdrawRecordAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.withdraw({
+        kind: text(form, 'kind') as 'penalty',
+        id: Number(text(form, 'id')),
+        reason: text(form, 'reason'),
+      }),
+    'withdrawn',
+  );
+}
+
+export async function correctPenaltyAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.correctPenalty({
+        id: Number(text(form, 'id')),
+        violationFacts: text(form, 'violationFacts') || undefined,
+        content: text(form, 'content') || undefined,
+        reason: text(form, 'reason'),
+      }),
+    'corrected',
+  );
+}
+
+export async function createListEntryAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.createListEntry({
+        listType: text(form, 'listType') as 'dishonesty',
+        subjectId: Number(text(form, 'subjectId')),
+        decisionNumber: text(form, 'decisionNumber'),
+        basis: text(form, 'basis'),
+        reason: text(form, 'reason'),
+        listedOn: text(form, 'listedOn'),
+        validUntil: text(form, 'validUntil'),
+        penaltyRecordId: text(form, 'penaltyRecordId') ? Number(text(form, 'penaltyRecordId')) : null,
+        catalogItemIds: form.getAll('catalogItemIds').map(Number),
+      }),
+    'listed',
+  );
+}
+
+const runOffice = (form: FormData, work: Parameters<typeof run>[1], ok: string) =>
+  run(form, work, ok, '/admin/catalog');
+
+export async function createCatalogItemAction(form: FormData) {
+  await runOffice(
+    form,
+    (c) =>
+      c.records.createCatalogItem({
+        code: text(form, 'code'),
+        kind: text(form, 'kind') as 'incentive',
+        decidingUnit: text(form, 'decidingUnit'),
+        measure: text(form, 'measure'),
+        reason: text(form, 'reason'),
+        legalBasis: text(form, 'legalBasis'),
+        implementingUnits: text(form, 'implementingUnits'),
+        content: text(form, 'content'),
+        evidence: text(form, 'evidence'),
+        domain: text(form, 'domain') || null,
+      }),
+    'created',
+  );
+}
+
+export async function toggleCatalogItemAction(form: FormData) {
+  await runOffice(
+    form,
+    (c) => c.records.setCatalogItemActive({ id: Number(text(form, 'id')), active: text(form, 'active') === '1' }),
+    'updated',
+  );
+}
+
+export async function setExposureStatusAction(form: FormData) {
+  await runOffice(
+    form,
+    (c) => c.records.setExposureStatus({ id: Number(text(form, 'id')), status: text(form, 'status') as 'published' }),
+    'updated',
+  );
+}
+
+export async function createPenaltyAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.createPenalty({
+        subjectId: Number(text(form, 'subjectId')),
+        documentNumber: text(form, 'documentNumber'),
+        violationType: text(form, 'violationType'),
+        violationFacts: text(form, 'violationFacts'),
+        legalBasis: text(form, 'legalBasis'),
+        categories: form.getAll('categories').map(String) as ['罚款'],
+        content: text(form, 'penaltyContent'),
+        fineAmount: text(form, 'fineAmount') || null,
+        decisionDate: text(form, 'decisionDate'),
+        severity: (text(form, 'severity') || null) as 'general' | null,
+      }),
+    'created',
+  );
+}

@@ -1,0 +1,63 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { config } from '../config';
+
+// Attachments live outside public/ (in the data folder), named by a random key; only the
+// staff download route reads them. The type comes from the bytes, never the file name.
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 5;
+const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentMediaType = (typeof ALLOWED)[number];
+
+export interface CheckedAttachment {
+  fileName: string;
+  bytes: Uint8Array;
+  mediaType: AttachmentMediaType;
+  sha256: string;
+}
+
+export function attachmentDir(): string {
+  return path.join(config().dataDir, 'attachments');
+}
+
+/** The Chinese problem with one file, or its checked form. */
+export async function checkAttachment(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; file: CheckedAttachment } | { ok: false; message: string }> {
+  const name = path.basename(fileName).slice(0, 200) || '附件';
+  if (bytes.byteLength === 0) return { ok: false, message: `文件“${name}”是空文件。` };
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, message: `文件“${name}”超过 10 MB。` };
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !(ALLOWED as readonly string[]).includes(type.mime)) {
+    return { ok: false, message: `文件“${name}”不是 PDF、JPG 或 PNG 文件（按文件内容判断）。` };
+  }
+  return {
+    ok: true,
+    file: {
+      fileName: name,
+      bytes,
+      mediaType: type.mime as AttachmentMediaType,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+  };
+}
+
+export async function storeAttachment(dir: string, bytes: Uint8Array): Promise<string> {
+  const key = randomUUID();
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await writeFile(path.join(dir, key), bytes, { mode: 0o600 });
+  return key;
+}
+
+export async function removeStoredAttachment(dir: string, key: string): Promise<void> {
+  await unlink(path.join(dir, key)).catch(() => undefined);
+}
+
+export async function readStoredAttachment(dir: string, key: string): Promise<Buffer> {
+  if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('bad storage key');
+  return readFile(path.join(dir, key));
+}

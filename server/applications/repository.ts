@@ -1,0 +1,476 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/client';
+import type { ApplicationDecision, ApplicationKind, ApplicationStatus } from '../rules/applications';
+import { licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
+
+// SQL of applications and of the record changes their decisions make. Everything here
+// runs inside the caller's transaction (pass the transaction as db).
+
+export type RecordKind = 'penalty' | 'licensing' | 'list_entry';
+
+/** A record the public can dispute, as the form shows it. */
+export interface DisputableRecord {
+  kind: RecordKind;
+  id: number;
+  subjectId: number;
+  subjectName: string;
+  subjectUscc: string | null;
+  departmentId: number;
+  departmentName: string;
+  documentNumber: string;
+  title: string;
+  status: string;
+  earliestRepairOn: string | null;
+  publicUntil: string | null;
+  repairableEarly: boolean;
+  categories: string[];
+  domain: string | null;
+}
+
+export async function findPublicRecord(
+  db: Db,
+  kind: RecordKind,
+  id: number,
+  today: string,
+): Promise<DisputableRecord | undefined> {
+  if (kind === 'penalty') {
+    const r = await db
+      .selectFrom('penaltyRecords')
+      .innerJoin('subjects', 'subjects.id', 'penaltyRecords.subjectId')
+      .innerJoin('departments', 'departments.id', 'penaltyRecords.departmentId')
+      .select([
+        'penaltyRecords.id',
+        'penaltyRecords.subjectId',
+        'subjects.name as subjectName',
+        'subjects.uscc as subjectUscc',
+        'penaltyRecords.departmentId',
+        'departments.name as departmentName',
+        'penaltyRecords.documentNumber',
+        'penaltyRecords.violationType as title',
+        'penaltyRecords.status',
+        'penaltyRecords.earliestRepairOn',
+        'penaltyRecords.publicUntil',
+        'penaltyRecords.repairableEarly',
+        'penaltyRecords.categories',
+        'penaltyRecords.domain',
+      ])
+      .where('penaltyRecords.id', '=', id)
+      .where((eb) => penaltyIsPublic(eb, today))
+      .executeTakeFirst();
+    return r && { kind, ...r };
+  }
+  if (kind === 'licensing') {
+    const r = await db
+      .selectFrom('licensingRecords')
+      .innerJoin('subjects', 'subjects.id', 'licensingRecords.subjectId')
+      .innerJoin('departments', 'departments.id', 'licensingRecords.departmentId')
+      .select([
+        'licensingRecords.id',
+        'licensingRecords.subjectId',
+        'subjects.name as subjectName',
+        'subjects.uscc as subjectUscc',
+        'licensingRecords.departmentId',
+        'departments.name as departmentName',
+        'licensingRecords.documentNumber',
+        'licensingRecords.decisionDocumentName as title',
+        'licensingRecords.status',
+      ])
+      .where('licensingRecords.id', '=', id)
+      .where((eb) => licensingIsPublic(eb, today))
+      .executeTakeFirst();
+    return (
+      r && {
+        kind,
+        ...r,
+        earliestRepairOn: null,
+        publicUntil: null,
+        repairableEarly: false,
+        categories: [],
+        domain: null,
+      }
+    );
+  }
+  const r = await db
+    .selectFrom('listEntries')
+    .innerJoin('subjects', 'subjects.id', 'listEntries.subjectId')
+    .innerJoin('departments', 'departments.id', 'listEntries.departmentId')
+    .select([
+      'listEntries.id',
+      'listEntries.subjectId',
+      'subjects.name as subjectName',
+      'subjects.uscc as subjectUscc',
+      'listEntries.departmentId',
+      'departments.name as departmentName',
+      'listEntries.decisionNumber as documentNumber',
+      'listEntries.reason as title',
+      'listEntries.status',
+      'listEntries.validUntil as publicUntil',
+      'listEntries.domain',
+    ])
+    .where('listEntries.id', '=', id)
+    .where((eb) => listEntryIsInForce(eb, today))
+    .executeTakeFirst();
+  return r && { kind, ...r, earliestRepairOn: null, repairableEarly: false, categories: [] };
+}
+
+/** A public record found by its subject (USCC or exact name) and document number. */
+export async function findPublicRecordByDocument(
+  db: Db,
+  subject: { uscc: string; nameNorm: string },
+  documentNumberNorm: string,
+  today: string,
+): Promise<DisputableRecord | undefined> {
+  for (const kind of ['penalty', 'licensing'] as const) {
+    const table = kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords';
+    const row = await db
+      .selectFrom(table)
+      .innerJoin('subjects', 'subjects.id', `${table}.subjectId`)
+      .select(`${table}.id as id`)
+      .where(`${table}.documentNumberNorm`, '=', documentNumberNorm)
+      .where((eb) => eb.or([eb('subjects.uscc', '=', subject.uscc), eb('subjects.nameNorm', '=', subject.nameNorm)]))
+      .executeTakeFirst();
+    if (row) return findPublicRecord(db, kind, row.id, today);
+  }
+  return undefined;
+}
+
+export async function officeDepartmentId(db: Db): Promise<number | undefined> {
+  const row = await db.selectFrom('departments').select('id').where('isOffice', '=', true).executeTakeFirst();
+  return row?.id;
+}
+
+export async function findByIdempotencyKey(db: Db, key: string) {
+  return db
+    .selectFrom('applications')
+    .select(['id', 'trackingNumber', 'kind'])
+    .where('idempotencyKey', '=', key)
+    .executeTakeFirst();
+}
+
+export interface NewApplicationRow {
+  kind: ApplicationKind;
+  trackingNumber: string;
+  queryCodeHash: string;
+  idempotencyKey: string;
+  subjectId: number;
+  departmentId: number;
+  penaltyRecordId: number | null;
+  licensingRecordId: number | null;
+  listEntryId: number | null;
+  parentApplicationId: number | null;
+  applicantType: 'organisation' | 'person';
+  applicantName: string;
+  applicantUscc: string | null;
+  contactPerson: string | null;
+  phone: string;
+  email: string | null;
+  applicantIdMasked: string | null;
+  applicantIdRef: number | null;
+  reasonCategory: string;
+  description: string;
+  acceptDueOn: string;
+}
+
+/** Inserts unless the idempotency key exists; returns undefined for a duplicate. */
+export async function insertApplication(db: Db, row: NewApplicationRow) {
+  return db
+    .insertInto('applications')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotencyKey').doNothing())
+    .returning(['id', 'trackingNumber'])
+    .executeTakeFirst();
+}
+
+export async function insertAttachment(
+  db: Db,
+  row: {
+    applicationId: number;
+    fileName: string;
+    mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+    sizeBytes: number;
+    sha256: string;
+    storageKey: string;
+  },
+) {
+  await db.insertInto('applicationAttachments').values(row).execute();
+}
+
+export async function insertEvent(
+  db: Db,
+  e: {
+    applicationId: number;
+    actorStaffId: number | null;
+    actorLabel: string;
+    eventType: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+    visibleToApplicant?: boolean;
+  },
+) {
+  await db.insertInto('applicationEvents').values(e).execute();
+}
+
+export async function insertAudit(
+  db: Db,
+  a: {
+    actorType: 'staff' | 'system' | 'public' | 'api';
+    actorId: string | null;
+    actorLabel: string;
+    action: string;
+    entityType: string;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+    note?: string | null;
+  },
+) {
+  await db
+    .insertInto('auditLog')
+    .values({
+      ...a,
+      before: a.before === undefined || a.before === null ? null : JSON.stringify(a.before),
+      after: a.after === undefined || a.after === null ? null : JSON.stringify(a.after),
+      note: a.note ?? null,
+    })
+    .execute();
+}
+
+const applicationColumns = [
+  'applications.id',
+  'applications.kind',
+  'applications.trackingNumber',
+  'applications.queryCodeHash',
+  'applications.status',
+  'applications.subjectId',
+  'applications.departmentId',
+  'applications.penaltyRecordId',
+  'applications.licensingRecordId',
+  'applications.listEntryId',
+  'applications.parentApplicationId',
+  'applications.applicantType',
+  'applications.applicantName',
+  'applications.applicantUscc',
+  'applications.contactPerson',
+  'applications.phone',
+  'applications.email',
+  'applications.applicantIdMasked',
+  'applications.reasonCategory',
+  'applications.description',
+  'applications.submittedAt',
+  'applications.acceptDueOn',
+  'applications.decideDueOn',
+  'applications.acceptedAt',
+  'applications.decidedAt',
+  'applications.decision',
+  'applications.decisionReasons',
+  'applications.version',
+  'subjects.name as subjectName',
+  'departments.name as departmentName',
+] as const;
+
+export async function findApplication(db: Db, where: { id: number } | { trackingNumber: string }) {
+  let q = db
+    .selectFrom('applications')
+    .innerJoin('subjects', 'subjects.id', 'applications.subjectId')
+    .innerJoin('departments', 'departments.id', 'applications.departmentId')
+    .select(applicationColumns);
+  q =
+    'id' in where
+      ? q.where('applications.id', '=', where.id)
+      : q.where('applications.trackingNumber', '=', where.trackingNumber);
+  return q.executeTakeFirst();
+}
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+export async function listEvents(db: Db, applicationId: number, onlyVisible: boolean) {
+  let q = db
+    .selectFrom('applicationEvents')
+    .select(['id', 'at', 'actorLabel', 'eventType', 'fromStatus', 'toStatus', 'note'])
+    .where('applicationId', '=', applicationId);
+  if (onlyVisible) q = q.where('visibleToApplicant', '=', true);
+  return q.orderBy('at').orderBy('id').execute();
+}
+
+export async function listAttachments(db: Db, applicationId: number) {
+  return db
+    .selectFrom('applicationAttachments')
+    .select(['id', 'fileName', 'mediaType', 'sizeBytes', 'sha256'])
+    .where('applicationId', '=', applicationId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findAttachment(db: Db, id: number) {
+  return db
+    .selectFrom('applicationAttachments')
+    .innerJoin('applications', 'applications.id', 'applicationAttachments.applicationId')
+    .select([
+      'applicationAttachments.id',
+      'applicationAttachments.fileName',
+      'applicationAttachments.mediaType',
+      'applicationAttachments.storageKey',
+      'applicationAttachments.sha256',
+      'applications.departmentId',
+      'applications.kind',
+    ])
+    .where('applicationAttachments.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface QueueFilter {
+  departmentId?: number;
+  kind?: ApplicationKind;
+  status?: ApplicationStatus;
+  open?: boolean;
+  limit: number;
+}
+
+/** Open applications first, then by their current deadline (overdue ones come first by date). */
+export async function listQueue(db: Db, f: QueueFilter) {
+  let q = db
+    .selectFrom('applications')
+    .innerJoin('subjects', 'subjects.id', 'applications.subjectId')
+    .innerJoin('departments', 'departments.id', 'applications.departmentId')
+    .select([
+      'applications.id',
+      'applications.kind',
+      'applications.trackingNumber',
+      'applications.status',
+      'applications.departmentId',
+      'applications.acceptDueOn',
+      'applications.decideDueOn',
+      'applications.submittedAt',
+      'applications.reasonCategory',
+      'subjects.name as subjectName',
+      'departments.name as departmentName',
+    ]);
+  if (f.departmentId !== undefined) q = q.where('applications.departmentId', '=', f.departmentId);
+  if (f.kind) q = q.where('applications.kind', '=', f.kind);
+  if (f.status) q = q.where('applications.status', '=', f.status);
+  if (f.open) q = q.where('applications.status', 'in', ['submitted', 'accepted']);
+  return q
+    .orderBy(sql`case when applications.status in ('submitted', 'accepted') then 0 else 1 end`)
+    .orderBy(
+      sql`case applications.status when 'submitted' then applications.accept_due_on when 'accepted' then applications.decide_due_on end`,
+    )
+    .orderBy('applications.id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+/**
+ * Moves an application on, only if nobody else did first (optimistic concurrency):
+ * returns false when the version or status no longer match.
+ */
+export async function transitionApplication(
+  db: Db,
+  id: number,
+  expected: { version: number; status: ApplicationStatus },
+  set: {
+    status: ApplicationStatus;
+    acceptedAt?: Date;
+    decideDueOn?: string;
+    decidedAt?: Date;
+    decision?: ApplicationDecision;
+    decisionReasons?: string;
+    decidedBy?: number;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set({ ...set, version: sql`version + 1`, updatedAt: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', expected.version)
+    .where('status', '=', expected.status)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---------------------------------------------------------------- records
+
+export async function penaltyRow(db: Db, id: number) {
+  return db.selectFrom('penaltyRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function licensingRow(db: Db, id: number) {
+  return db.selectFrom('licensingRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function listEntryRow(db: Db, id: number) {
+  return db.selectFrom('listEntries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function listEntriesOnPenalty(db: Db, penaltyId: number) {
+  return db.selectFrom('listEntries').selectAll().where('penaltyRecordId', '=', penaltyId).forUpdate().execute();
+}
+
+/** Updates one row of a record table and stamps updatedAt (record tables share the column). */
+export async function updateRecordRow(
+  db: Db,
+  table: 'penaltyRecords' | 'licensingRecords' | 'listEntries',
+  id: number,
+  set: Record<string, unknown>,
+) {
+  await db
+    .updateTable(table)
+    .set({ ...set, updatedAt: sql`now()` } as never)
+    .where('id', '=', id)
+    .execute();
+}
+export const updatePenalty = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'penaltyRecords', id, set);
+export const updateLicensing = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'licensingRecords', id, set);
+export const updateListEntry = (db: Db, id: number, set: Record<string, unknown>) =>
+  updateRecordRow(db, 'listEntries', id, set);
+
+// ---------------------------------------------------------------- rate limiting
+
+/** Hits in the current window for a key (0 when the window has passed). */
+export async function rateLimitHits(db: Db, key: string, windowSeconds: number): Promise<number> {
+  const row = await db
+    .selectFrom('rateLimitBuckets')
+    .select('hits')
+    .where('key', '=', key)
+    .where('windowStart', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
+    .executeTakeFirst();
+  return row?.hits ?? 0;
+}
+
+export async function rateLimitHit(db: Db, key: string, windowSeconds: number): Promise<void> {
+  await sql`
+    insert into rate_limit_buckets (key, window_start, hits) values (${key}, now(), 1)
+    on conflict (key) do update set
+      hits = case when rate_limit_buckets.window_start > now() - make_interval(secs => ${windowSeconds})
+                  then rate_limit_buckets.hits + 1 else 1 end,
+      window_start = case when rate_limit_buckets.window_start > now() - make_interval(secs => ${windowSeconds})
+                  then rate_limit_buckets.window_start else now() end`.execute(db);
+}
+
+/** The disputed record's state, for staff: status and the dates a decision moves. */
+export async function recordState(
+  db: Db,
+  app: { penaltyRecordId: number | null; listEntryId: number | null; licensingRecordId: number | null },
+) {
+  if (app.penaltyRecordId) {
+    return db
+      .selectFrom('penaltyRecords')
+      .select(['documentNumber', 'status', 'publicUntil as endsOn', 'suspendedSince', 'suspendedDays'])
+      .where('id', '=', app.penaltyRecordId)
+      .executeTakeFirst();
+  }
+  if (app.listEntryId) {
+    return db
+      .selectFrom('listEntries')
+      .select(['decisionNumber as documentNumber', 'status', 'validUntil as endsOn', 'suspendedSince', 'suspendedDays'])
+      .where('id', '=', app.listEntryId)
+      .executeTakeFirst();
+  }
+  if (app.licensingRecordId) {
+    const r = await db
+      .selectFrom('licensingRecords')
+      .select(['documentNumber', 'status', 'validUntil as endsOn'])
+      .where('id', '=', app.licensingRecordId)
+      .executeTakeFirst();
+    return r && { ...r, suspendedSince: null, suspendedDays: 0 };
+  }
+  return undefined;
+}

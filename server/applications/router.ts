@@ -1,0 +1,67 @@
+import { TRPCError } from '@trpc/server';
+import { z } from '../validation';
+import { publicProcedure, roleProcedure, router } from '../trpc';
+import { checkAttachment, MAX_ATTACHMENTS, type CheckedAttachment } from './attachments';
+import {
+  actSchema,
+  decideSchema,
+  queueSchema,
+  recordRefSchema,
+  refuseSchema,
+  submitSchema,
+  trackSchema,
+} from './schema';
+import * as service from './service';
+
+const fileSchema = z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array) });
+
+export const applicationsRouter = router({
+  /** The record a prefilled form is about, with repair eligibility. */
+  record: publicProcedure.input(recordRefSchema).query(async ({ ctx, input }) => {
+    const record = await service.recordForForm(ctx.db, input, ctx.today);
+    if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: '没有找到这条公示信息，或它已不再公示。' });
+    return { record, repair: service.repairEligibility(record, ctx.today) };
+  }),
+  submit: publicProcedure
+    .input(
+      submitSchema.and(
+        z.object({
+          files: z.array(fileSchema).max(MAX_ATTACHMENTS, `最多上传 ${MAX_ATTACHMENTS} 个附件。`).default([]),
+        }),
+      ),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const checked: CheckedAttachment[] = [];
+      for (const f of input.files) {
+        const r = await checkAttachment(f.fileName, f.bytes);
+        if (!r.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: r.message });
+        checked.push(r.file);
+      }
+      return service.submitApplication(ctx.db, input, checked, { today: ctx.today });
+    }),
+  track: publicProcedure
+    .input(trackSchema)
+    .query(({ ctx, input }) =>
+      service.trackApplication(ctx.db, { ...input, client: ctx.clientIp ?? 'unknown' }, ctx.today),
+    ),
+
+  // Staff: department staff and the office read queues; acting is checked per application.
+  queue: roleProcedure('department', 'office')
+    .input(queueSchema)
+    .query(({ ctx, input }) => service.staffQueue(ctx.db, ctx.staff, input, ctx.today)),
+  get: roleProcedure('department', 'office')
+    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .query(({ ctx, input }) => service.staffApplication(ctx.db, ctx.staff, input.id, ctx.today)),
+  accept: roleProcedure('department', 'office')
+    .input(actSchema)
+    .mutation(({ ctx, input }) => service.acceptApplication(ctx.db, ctx.staff, input, ctx.today)),
+  refuse: roleProcedure('department', 'office')
+    .input(refuseSchema)
+    .mutation(({ ctx, input }) => service.refuseApplication(ctx.db, ctx.staff, input, ctx.today)),
+  decide: roleProcedure('department', 'office')
+    .input(decideSchema)
+    .mutation(({ ctx, input }) => service.decideApplication(ctx.db, ctx.staff, input, ctx.today)),
+  attachment: roleProcedure('department', 'office')
+    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .query(({ ctx, input }) => service.attachmentForStaff(ctx.db, ctx.staff, input.id)),
+});

@@ -1,0 +1,713 @@
+import { changingPublicData } from '../http/invalidate';
+import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import type { Db } from '../db/client';
+import { identityKeys } from '../identities/keys';
+import { protectIdNumber, type IdentityKeys } from '../identities/protect';
+import { saveIdentityNumber } from '../identities/repository';
+import { canActOnApplication, canReadApplication, type StaffPrincipal } from '../auth/principal';
+import {
+  acceptDueOn,
+  currentDeadline,
+  decideDueOn,
+  DECISION_LABELS,
+  isDecisionAllowed,
+  KIND_LABELS,
+  recordEffectOf,
+  resumeEnd,
+  STATUS_LABELS,
+  suspendsOnAccept,
+  workdaysLeft,
+  type ApplicationDecision,
+  type ApplicationKind,
+  type ApplicationStatus,
+} from '../rules/applications';
+import { compareDates, todayInShanghai } from '../rules/dates';
+import { normalizeCode, normalizeName } from '../rules/normalize';
+import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import {
+  attachmentDir,
+  readStoredAttachment,
+  removeStoredAttachment,
+  storeAttachment,
+  type CheckedAttachment,
+} from './attachments';
+import * as repo from './repository';
+import type { SubmitInput } from './schema';
+
+// Objections, repairs and complaints (SPEC §6): filing, tracking, and the staff decisions
+// that change records — each decision, its record changes, the audit entries and the
+// search documents in one transaction.
+
+const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const TRACK_WINDOW_SECONDS = 15 * 60;
+const TRACK_MAX_FAILURES = 10;
+const TRACKING_PREFIX: Record<ApplicationKind, string> = { objection: 'YY', repair: 'XF', complaint: 'TS' };
+
+export interface ServiceOptions {
+  today: string;
+  keys?: IdentityKeys;
+  attachmentDir?: string;
+}
+
+function queryCodeSecret(keys: IdentityKeys): Buffer {
+  return createHmac('sha256', keys.hmac).update('credit-leshan/query-code/v1').digest();
+}
+
+/** Derived from the form's one-time token, so a repeated submit shows the same code. */
+export function queryCodeFor(keys: IdentityKeys, idempotencyKey: string): string {
+  const digest = createHmac('sha256', queryCodeSecret(keys)).update(idempotencyKey).digest();
+  let code = '';
+  for (let i = 0; i < 8; i++) code += QUERY_CODE_ALPHABET[digest[i]! % QUERY_CODE_ALPHABET.length];
+  return code;
+}
+
+export function normalizeQueryCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+function hashQueryCode(trackingNumber: string, code: string): string {
+  return createHash('sha256')
+    .update(`${trackingNumber}:${normalizeQueryCode(code)}`)
+    .digest('hex');
+}
+
+function newTrackingNumber(kind: ApplicationKind, today: string): string {
+  return `${TRACKING_PREFIX[kind]}${today.replaceAll('-', '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+const iso = (v: unknown) => new Date(v as string | Date).toISOString();
+
+const fail = (code: TRPCError['code'], message: string): never => {
+  throw new TRPCError({ code, message });
+};
+
+// ---------------------------------------------------------------- the public side
+
+export async function recordForForm(db: Db, ref: { kind: repo.RecordKind; id: number }, today: string) {
+  return repo.findPublicRecord(db, ref.kind, ref.id, today);
+}
+
+/** Repair eligibility in words, before the applicant types anything (SPEC §4, §6). */
+export function repairEligibility(record: repo.DisputableRecord, today: string) {
+  if (record.kind !== 'penalty') {
+    return { eligible: false, reason: '信用修复只适用于行政处罚信息。' };
+  }
+  if (!record.repairableEarly) {
+    return {
+      eligible: false,
+      reason: `该处罚属于不得提前修复的类别（${record.domain ?? ''}领域的${record.categories.join('、')}），须公示期满（${record.publicUntil}）后自动停止公示。`,
+    };
+  }
+  if (record.earliestRepairOn && compareDates(today, record.earliestRepairOn) < 0) {
+    return { eligible: false, reason: `最短公示期未满，最早可于 ${record.earliestRepairOn} 起申请修复。` };
+  }
+  return { eligible: true, reason: '已满最短公示期，可以申请信用修复。' };
+}
+
+export interface SubmitResult {
+  trackingNumber: string;
+  queryCode: string;
+  kind: ApplicationKind;
+  duplicate: boolean;
+}
+
+/**
+ * Files an application. Attachments must already be checked; they are written before the
+ * transaction and removed again if it fails. A second submit of the same form token
+ * answers with the first one's numbers.
+ */
+export async function submitApplication(
+  db: Db,
+  input: SubmitInput,
+  files: readonly CheckedAttachment[],
+  options: ServiceOptions,
+): Promise<SubmitResult> {
+  const keys = options.keys ?? identityKeys();
+  const queryCode = queryCodeFor(keys, input.idempotencyKey);
+  const existing = await repo.findByIdempotencyKey(db, input.idempotencyKey);
+  if (existing) return { trackingNumber: existing.trackingNumber, queryCode, kind: existing.kind, duplicate: true };
+
+  let record: repo.DisputableRecord | undefined;
+  let parentApplicationId: number | null = null;
+  let departmentId: number;
+  if (input.kind === 'complaint') {
+    const parent = await repo.findApplication(db, { trackingNumber: input.parentTrackingNumber ?? '' });
+    const ok = parent && verifyQueryCode(parent.trackingNumber, input.parentQueryCode ?? '', parent.queryCodeHash);
+    if (!parent || !ok) return fail('BAD_REQUEST', '原异议申请的受理编号或查询码不正确。');
+    if (parent.kind !== 'objection' || !(parent.status === 'decided' || parent.status === 'refused')) {
+      return fail('BAD_REQUEST', '只能对已答复（已办结或不予受理）的异议提出投诉。');
+    }
+    const kind: repo.RecordKind = parent.penaltyRecordId
+      ? 'penalty'
+      : parent.licensingRecordId
+        ? 'licensing'
+        : 'list_entry';
+    const id = parent.penaltyRecordId ?? parent.licensingRecordId ?? parent.listEntryId;
+    record = id ? await repo.findPublicRecord(db, kind, id, options.today) : undefined;
+    if (!record) return fail('BAD_REQUEST', '原异议所涉信息已不再公示，无需投诉。');
+    parentApplicationId = parent.id;
+    const office = await repo.officeDepartmentId(db);
+    if (office === undefined) return fail('INTERNAL_SERVER_ERROR', '未配置市联席会议办公室。');
+    departmentId = office;
+  } else {
+    record =
+      input.record !== undefined
+        ? await repo.findPublicRecord(db, input.record.kind, input.record.id, options.today)
+        : await repo.findPublicRecordByDocument(
+            db,
+            { uscc: normalizeCode(input.subject ?? ''), nameNorm: normalizeName(input.subject ?? '') },
+            normalizeName(input.documentNumber ?? ''),
+            options.today,
+          );
+    if (!record) return fail('NOT_FOUND', '没有找到该主体的这份公示信息，请核对主体名称或统一社会信用代码和文书号。');
+    if (input.kind === 'repair') {
+      const eligibility = repairEligibility(record, options.today);
+      if (!eligibility.eligible) return fail('BAD_REQUEST', eligibility.reason);
+    }
+    departmentId = record.departmentId;
+  }
+
+  const dir = options.attachmentDir ?? attachmentDir();
+  const stored: string[] = [];
+  try {
+    for (const f of files) stored.push(await storeAttachment(dir, f.bytes));
+    return await db.transaction().execute(async (trx) => {
+      let applicantIdRef: number | null = null;
+      let applicantIdMasked: string | null = null;
+      if (input.applicant.type === 'person') {
+        const protectedId = protectIdNumber(keys, input.applicant.idNumber);
+        applicantIdRef = await saveIdentityNumber(trx, protectedId);
+        applicantIdMasked = protectedId.masked;
+      }
+      const trackingNumber = newTrackingNumber(input.kind, options.today);
+      const row = await repo.insertApplication(trx, {
+        kind: input.kind,
+        trackingNumber,
+        queryCodeHash: hashQueryCode(trackingNumber, queryCode),
+        idempotencyKey: input.idempotencyKey,
+        subjectId: record.subjectId,
+        departmentId,
+        penaltyRecordId: record.kind === 'penalty' ? record.id : null,
+        licensingRecordId: record.kind === 'licensing' ? record.id : null,
+        listEntryId: record.kind === 'list_entry' ? record.id : null,
+        parentApplicationId,
+        applicantType: input.applicant.type,
+        applicantName: input.applicant.name,
+        applicantUscc: input.applicant.type === 'organisation' ? input.applicant.uscc : null,
+        contactPerson: input.applicant.type === 'organisation' ? input.applicant.contactPerson : null,
+        phone: input.applicant.phone,
+        email: input.applicant.type === 'organisation' ? (input.applicant.email ?? null) : null,
+        applicantIdMasked,
+        applicantIdRef,
+        reasonCategory: input.reasonCategory,
+        description: input.description,
+        acceptDueOn: acceptDueOn(options.today),
+      });
+      if (!row) {
+        // The same form token won a race with us: answer with its numbers.
+        const first = await repo.findByIdempotencyKey(trx, input.idempotencyKey);
+        return { trackingNumber: first!.trackingNumber, queryCode, kind: first!.kind, duplicate: true };
+      }
+      for (const [i, f] of files.entries()) {
+        await repo.insertAttachment(trx, {
+          applicationId: row.id,
+          fileName: f.fileName,
+          mediaType: f.mediaType,
+          sizeBytes: f.bytes.byteLength,
+          sha256: f.sha256,
+          storageKey: stored[i]!,
+        });
+      }
+      await repo.insertEvent(trx, {
+        applicationId: row.id,
+        actorStaffId: null,
+        actorLabel: '申请人',
+        eventType: 'submitted',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: `提交${KIND_LABELS[input.kind]}申请${files.length ? `，附件 ${files.length} 个` : ''}`,
+      });
+      await repo.insertAudit(trx, {
+        actorType: 'public',
+        actorId: null,
+        actorLabel: '申请人',
+        action: 'application.submit',
+        entityType: 'application',
+        entityId: String(row.id),
+        before: null,
+        after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
+      });
+      return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
+    });
+  } catch (err) {
+    for (const key of stored) await removeStoredAttachment(dir, key);
+    throw err;
+  }
+}
+
+function verifyQueryCode(trackingNumber: string, code: string, storedHash: string): boolean {
+  const candidate = Buffer.from(hashQueryCode(trackingNumber, code), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return candidate.length === stored.length && timingSafeEqual(candidate, stored);
+}
+
+/** What the applicant sees on /track: status, timeline, deadline in working days, decision. */
+export async function trackApplication(
+  db: Db,
+  input: { trackingNumber: string; queryCode: string; client: string },
+  today: string,
+) {
+  const trackingNumber = input.trackingNumber.trim().toUpperCase();
+  const keys = [`track:client:${input.client}`, `track:number:${trackingNumber}`];
+  for (const key of keys) {
+    if ((await repo.rateLimitHits(db, key, TRACK_WINDOW_SECONDS)) >= TRACK_MAX_FAILURES) {
+      fail('TOO_MANY_REQUESTS', '查询码错误次数过多，请 15 分钟后再试。');
+    }
+  }
+  const app = await repo.findApplication(db, { trackingNumber });
+  // Compare even when the number is unknown, so timing does not tell which numbers exist.
+  const ok = verifyQueryCode(trackingNumber, input.queryCode, app?.queryCodeHash ?? '0'.repeat(64));
+  if (!app || !ok) {
+    for (const key of keys) await repo.rateLimitHit(db, key, TRACK_WINDOW_SECONDS);
+    return fail('NOT_FOUND', '受理编号或查询码不正确，请核对后重试。');
+  }
+  const events = await repo.listEvents(db, app.id, true);
+  return { ...publicView(app, today), events: events.map(eventView) };
+}
+
+function eventView(e: Awaited<ReturnType<typeof repo.listEvents>>[number]) {
+  return {
+    at: iso(e.at),
+    actorLabel: e.actorLabel,
+    eventType: e.eventType,
+    toStatus: e.toStatus,
+    toStatusLabel: e.toStatus ? STATUS_LABELS[e.toStatus as ApplicationStatus] : null,
+    note: e.note,
+  };
+}
+
+function publicView(app: repo.ApplicationRow, today: string) {
+  const deadline = currentDeadline(app);
+  return {
+    trackingNumber: app.trackingNumber,
+    kind: app.kind,
+    kindLabel: KIND_LABELS[app.kind],
+    status: app.status,
+    statusLabel: STATUS_LABELS[app.status],
+    subjectName: app.subjectName,
+    departmentName: app.departmentName,
+    submittedAt: iso(app.submittedAt),
+    deadline,
+    deadlineKind:
+      app.status === 'submitted' ? ('accept' as const) : app.status === 'accepted' ? ('decide' as const) : null,
+    workdaysLeft: deadline ? workdaysLeft(today, deadline) : null,
+    decision: app.decision,
+    decisionLabel: app.decision ? DECISION_LABELS[app.decision] : null,
+    decisionReasons: app.decisionReasons,
+  };
+}
+
+// ---------------------------------------------------------------- the staff side
+
+export async function staffQueue(
+  db: Db,
+  staff: StaffPrincipal,
+  filter: { kind?: ApplicationKind; status?: ApplicationStatus; departmentId?: number; open?: boolean },
+  today: string,
+) {
+  if (staff.role === 'admin') fail('FORBIDDEN', '系统管理员不处理申请。');
+  const departmentId = staff.role === 'department' ? staff.departmentId! : filter.departmentId;
+  const rows = await repo.listQueue(db, { ...filter, departmentId, limit: 200 });
+  return rows.map((r) => {
+    const deadline = currentDeadline(r);
+    const left = deadline ? workdaysLeft(today, deadline) : null;
+    return {
+      ...r,
+      submittedAt: iso(r.submittedAt),
+      kindLabel: KIND_LABELS[r.kind],
+      statusLabel: STATUS_LABELS[r.status],
+      deadline,
+      workdaysLeft: left,
+      overdue: left !== null && deadline !== null && compareDates(today, deadline) > 0,
+      canAct: canActOnApplication(staff, r),
+    };
+  });
+}
+
+async function loadForStaff(db: Db, staff: StaffPrincipal, id: number) {
+  const app = await repo.findApplication(db, { id });
+  if (!app || !canReadApplication(staff, app)) return fail('NOT_FOUND', '没有这个申请，或您无权查看。');
+  return app;
+}
+
+export async function staffApplication(db: Db, staff: StaffPrincipal, id: number, today: string) {
+  const app = await loadForStaff(db, staff, id);
+  const [events, attachments] = await Promise.all([
+    repo.listEvents(db, app.id, false),
+    repo.listAttachments(db, app.id),
+  ]);
+  const recordKind = app.penaltyRecordId ? 'penalty' : app.licensingRecordId ? 'licensing' : 'list_entry';
+  const recordId = app.penaltyRecordId ?? app.licensingRecordId ?? app.listEntryId;
+  const parent = app.parentApplicationId ? await repo.findApplication(db, { id: app.parentApplicationId }) : undefined;
+  return {
+    id: app.id,
+    version: app.version,
+    ...publicView(app, today),
+    departmentId: app.departmentId,
+    applicantType: app.applicantType,
+    applicantName: app.applicantName,
+    applicantUscc: app.applicantUscc,
+    applicantIdMasked: app.applicantIdMasked,
+    contactPerson: app.contactPerson,
+    phone: app.phone,
+    email: app.email,
+    reasonCategory: app.reasonCategory,
+    description: app.description,
+    record: { kind: recordKind, id: recordId },
+    recordState: (await repo.recordState(db, app)) ?? null,
+    parent: parent
+      ? {
+          id: parent.id,
+          trackingNumber: parent.trackingNumber,
+          decisionLabel: parent.decision ? DECISION_LABELS[parent.decision] : null,
+          decisionReasons: parent.decisionReasons,
+        }
+      : null,
+    events: events.map(eventView),
+    attachments,
+    canAct: canActOnApplication(staff, app),
+  };
+}
+
+const CONFLICT_MESSAGE = '该申请已被其他工作人员处理或已更新，您的操作未生效。请刷新页面查看最新状态。';
+
+type Trx = Db;
+
+interface Change {
+  refs: EntityRef[];
+}
+
+async function audit(
+  trx: Trx,
+  staff: StaffPrincipal,
+  action: string,
+  entity: string,
+  id: number,
+  before: unknown,
+  after: unknown,
+  note?: string,
+) {
+  await repo.insertAudit(trx, {
+    actorType: 'staff',
+    actorId: String(staff.id),
+    actorLabel: staff.displayName,
+    action,
+    entityType: entity,
+    entityId: String(id),
+    before,
+    after,
+    note: note ?? null,
+  });
+}
+
+/** Suspends the disputed record and the list entries resting on it (SPEC §6). */
+async function suspendRecord(trx: Trx, staff: StaffPrincipal, app: repo.ApplicationRow, today: string, change: Change) {
+  if (app.penaltyRecordId) {
+    const before = await repo.penaltyRow(trx, app.penaltyRecordId);
+    if (before && before.status === 'published') {
+      await repo.updatePenalty(trx, before.id, { status: 'suspended', suspendedSince: today });
+      await audit(trx, staff, 'penalty.suspend', 'penalty', before.id, before, {
+        ...before,
+        status: 'suspended',
+        suspendedSince: today,
+      });
+      change.refs.push({ kind: 'penalty', id: before.id });
+    }
+    for (const e of await repo.listEntriesOnPenalty(trx, app.penaltyRecordId))
+      await suspendListEntry(trx, staff, e, today, change);
+  } else if (app.listEntryId) {
+    const e = await repo.listEntryRow(trx, app.listEntryId);
+    if (e) await suspendListEntry(trx, staff, e, today, change);
+  } else if (app.licensingRecordId) {
+    const before = await repo.licensingRow(trx, app.licensingRecordId);
+    if (before && before.status === 'published') {
+      await repo.updateLicensing(trx, before.id, { status: 'suspended' });
+      await audit(trx, staff, 'licensing.suspend', 'licensing', before.id, before, { ...before, status: 'suspended' });
+      change.refs.push({ kind: 'licensing', id: before.id });
+    }
+  }
+}
+
+type ListEntry = NonNullable<Awaited<ReturnType<typeof repo.listEntryRow>>>;
+async function suspendListEntry(trx: Trx, staff: StaffPrincipal, e: ListEntry, today: string, change: Change) {
+  if (e.status !== 'active') return;
+  await repo.updateListEntry(trx, e.id, { status: 'suspended', suspendedSince: today });
+  await audit(trx, staff, 'list_entry.suspend', 'list_entry', e.id, e, {
+    ...e,
+    status: 'suspended',
+    suspendedSince: today,
+  });
+  change.refs.push({ kind: 'list_entry', id: e.id });
+}
+
+export interface RecordCorrections {
+  violationFacts?: string;
+  content?: string;
+  legalBasis?: string;
+}
+
+/**
+ * Applies a decision's effect: resume (end dates move by the suspended days), correct
+ * (then resume), withdraw, or repair (ends display and the list entries resting on it).
+ */
+async function applyEffect(
+  trx: Trx,
+  staff: StaffPrincipal,
+  app: repo.ApplicationRow,
+  decision: ApplicationDecision,
+  reasons: string,
+  corrections: RecordCorrections,
+  today: string,
+  change: Change,
+) {
+  const effect = recordEffectOf(decision);
+  if (effect === 'none') return;
+  const entries = app.penaltyRecordId
+    ? await repo.listEntriesOnPenalty(trx, app.penaltyRecordId)
+    : app.listEntryId
+      ? [await repo.listEntryRow(trx, app.listEntryId)].filter((e): e is ListEntry => e !== undefined)
+      : [];
+
+  if (app.penaltyRecordId) {
+    const before = await repo.penaltyRow(trx, app.penaltyRecordId);
+    if (before) {
+      let set: Record<string, unknown> = {};
+      if (effect === 'resume' || effect === 'correct') {
+        if (before.status === 'suspended' && before.suspendedSince) {
+          const moved = resumeEnd(before.publicUntil, before.suspendedSince, today);
+          set = {
+            status: 'published',
+            suspendedSince: null,
+            publicUntil: moved.end,
+            suspendedDays: before.suspendedDays + moved.days,
+          };
+        }
+        if (effect === 'correct') {
+          for (const [k, v] of Object.entries(corrections)) if (typeof v === 'string' && v.trim()) set[k] = v.trim();
+        }
+      } else if (effect === 'withdraw') {
+        set = { status: 'withdrawn', suspendedSince: null, withdrawnOn: today, withdrawalReason: reasons };
+      } else if (effect === 'repair') {
+        if (compareDates(today, before.earliestRepairOn) < 0)
+          fail('BAD_REQUEST', `最短公示期未满（${before.earliestRepairOn}），不能准予修复。`);
+        set = { status: 'repaired', suspendedSince: null, repairedOn: today };
+      }
+      if (Object.keys(set).length) {
+        await repo.updatePenalty(trx, before.id, set);
+        await audit(trx, staff, `penalty.${effect}`, 'penalty', before.id, before, { ...before, ...set }, reasons);
+        change.refs.push({ kind: 'penalty', id: before.id });
+      }
+    }
+  }
+  if (app.licensingRecordId) {
+    const before = await repo.licensingRow(trx, app.licensingRecordId);
+    if (before) {
+      let set: Record<string, unknown> = {};
+      if (effect === 'resume' || effect === 'correct')
+        set = before.status === 'suspended' ? { status: 'published' } : {};
+      if (effect === 'withdraw') set = { status: 'withdrawn', withdrawnOn: today, withdrawalReason: reasons };
+      if (Object.keys(set).length) {
+        await repo.updateLicensing(trx, before.id, set);
+        await audit(trx, staff, `licensing.${effect}`, 'licensing', before.id, before, { ...before, ...set }, reasons);
+        change.refs.push({ kind: 'licensing', id: before.id });
+      }
+    }
+  }
+  for (const e of entries) {
+    let set: Record<string, unknown> = {};
+    if (effect === 'resume' || effect === 'correct') {
+      if (e.status === 'suspended' && e.suspendedSince) {
+        const moved = resumeEnd(e.validUntil, e.suspendedSince, today);
+        set = {
+          status: 'active',
+          suspendedSince: null,
+          validUntil: moved.end,
+          suspendedDays: e.suspendedDays + moved.days,
+        };
+      }
+    } else if (effect === 'withdraw' && (e.status === 'active' || e.status === 'suspended')) {
+      set = {
+        status: 'removed',
+        suspendedSince: null,
+        removedOn: today,
+        removalReason: `异议/投诉决定撤销：${reasons}`,
+      };
+    } else if (effect === 'repair' && (e.status === 'active' || e.status === 'suspended')) {
+      set = { status: 'repaired', suspendedSince: null, removedOn: today, removalReason: `信用修复：${reasons}` };
+    }
+    if (Object.keys(set).length) {
+      await repo.updateListEntry(trx, e.id, set);
+      await audit(trx, staff, `list_entry.${effect}`, 'list_entry', e.id, e, { ...e, ...set }, reasons);
+      change.refs.push({ kind: 'list_entry', id: e.id });
+    }
+  }
+}
+
+async function act(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; version: number },
+  work: (trx: Trx, app: repo.ApplicationRow, change: Change) => Promise<void>,
+) {
+  const changed = await changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const app = await loadForStaff(trx, staff, input.id);
+      if (!canActOnApplication(staff, app)) fail('FORBIDDEN', '您只能查看该申请，无权办理。');
+      if (app.version !== input.version) fail('CONFLICT', CONFLICT_MESSAGE);
+      const change: Change = { refs: [] };
+      await work(trx, app, change);
+      if (change.refs.length) await syncSearchDocuments(trx, change.refs);
+      return change.refs;
+    }),
+  );
+  return { changedRecords: changed.length };
+}
+
+function requireTransition(ok: boolean) {
+  if (!ok) fail('CONFLICT', CONFLICT_MESSAGE);
+}
+
+export async function acceptApplication(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; version: number; note?: string },
+  today = todayInShanghai(),
+) {
+  return act(db, staff, input, async (trx, app, change) => {
+    const due = decideDueOn(today);
+    requireTransition(
+      await repo.transitionApplication(
+        trx,
+        app.id,
+        { version: input.version, status: 'submitted' },
+        { status: 'accepted', acceptedAt: new Date(), decideDueOn: due },
+      ),
+    );
+    await repo.insertEvent(trx, {
+      applicationId: app.id,
+      actorStaffId: staff.id,
+      actorLabel: app.departmentName,
+      eventType: 'accepted',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      note: `已受理，应于 ${due} 前作出决定。${suspendsOnAccept(app.kind) ? '处理期间该信息标注“异议处理中”，暂停联合惩戒。' : ''}${input.note ? ` ${input.note}` : ''}`,
+    });
+    await audit(
+      trx,
+      staff,
+      'application.accept',
+      'application',
+      app.id,
+      { status: app.status, version: app.version },
+      { status: 'accepted', decideDueOn: due },
+    );
+    if (suspendsOnAccept(app.kind)) await suspendRecord(trx, staff, app, today, change);
+  });
+}
+
+export async function refuseApplication(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; version: number; reasons: string },
+  today = todayInShanghai(),
+) {
+  void today;
+  return act(db, staff, input, async (trx, app) => {
+    requireTransition(
+      await repo.transitionApplication(
+        trx,
+        app.id,
+        { version: input.version, status: 'submitted' },
+        { status: 'refused', decisionReasons: input.reasons },
+      ),
+    );
+    await repo.insertEvent(trx, {
+      applicationId: app.id,
+      actorStaffId: staff.id,
+      actorLabel: app.departmentName,
+      eventType: 'refused',
+      fromStatus: 'submitted',
+      toStatus: 'refused',
+      note: `不予受理：${input.reasons}`,
+    });
+    await audit(
+      trx,
+      staff,
+      'application.refuse',
+      'application',
+      app.id,
+      { status: app.status },
+      { status: 'refused', reasons: input.reasons },
+    );
+  });
+}
+
+export async function decideApplication(
+  db: Db,
+  staff: StaffPrincipal,
+  input: {
+    id: number;
+    version: number;
+    decision: ApplicationDecision;
+    reasons: string;
+    corrections?: RecordCorrections;
+  },
+  today = todayInShanghai(),
+) {
+  return act(db, staff, input, async (trx, app, change) => {
+    if (!isDecisionAllowed(app.kind, input.decision))
+      fail('BAD_REQUEST', `${KIND_LABELS[app.kind]}申请不能作出“${DECISION_LABELS[input.decision]}”决定。`);
+    requireTransition(
+      await repo.transitionApplication(
+        trx,
+        app.id,
+        { version: input.version, status: 'accepted' },
+        {
+          status: 'decided',
+          decision: input.decision,
+          decisionReasons: input.reasons,
+          decidedAt: new Date(),
+          decidedBy: staff.id,
+        },
+      ),
+    );
+    await repo.insertEvent(trx, {
+      applicationId: app.id,
+      actorStaffId: staff.id,
+      actorLabel: app.departmentName,
+      eventType: 'decided',
+      fromStatus: 'accepted',
+      toStatus: 'decided',
+      note: `决定：${DECISION_LABELS[input.decision]}。理由：${input.reasons}`,
+    });
+    await audit(
+      trx,
+      staff,
+      'application.decide',
+      'application',
+      app.id,
+      { status: app.status, version: app.version },
+      { status: 'decided', decision: input.decision, reasons: input.reasons },
+    );
+    await applyEffect(trx, staff, app, input.decision, input.reasons, input.corrections ?? {}, today, change);
+  });
+}
+
+/** An attachment's stored bytes, for staff who may read its application. */
+export async function attachmentForStaff(db: Db, staff: StaffPrincipal, id: number, dir = attachmentDir()) {
+  const a = await repo.findAttachment(db, id);
+  if (!a || !canReadApplication(staff, a)) return fail('NOT_FOUND', '没有这个附件，或您无权查看。');
+  const bytes = await readStoredAttachment(dir, a.storageKey);
+  return { fileName: a.fileName, mediaType: a.mediaType, sha256: a.sha256, bytes: new Uint8Array(bytes) };
+}

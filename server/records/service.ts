@@ -1,0 +1,339 @@
+import { changingPublicData } from '../http/invalidate';
+import { TRPCError } from '@trpc/server';
+import type { Db } from '../db/client';
+// Row updates and the entries resting on a penalty are shared with the application decisions.
+import { insertAudit, listEntriesOnPenalty, updateListEntry, updateRecordRow } from '../applications/repository';
+import { canManageRecord, type StaffPrincipal } from '../auth/principal';
+import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { normalizeName } from '../rules/normalize';
+import { publicationPeriod } from '../rules/periods';
+import { resolveSeverity } from '../rules/severity';
+import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
+import * as repo from './repository';
+
+// Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
+// every change in one transaction with its audit entry and the search documents.
+
+const fail = (code: TRPCError['code'], message: string): never => {
+  throw new TRPCError({ code, message });
+};
+
+async function audit(
+  db: Db,
+  staff: StaffPrincipal,
+  action: string,
+  entityType: string,
+  id: number,
+  before: unknown,
+  after: unknown,
+  note?: string,
+) {
+  await insertAudit(db, {
+    actorType: 'staff',
+    actorId: String(staff.id),
+    actorLabel: staff.displayName,
+    action,
+    entityType,
+    entityId: String(id),
+    before,
+    after,
+    note: note ?? null,
+  });
+}
+
+export async function withdrawRecord(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { kind: 'penalty' | 'licensing'; id: number; reason: string },
+  today: string,
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const before =
+        input.kind === 'penalty'
+          ? await repo.penaltyForUpdate(trx, input.id)
+          : await repo.licensingForUpdate(trx, input.id);
+      if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
+      if (before.status === 'withdrawn') return fail('CONFLICT', '该信息已撤销。');
+      const set = {
+        status: 'withdrawn',
+        withdrawnOn: today,
+        withdrawalReason: input.reason,
+        ...(input.kind === 'penalty' ? { suspendedSince: null } : {}),
+      };
+      await updateRecordRow(trx, input.kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords', input.id, set);
+      await audit(
+        trx,
+        staff,
+        `${input.kind}.withdraw`,
+        input.kind,
+        input.id,
+        before,
+        { ...before, ...set },
+        input.reason,
+      );
+      const refs: EntityRef[] = [{ kind: input.kind, id: input.id }];
+      if (input.kind === 'penalty') {
+        for (const e of await listEntriesOnPenalty(trx, input.id)) {
+          if (e.status !== 'active' && e.status !== 'suspended') continue;
+          const entrySet = {
+            status: 'removed',
+            suspendedSince: null,
+            removedOn: today,
+            removalReason: `所依据的行政处罚已撤销：${input.reason}`,
+          };
+          await updateListEntry(trx, e.id, entrySet);
+          await audit(trx, staff, 'list_entry.remove', 'list_entry', e.id, e, { ...e, ...entrySet }, input.reason);
+          refs.push({ kind: 'list_entry', id: e.id });
+        }
+      }
+      await syncSearchDocuments(trx, refs);
+      return { withdrawn: refs.length };
+    }),
+  );
+}
+
+export async function correctPenalty(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; violationFacts?: string; content?: string; legalBasis?: string; reason: string },
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const before = await repo.penaltyForUpdate(trx, input.id);
+      if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
+      const set: Record<string, string> = {};
+      for (const k of ['violationFacts', 'content', 'legalBasis'] as const) {
+        const v = input[k]?.trim();
+        if (v) set[k] = v;
+      }
+      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+      await updateRecordRow(trx, 'penaltyRecords', input.id, set);
+      await audit(trx, staff, 'penalty.correct', 'penalty', input.id, before, { ...before, ...set }, input.reason);
+      await syncSearchDocuments(trx, [{ kind: 'penalty', id: input.id }]);
+      return { corrected: Object.keys(set) };
+    }),
+  );
+}
+
+const LIST_KIND = { honor: 'incentive', dishonesty: 'punishment' } as const;
+const KIND_LABEL = { incentive: '激励', punishment: '惩戒' } as const;
+
+/** A list entry must cite catalog items of its kind (SPEC §5); the database refuses the rest too. */
+export async function createListEntry(
+  db: Db,
+  staff: StaffPrincipal,
+  input: {
+    listType: 'honor' | 'dishonesty';
+    subjectId: number;
+    decisionNumber: string;
+    basis: string;
+    reason: string;
+    listedOn: string;
+    validUntil: string;
+    penaltyRecordId?: number | null;
+    catalogItemIds: number[];
+  },
+) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有认定部门的工作人员可以列入名单。');
+  const departmentId = staff.departmentId;
+  if (input.catalogItemIds.length === 0)
+    return fail('BAD_REQUEST', '请至少选择一项联合奖惩目录中的措施：不得在目录之外奖励或惩戒。');
+  const items = await repo.catalogItems(db, input.catalogItemIds);
+  const wanted = LIST_KIND[input.listType];
+  const missing = input.catalogItemIds.filter((id) => !items.some((i) => i.id === id));
+  if (missing.length) return fail('BAD_REQUEST', `目录中没有编号为 ${missing.join('、')} 的措施。`);
+  const wrong = items.filter((i) => i.kind !== wanted);
+  if (wrong.length) {
+    return fail(
+      'BAD_REQUEST',
+      `${input.listType === 'honor' ? '守信红名单' : '失信惩戒名单'}只能适用${KIND_LABEL[wanted]}措施，“${wrong.map((w) => w.measure).join('、')}”不是${KIND_LABEL[wanted]}措施。`,
+    );
+  }
+  if (!(await repo.subjectExists(db, input.subjectId))) return fail('BAD_REQUEST', '没有这个信用主体。');
+  try {
+    return await changingPublicData(() =>
+      db.transaction().execute(async (trx) => {
+        const { catalogItemIds, ...fields } = input;
+        const entry = await repo.insertListEntry(trx, {
+          ...fields,
+          penaltyRecordId: input.penaltyRecordId ?? null,
+          departmentId,
+        });
+        await repo.insertMeasures(trx, entry.id, catalogItemIds);
+        await audit(trx, staff, 'list_entry.create', 'list_entry', entry.id, null, {
+          ...entry,
+          catalogItemIds: input.catalogItemIds,
+        });
+        await syncSearchDocuments(trx, [{ kind: 'list_entry', id: entry.id }]);
+        return { id: entry.id };
+      }),
+    );
+  } catch (err) {
+    // The trigger is the last word when the catalog changed between our check and the insert.
+    if ((err as { code?: string }).code === '23514')
+      return fail(
+        'BAD_REQUEST',
+        `所选措施与名单类型不符：${KIND_LABEL[wanted]}名单只能引用${KIND_LABEL[wanted]}类目录项。`,
+      );
+    throw err;
+  }
+}
+export const activeCatalog = repo.activeCatalog;
+
+/** Office: adds a catalog item (the catalog is the only source of measures, SPEC §5). */
+export async function createCatalogItem(
+  db: Db,
+  staff: StaffPrincipal,
+  item: Parameters<typeof repo.insertCatalogItem>[1],
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const row = await repo.insertCatalogItem(trx, item);
+      if (!row) return fail('CONFLICT', `目录编号“${item.code}”已存在。`);
+      await audit(trx, staff, 'catalog.create', 'catalog_item', row.id, null, row);
+      return { id: row.id };
+    }),
+  );
+}
+
+/** Office: retires or restores a catalog item; existing list entries keep citing it. */
+export async function setCatalogItemActive(db: Db, staff: StaffPrincipal, id: number, active: boolean) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const row = await repo.setCatalogItemActive(trx, id, active);
+      if (!row) return fail('NOT_FOUND', '没有这个目录项。');
+      await audit(
+        trx,
+        staff,
+        active ? 'catalog.activate' : 'catalog.deactivate',
+        'catalog_item',
+        id,
+        { active: !active },
+        { active },
+      );
+      return { id };
+    }),
+  );
+}
+
+/** Office: publishes (or withdraws) an exposure case; search follows in the same transaction. */
+export async function setExposureStatus(
+  db: Db,
+  staff: StaffPrincipal,
+  id: number,
+  status: 'published' | 'withdrawn',
+  today: string,
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const before = await repo.exposureForUpdate(trx, id);
+      if (!before) return fail('NOT_FOUND', '没有这个曝光案例。');
+      const set = status === 'published' ? { status, publishedOn: before.publishedOn ?? today } : { status };
+      await repo.updateExposure(trx, id, set);
+      await audit(trx, staff, `exposure.${status === 'published' ? 'publish' : 'withdraw'}`, 'exposure', id, before, {
+        ...before,
+        ...set,
+      });
+      await syncSearchDocuments(trx, [{ kind: 'exposure', id }]);
+      return { id };
+    }),
+  );
+}
+
+export const draftExposures = repo.draftExposures;
+
+const CATEGORY_OF_KIND = {
+  legal_person: '法人及非法人组织',
+  natural_person: '自然人',
+  individual_business: '个体工商户',
+} as const;
+
+export interface NewPenaltyInput {
+  subjectId: number;
+  documentNumber: string;
+  violationType: string;
+  violationFacts: string;
+  legalBasis: string;
+  categories: PenaltyCategory[];
+  content: string;
+  fineAmount?: string | null;
+  decisionDate: string;
+  severity?: Severity | null;
+  domain?: CreditDomain | null;
+}
+
+/** A department records a penalty by form; its publication period comes from the dated rules (SPEC §4). */
+export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPenaltyInput) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有作出决定的部门可以录入行政处罚。');
+  const departmentId = staff.departmentId;
+  const [department, subject] = await Promise.all([
+    repo.departmentRow(db, departmentId),
+    repo.subjectRow(db, input.subjectId),
+  ]);
+  if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
+  if (!subject) return fail('BAD_REQUEST', '没有这个信用主体，请核对主体编号。');
+  const severity = resolveSeverity(input.categories, input.severity ?? null);
+  const period = publicationPeriod({
+    decisionDate: input.decisionDate,
+    severity,
+    categories: input.categories,
+    domain: input.domain ?? null,
+  });
+  try {
+    return await changingPublicData(() =>
+      db.transaction().execute(async (trx) => {
+        const row = await repo.insertPenalty(trx, {
+          subjectId: subject.id,
+          departmentId,
+          subjectName: subject.name,
+          subjectCategory: CATEGORY_OF_KIND[subject.kind],
+          uscc: subject.uscc,
+          registrationNumber: subject.registrationNumber,
+          legalRepresentative: subject.legalRepresentative,
+          partyIdType: subject.personIdType,
+          partyIdMasked: subject.personIdMasked,
+          partyIdRef: subject.personIdRef,
+          documentNumber: input.documentNumber,
+          documentNumberNorm: normalizeName(input.documentNumber),
+          violationType: input.violationType,
+          violationFacts: input.violationFacts,
+          legalBasis: input.legalBasis,
+          categories: input.categories,
+          content: input.content,
+          fineAmount: input.fineAmount ?? null,
+          decisionDate: input.decisionDate,
+          penaltyValidUntil: input.decisionDate,
+          authorityName: department.name,
+          authorityCode: department.uscc,
+          sourceUnitName: department.name,
+          sourceUnitCode: department.uscc,
+          severity,
+          severityExplicit: input.severity != null,
+          domain: input.domain ?? null,
+          status: period.published ? 'published' : 'unpublished',
+          publicFrom: period.publicFrom,
+          earliestRepairOn: period.earliestRepair,
+          publicUntil: period.publicUntil,
+          periodRuleId: period.ruleId,
+          repairableEarly: period.repairableEarly,
+        });
+        await audit(trx, staff, 'penalty.create', 'penalty', row.id, null, row);
+        await syncSearchDocuments(trx, [{ kind: 'penalty', id: row.id }]);
+        return {
+          id: row.id,
+          publicUntil: period.publicUntil,
+          earliestRepair: period.earliestRepair,
+          published: period.published,
+          warnings: period.warnings,
+        };
+      }),
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505')
+      return fail('CONFLICT', `本部门已有文书号为“${input.documentNumber}”的行政处罚，请改为更正该信息。`);
+    throw err;
+  }
+}
