@@ -368,7 +368,6 @@ export interface SearchDocumentTable {
   subjectId: number | null;
   titleNorm: string;
   searchText: string;
-  tsv: ColumnType<string, string, string>;
   departmentId: number | null;
   divisionCode: string | null;
   year: number | null;

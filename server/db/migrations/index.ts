@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_28_0001_domain_schema';
 import * as m0002 from './2026_11_28_0002_search_documents';
+import * as m0003 from './2026_11_28_0003_search_tsv_expression';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_domain_schema': m0001,
   '2026_11_28_0002_search_documents': m0002,
+  '2026_11_28_0003_search_tsv_expression': m0003,
 };
