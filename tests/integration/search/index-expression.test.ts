@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/server/db/client';
 import { migrateToLatest, migrator } from '@/server/db/migrate';
+import { deriveIdentityKeys } from '@/server/identities/protect';
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
+import { seedDemoIfEmpty } from '@/server/seed';
 import { FIELD_SEPARATOR, facetToken, lexemesOf, titleLexemes } from '@/server/search/text';
 import { describeEachDatabase } from '../helpers/databases';
 import { seedSearchFixtures, TODAY } from './fixtures';
@@ -100,3 +102,41 @@ describeEachDatabase(
   },
   { migrate: false },
 );
+
+describeEachDatabase('an existing portal with an empty search index', (current) => {
+  it('gets its index rebuilt at start, and only once', async () => {
+    const { db } = current();
+    const options = { size: 60, seed: 'reindex', today: TODAY, identityKeys: deriveIdentityKeys(Buffer.alloc(32, 7)) };
+    const first = await seedDemoIfEmpty(db, options);
+    expect(first.reindexed).toBeNull();
+    const count = async () =>
+      (
+        await db
+          .selectFrom('searchDocuments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const indexed = await count();
+    expect(indexed).toBeGreaterThan(60);
+    const subject = await db
+      .selectFrom('subjects')
+      .select('name')
+      .where('kind', '<>', 'natural_person')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+
+    // What an upgrade that recreates the derived search tables leaves behind.
+    await sql`truncate search_documents, search_document_contents`.execute(db);
+    const engine = createPostgresSearchEngine(db);
+    expect((await engine.search({ q: subject.name }, TODAY)).total).toBe(0);
+
+    const restarted = await seedDemoIfEmpty(db, options);
+    expect(restarted.generated).toBeNull();
+    expect(restarted.reindexed).toBe(indexed);
+    expect(await count()).toBe(indexed);
+    const found = await engine.search({ q: subject.name }, TODAY);
+    expect(found.hits[0]?.display.title).toBe(subject.name);
+
+    expect((await seedDemoIfEmpty(db, options)).reindexed).toBeNull();
+  });
+});
