@@ -300,8 +300,8 @@ export type TitleCondition =
  */
 export interface MatchSpec {
   tsquery: string | null;
-  /** LIKE patterns on search_text that make the terms exact. */
-  likePatterns: readonly string[];
+  /** Terms that must occur in search_text (substring test): what makes longer terms exact. */
+  containsTerms: readonly string[];
   columns: DocumentFilters | null;
   title: TitleCondition | null;
   today: string;
@@ -339,7 +339,8 @@ function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
 function matching(eb: SD, spec: MatchSpec): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [documentIsPublic(eb, spec.today)];
   if (spec.tsquery) all.push(sql<SqlBool>`${DOCUMENT_TSV} @@ ${spec.tsquery}::tsquery`);
-  for (const pattern of spec.likePatterns) all.push(eb('searchText', 'like', pattern));
+  // strpos, not LIKE '%…%': its skip-table search is about twice as fast on long texts (measured).
+  for (const term of spec.containsTerms) all.push(sql<SqlBool>`strpos(search_text, ${term}) > 0`);
   const f = spec.columns;
   if (f) {
     if (f.kinds?.length) all.push(eb('kind', 'in', f.kinds as never));
@@ -466,7 +467,7 @@ export async function summarize(
 /**
  * Matching documents newest first. With `walk`, the date index is walked until the page is
  * full: the engine knows (from lexeme statistics) that the matches are dense, while the
- * planner's guess for LIKE '%…%' is far too low and would sort every match instead.
+ * planner's guess for a substring test is a constant and would often sort every match instead.
  */
 export function newestMatches(
   db: Db,
