@@ -35,6 +35,7 @@ async function prepareDatabase() {
     const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
     console.log(`迁移完成：新应用 ${applied} 个迁移（${elapsed()}）`);
     const seeded = await seedDemoIfEmpty(handle.db);
+    if (seeded.reindexed !== null) console.log(`已重建搜索索引：${seeded.reindexed} 条公示信息（${elapsed()}）`);
     console.log(
       seeded.generated ? `已生成演示数据：${seeded.summary}（${elapsed()}）` : `沿用已有数据：${seeded.summary}`,
     );

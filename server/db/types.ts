@@ -370,7 +370,6 @@ export interface SearchDocumentTable {
   subjectId: number | null;
   titleNorm: string;
   searchText: string;
-  tsv: ColumnType<string, string, string>;
   departmentId: number | null;
   divisionCode: string | null;
   year: number | null;

@@ -8,7 +8,7 @@ import {
 import { USCC_PLACEHOLDER } from '../rules/uscc';
 import { publicSubjectName } from '../subjects/present';
 import { exposureWindow, licensingWindow, listEntryWindow, penaltyWindow } from '../visibility/public';
-import { FIELD_SEPARATOR, facetToken, lexemesOf, normalizeSearchText, titleLexemes } from './text';
+import { FIELD_SEPARATOR, normalizeSearchText } from './text';
 import type { HitDisplay, HitKind } from './types';
 
 // How each public thing becomes one search document (pure). What is in `title` and `body`
@@ -24,8 +24,6 @@ export interface SearchDocument {
   titleNorm: string;
   body: string;
   searchText: string;
-  /** tsvector literal of the distinct unigrams and bigrams of title and body. */
-  tsv: string;
   display: HitDisplay;
   departmentId: number | null;
   divisionCode: string | null;
@@ -147,30 +145,14 @@ const formerName = (r: SubjectPart) =>
 const yearOf = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
 const suspendedBadges = (status: string) => (status === 'suspended' ? [RECORD_STATUS_LABELS.suspended] : []);
 
-function finish(base: Omit<SearchDocument, 'titleNorm' | 'searchText' | 'tsv' | 'docId'>): SearchDocument {
+function finish(base: Omit<SearchDocument, 'titleNorm' | 'searchText' | 'docId'>): SearchDocument {
   const titleNorm = normalizeSearchText(base.title);
   const fieldsNorm = base.body.split('\n').map(normalizeSearchText);
-  const facets: [string, string | number | null][] = [
-    ['kind', base.kind],
-    ['department', base.departmentId],
-    ['division', base.divisionCode],
-    ['year', base.year],
-    ['severity', base.severity],
-    ['listType', base.listType],
-    ['domain', base.domain],
-    ...base.categories.map((c): [string, string] => ['category', c]),
-  ];
-  const lexemes = new Set([
-    ...[titleNorm, ...fieldsNorm].flatMap(lexemesOf),
-    ...titleLexemes(titleNorm),
-    ...facets.flatMap(([facet, value]) => (value === null ? [] : [facetToken(facet, value)])),
-  ]);
   return {
     ...base,
     docId: docIdOf(base.kind, base.entityId),
     titleNorm,
     searchText: [titleNorm, ...fieldsNorm].join(FIELD_SEPARATOR),
-    tsv: [...lexemes].map((l) => `'${l.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' '),
   };
 }
 

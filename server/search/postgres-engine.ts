@@ -219,18 +219,18 @@ interface Query {
 function specFor(query: Query, title: repo.TitleCondition | null, force?: 'index' | 'scan'): repo.MatchSpec {
   const { parsed, filters, today, planner, options } = query;
   const groups = [...filterTokenGroups(filters), ...titleTokenGroups(title, parsed.nameQuery)];
-  // Long terms are checked by LIKE anyway, so the index only needs their rarest bigrams.
+  // Long terms are checked by a substring test anyway, so the index only needs their rarest bigrams.
   const termGroups = parsed.terms.flatMap((t) => planner.rarest(termLexemes(t), RARE_LEXEMES_PER_TERM).map((l) => [l]));
   const lexemes = [...termGroups, ...groups].flat();
   const expected = planner.estimate(parsed.terms, groups);
   const broad = planner.prefersScan(lexemes, expected, options.exactTotalLimit + 1);
   const mode = options.plan !== 'auto' ? options.plan : (force ?? (broad ? 'scan' : 'index'));
   if (mode === 'scan') {
-    return { tsquery: null, likePatterns: parsed.terms.map(containsPattern), columns: filters, title, today };
+    return { tsquery: null, containsTerms: parsed.terms, columns: filters, title, today };
   }
   return {
     tsquery: tsqueryOf([...new Map([...termGroups, ...groups].map((g) => [g.join('|'), g])).values()]),
-    likePatterns: parsed.terms.filter((t) => !termIsExactByLexemes(t)).map(containsPattern),
+    containsTerms: parsed.terms.filter((t) => !termIsExactByLexemes(t)),
     columns: null,
     title,
     today,

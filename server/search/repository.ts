@@ -180,7 +180,6 @@ export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): 
           subjectId: d.subjectId,
           titleNorm: d.titleNorm,
           searchText: d.searchText,
-          tsv: sql<string>`${d.tsv}::tsvector`,
           departmentId: d.departmentId,
           divisionCode: d.divisionCode,
           year: d.year,
@@ -198,7 +197,6 @@ export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): 
           subjectId: eb.ref('excluded.subjectId'),
           titleNorm: eb.ref('excluded.titleNorm'),
           searchText: eb.ref('excluded.searchText'),
-          tsv: eb.ref('excluded.tsv'),
           departmentId: eb.ref('excluded.departmentId'),
           divisionCode: eb.ref('excluded.divisionCode'),
           year: eb.ref('excluded.year'),
@@ -302,12 +300,20 @@ export type TitleCondition =
  */
 export interface MatchSpec {
   tsquery: string | null;
-  /** LIKE patterns on search_text that make the terms exact. */
-  likePatterns: readonly string[];
+  /** Terms that must occur in search_text (substring test): what makes longer terms exact. */
+  containsTerms: readonly string[];
   columns: DocumentFilters | null;
   title: TitleCondition | null;
   today: string;
 }
+
+/**
+ * The lexemes of a document: the expression the GIN index is built on (migration 0003), which
+ * a query must repeat exactly for PostgreSQL to answer it from the index.
+ */
+const DOCUMENT_TSV = sql.raw(
+  'search_document_tsv(search_text, title_norm, kind, department_id, division_code, year, severity, list_type, domain, categories)',
+);
 
 /** The date half of visibility: the status half decided which documents exist. */
 export function documentIsPublic(eb: SD, today: string): Expression<SqlBool> {
@@ -332,8 +338,9 @@ function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
 
 function matching(eb: SD, spec: MatchSpec): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [documentIsPublic(eb, spec.today)];
-  if (spec.tsquery) all.push(sql<SqlBool>`tsv @@ ${spec.tsquery}::tsquery`);
-  for (const pattern of spec.likePatterns) all.push(eb('searchText', 'like', pattern));
+  if (spec.tsquery) all.push(sql<SqlBool>`${DOCUMENT_TSV} @@ ${spec.tsquery}::tsquery`);
+  // strpos, not LIKE '%…%': its skip-table search is about twice as fast on long texts (measured).
+  for (const term of spec.containsTerms) all.push(sql<SqlBool>`strpos(search_text, ${term}) > 0`);
   const f = spec.columns;
   if (f) {
     if (f.kinds?.length) all.push(eb('kind', 'in', f.kinds as never));
@@ -460,7 +467,7 @@ export async function summarize(
 /**
  * Matching documents newest first. With `walk`, the date index is walked until the page is
  * full: the engine knows (from lexeme statistics) that the matches are dense, while the
- * planner's guess for LIKE '%…%' is far too low and would sort every match instead.
+ * planner's guess for a substring test is a constant and would often sort every match instead.
  */
 export function newestMatches(
   db: Db,
@@ -531,7 +538,7 @@ export async function lexemeStatistics(
     select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
            (select reltuples::float8 from pg_class where oid = 'search_documents'::regclass) as rows
     from pg_stats s
-    where s.tablename = 'search_documents' and s.attname = 'tsv'`.execute(db);
+    where s.tablename = 'search_documents_tsv' and s.attname = 'search_document_tsv'`.execute(db);
   const row = stats.rows[0];
   const elems = (row?.elems ?? []) as string[];
   const freqs = ((row?.freqs ?? []) as (number | string)[]).map(Number);

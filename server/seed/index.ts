@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { loadReferenceData, type ReferenceLoadResult } from '../reference/load';
+import { todayInShanghai, type IsoDate } from '../rules/dates';
 import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '../search/indexer';
 import { generateCity, type GenerateOptions, type GenerateResult } from './generate';
 import { seedDemoStaff, type DemoAccount } from './staff';
@@ -21,6 +22,8 @@ export interface SeedDemoResult {
   reference: ReferenceLoadResult;
   /** What was generated, or null when the database already had subjects. */
   generated: GenerateResult | null;
+  /** Documents indexed for a database that had data but an empty search index (an upgrade), else null. */
+  reindexed: number | null;
   /** One line for the console: what the database holds now. */
   summary: string;
   /** Demo staff accounts (created when missing), to print with their demo passwords. */
@@ -49,7 +52,14 @@ export async function seedDemoIfEmpty(
   const reference = await loadReferenceData(db);
   const any = await db.selectFrom('subjects').select('id').limit(1).executeTakeFirst();
   if (any !== undefined) {
-    return { reference, generated: null, summary: await describeContents(db), staff: await seedDemoStaff(db) };
+    const reindexed = await indexIfEmpty(db, options.today ?? todayInShanghai());
+    return {
+      reference,
+      generated: null,
+      reindexed,
+      summary: await describeContents(db),
+      staff: await seedDemoStaff(db),
+    };
   }
   const generated = await db.transaction().execute(async (trx) => {
     // Two processes starting at once must not both seed: serialise on an advisory lock, then re-check.
@@ -61,5 +71,21 @@ export async function seedDemoIfEmpty(
     await pruneExpiredSearchDocuments(trx, result.today);
     return result;
   });
-  return { reference, generated, summary: await describeContents(db), staff: await seedDemoStaff(db) };
+  return { reference, generated, reindexed: null, summary: await describeContents(db), staff: await seedDemoStaff(db) };
+}
+
+/**
+ * Data but no search documents: a portal whose index was dropped by an upgrade (the search
+ * index is a derived copy) or never built. Rebuilds it, once, under the seeding lock.
+ */
+async function indexIfEmpty(db: Db, today: IsoDate): Promise<number | null> {
+  const indexed = async (q: Db) =>
+    (await q.selectFrom('searchDocuments').select('docId').limit(1).executeTakeFirst()) !== undefined;
+  if (await indexed(db)) return null;
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+    if (await indexed(trx)) return null;
+    const { documents } = await rebuildSearchIndex(trx);
+    return documents - (await pruneExpiredSearchDocuments(trx, today));
+  });
 }

@@ -1,7 +1,7 @@
 // Search benchmark (not part of `npm test`), on a real PostgreSQL server:
-//   BENCH_DATABASE_URL=postgresql://user:pw@127.0.0.1:5432/postgres npm run bench:search -- [--size 170000] [--rounds 5] [--reseed]
+//   BENCH_DATABASE_URL=postgresql://user:pw@127.0.0.1:5432/postgres npm run bench:search -- [--size 170000] [--rounds 5] [--reseed | --reindex]
 // Seeds ~6 records per subject into the database `credit_search_bench` (kept between runs;
-// --reseed starts over), rebuilds the search index (timed, with its size), then runs fixed
+// --reseed starts over, --reindex rebuilds only the search index), rebuilds the search index (timed, with its size), then runs fixed
 // query sets through the PostgreSQL engine — total, facets and first page included — and
 // prints p50 / p95 per set. The machine is shared: compare medians, not single runs.
 import pg from 'pg';
@@ -55,10 +55,11 @@ async function prepare(db: Db, fresh: boolean) {
     .selectFrom('searchDocuments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  if (!fresh && docs.n > 0) {
+  if (!fresh && docs.n > 0 && !args.has('--reindex')) {
     console.log(`Reusing ${NAME}: ${docs.n.toLocaleString()} search documents (--reseed to start over).`);
     return;
   }
+  if (!fresh && args.has('--reindex')) return buildIndex(db);
   await loadReferenceData(db);
   const seeded = await generateCity(db, {
     size,
@@ -68,6 +69,10 @@ async function prepare(db: Db, fresh: boolean) {
       process.stdout.write(`\r  seeding ${p.subjectsDone.toLocaleString()} / ${size.toLocaleString()}`),
   });
   console.log(`\nSeeded ${seeded.records.toLocaleString()} records in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
+  await buildIndex(db);
+}
+
+async function buildIndex(db: Db) {
   const start = Date.now();
   const built = await rebuildSearchIndex(db, (kind, n) =>
     process.stdout.write(`\r  indexing ${kind} ${n.toLocaleString()}   `),

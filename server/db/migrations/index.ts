@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_28_0001_domain_schema';
 import * as m0002 from './2026_11_28_0002_search_documents';
+import * as m0003 from './2026_11_28_0003_search_tsv_expression';
 import * as m0203 from './2026_11_28_0203_issued_report_content';
 import * as m0210 from './2026_11_28_0210_disclosure_filters';
 import * as m0300 from './2026_11_28_0300_change_feed_indexes';
@@ -9,6 +10,7 @@ import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_domain_schema': m0001,
   '2026_11_28_0002_search_documents': m0002,
+  '2026_11_28_0003_search_tsv_expression': m0003,
   '2026_11_28_0203_issued_report_content': m0203,
   '2026_11_28_0210_disclosure_filters': m0210,
   '2026_11_28_0300_change_feed_indexes': m0300,
