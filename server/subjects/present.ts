@@ -1,4 +1,4 @@
-import { formatDate } from '../../components/format';
+import { formatDate } from '../rules/format';
 import type { SubjectKind } from '../rules/codes';
 import { maskIdNumber, maskPersonName } from '../rules/masking';
 import type { Availability } from '../rules/repair-eligibility';

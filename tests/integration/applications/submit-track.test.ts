@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
 import { checkAttachment } from '@/server/applications/attachments';
@@ -95,7 +95,8 @@ describeEachDatabase('filing and tracking applications', (current) => {
     expect(png.file.mediaType).toBe('image/png');
 
     const w = await createWorld(db, '乐山市苏稽米花糖有限公司');
-    const before = readdirSync(attachmentDir).length;
+    // On a fresh clone the folder does not exist until the first attachment is stored.
+    const before = existsSync(attachmentDir) ? readdirSync(attachmentDir).length : 0;
     const filed = await submitApplication(db, objectionInput(w.record.id), [png.file], options('2026-03-02'));
     expect(readdirSync(attachmentDir).length).toBe(before + 1);
     const app = await appByTracking(db, filed.trackingNumber);
