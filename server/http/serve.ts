@@ -146,8 +146,8 @@ async function captureRender(handle: Handler, req: IncomingMessage, res: ServerR
 
 /**
  * Watches what Next writes to `res`. At the first write, `capture()` decides: true keeps
- * everything in memory (resolves with the page; nothing reaches the socket), false puts the
- * original methods back and lets the response through (resolves with null when it ends).
+ * everything in memory (resolves with the page; nothing reaches the socket), false lets the
+ * response through unchanged (resolves with null when it ends).
  */
 function intercept(res: ServerResponse, capture: () => boolean): Promise<RenderedPage | null> {
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };
@@ -155,10 +155,9 @@ function intercept(res: ServerResponse, capture: () => boolean): Promise<Rendere
   const chunks: Buffer[] = [];
   let mode: 'undecided' | 'capture' | 'pass' = 'undecided';
   const decide = () => {
-    if (mode === 'undecided') {
-      mode = capture() ? 'capture' : 'pass';
-      if (mode === 'pass') restore();
-    }
+    // On 'pass' our wrappers stay and delegate: Next's compression may have wrapped them in
+    // turn, and putting the originals back would bypass it mid-response.
+    if (mode === 'undecided') mode = capture() ? 'capture' : 'pass';
     return mode;
   };
   const collect = (chunk: unknown, encoding?: unknown) => {
