@@ -1,0 +1,22 @@
+// `npm run search:reindex`: rebuild the Meilisearch index from PostgreSQL into a new index and swap it in.
+import { defaultTarget, openDatabase } from '../server/db/client';
+import { meilisearchClient, SEARCH_INDEX } from '../server/search/meilisearch/client';
+import { reindexMeilisearch } from '../server/search/meilisearch/reindex';
+
+const client = meilisearchClient();
+if (!client) {
+  console.error('未设置 MEILI_URL：搜索在 PostgreSQL 中运行，无需重建 Meilisearch 索引。');
+  process.exit(1);
+}
+const handle = await openDatabase(defaultTarget());
+try {
+  const started = Date.now();
+  const { documents } = await reindexMeilisearch(client, handle.db, SEARCH_INDEX, {
+    onProgress: (n) => process.stdout.write(`\r已写入 ${n} 条文档…`),
+  });
+  console.log(
+    `\n索引 ${SEARCH_INDEX} 已重建并切换：${documents} 条文档，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`,
+  );
+} finally {
+  await handle.close();
+}
