@@ -113,23 +113,7 @@ async function search(
 
   // One round trip: the ranked matches with the facets without a selection, and each selected facet without its own filter.
   const queries = facetQueries(request, [visibility, match.filter]);
-  const response = await client.multiSearch({
-    queries: queries.map((query, i) => ({
-      indexUid: options.indexName,
-      q: match.q,
-      matchingStrategy: 'all' as const,
-      filter: query.filter ?? undefined,
-      facets: query.facets,
-      ...(i === 0
-        ? {
-            page: 1,
-            hitsPerPage: cap,
-            sort: SORT,
-            attributesToRetrieve: match.exact ? RANK_FIELDS : [...RANK_FIELDS, 'searchText'],
-          }
-        : { page: 1, hitsPerPage: 0 }),
-    })),
-  });
+  const response = await client.multiSearch({ queries: rankedSearchQueries(options.indexName, match, queries, cap) });
   const [main, ...disjunctive] = response.results;
   let rows = (main!.hits as unknown as RankRow[]).map((h) => ({ ...h }));
   if (!match.exact) rows = rows.filter((r) => containsAllTerms(r.searchText ?? '', parsed.terms));
@@ -188,6 +172,30 @@ async function search(
         ? null
         : `匹配结果超过 ${limit.toLocaleString('en-US')} 条，仅显示前 ${MAX_RESULT_WINDOW.toLocaleString('en-US')} 条，请增加查询词或筛选条件。`),
   };
+}
+
+/** The multi-search of one page: the ranked matches (small hits, newest first, up to `cap`) with the unselected facets, then one count-only query per selected facet. */
+export function rankedSearchQueries(
+  indexName: string,
+  match: Match,
+  queries: ReturnType<typeof facetQueries>,
+  cap: number,
+): (SearchParams & { indexUid: string })[] {
+  return queries.map((query, i) => ({
+    indexUid: indexName,
+    q: match.q,
+    matchingStrategy: 'all' as const,
+    filter: query.filter ?? undefined,
+    facets: query.facets,
+    ...(i === 0
+      ? {
+          page: 1,
+          hitsPerPage: cap,
+          sort: SORT,
+          attributesToRetrieve: match.exact ? RANK_FIELDS : [...RANK_FIELDS, 'searchText'],
+        }
+      : { page: 1, hitsPerPage: 0 }),
+  }));
 }
 
 /** Rank classes (exact name, prefix, contains, text only), newest first within each: a stable partition of the date order. */

@@ -22,7 +22,8 @@ import {
   visibilityFilter,
 } from '@/server/search/meilisearch/filters';
 import { GRAM_ATTRIBUTES, SEARCH_SETTINGS } from '@/server/search/meilisearch/settings';
-import { rankOrder } from '@/server/search/meilisearch/engine';
+import { matchOf, MAX_PINNED_IDS, rankedSearchQueries, rankOrder } from '@/server/search/meilisearch/engine';
+import { parseQuery } from '@/server/search/text';
 import { createFallbackEngine } from '@/server/search/fallback';
 import { penaltyDocument } from '@/server/search/documents';
 import { normalizeSearchText } from '@/server/search/text';
@@ -338,5 +339,92 @@ describe('fallback engine', () => {
     expect((await e.search({ q: 'x' }, '2026-06-30')).terms).toEqual(['meilisearch']);
     expect(switches).toEqual([true, false]);
     expect(e.status()).toMatchObject({ fallbackActive: false, reason: null, since: null });
+  });
+});
+
+describe('query building', () => {
+  const VIS = visibilityFilter('2026-06-30');
+  type Row = { docId: string; titleNorm: string; sortDay: number; searchText?: string };
+  const fakeSearch = (hits: Row[], totalHits = hits.length) => {
+    const calls: { q: string; params: Record<string, unknown> }[] = [];
+    const fn = async (q: string, params: Record<string, unknown>) => {
+      calls.push({ q, params });
+      return { hits, totalHits };
+    };
+    return { fn, calls };
+  };
+
+  it('a query that fits is matched by its phrases, without a candidate round trip', async () => {
+    const { fn, calls } = fakeSearch([]);
+    const match = await matchOf(fn, parseQuery('招商 公司'), VIS, EXACT_TOTAL_LIMIT + 1);
+    expect(match).toEqual({ q: gramQuery(['招商', '公司']).q, filter: null, exact: true });
+    expect(calls).toEqual([]);
+  });
+
+  it('a cut long query verifies its candidates and pins the true ones by id (exact counts)', async () => {
+    const q = '峨眉山金顶旅游开发有限公司';
+    const row = (docId: string, text: string): Row => ({ docId, titleNorm: '', sortDay: 0, searchText: text });
+    const { fn, calls } = fakeSearch([
+      row('subject:1', q),
+      row('penalty:2', ['x', `冒用${q}名义`].join('\u0001')),
+      row('subject:3', '峨眉山金顶旅游开发公司'),
+    ]);
+    const match = await matchOf(fn, parseQuery(q), VIS, EXACT_TOTAL_LIMIT + 1);
+    expect(calls[0]!.q).toBe(gramQuery([q]).q);
+    expect(calls[0]!.params).toMatchObject({
+      filter: VIS,
+      matchingStrategy: 'all',
+      hitsPerPage: EXACT_TOTAL_LIMIT + 1,
+    });
+    expect(match).toEqual({ q: '', filter: 'docId IN ["subject:1", "penalty:2"]', exact: true });
+  });
+
+  it('a cut query whose candidates verify to nothing matches nothing', async () => {
+    const { fn } = fakeSearch([{ docId: 'subject:3', titleNorm: '', sortDay: 0, searchText: '别的' }]);
+    expect(await matchOf(fn, parseQuery('开发有限公司未明码标价了'), VIS, 10)).toMatchObject({
+      q: '',
+      filter: NOTHING,
+      exact: true,
+    });
+  });
+
+  it('too many candidates to pin: the cut query is used and flagged inexact', async () => {
+    const many = Array.from({ length: MAX_PINNED_IDS + 1 }, (_, i) => ({
+      docId: `subject:${i}`,
+      titleNorm: '',
+      sortDay: 0,
+      searchText: '峨眉山金顶旅游开发有限公司',
+    }));
+    const { fn } = fakeSearch(many);
+    expect(await matchOf(fn, parseQuery('峨眉山金顶旅游开发有限公司'), VIS, EXACT_TOTAL_LIMIT + 1)).toMatchObject({
+      exact: false,
+    });
+    const { fn: capped } = fakeSearch([], EXACT_TOTAL_LIMIT + 1);
+    expect(await matchOf(capped, parseQuery('峨眉山金顶旅游开发有限公司'), VIS, EXACT_TOTAL_LIMIT + 1)).toMatchObject({
+      exact: false,
+    });
+  });
+
+  it('the ranked query asks for small hits newest first up to the cap; facet queries only count', () => {
+    const match = { q: '"x"', filter: null, exact: true };
+    const queries = rankedSearchQueries(
+      'idx',
+      match,
+      facetQueries({ kinds: ['penalty'] }, [VIS]),
+      EXACT_TOTAL_LIMIT + 1,
+    );
+    expect(queries).toHaveLength(2);
+    expect(queries[0]).toMatchObject({
+      indexUid: 'idx',
+      q: '"x"',
+      matchingStrategy: 'all',
+      page: 1,
+      hitsPerPage: EXACT_TOTAL_LIMIT + 1,
+      sort: ['sortDay:desc', 'docId:desc'],
+    });
+    expect(queries[0]!.attributesToRetrieve).not.toContain('searchText');
+    expect(queries[1]).toMatchObject({ hitsPerPage: 0, facets: ['kind'] });
+    const loose = rankedSearchQueries('idx', { ...match, exact: false }, facetQueries({}, [VIS]), 5);
+    expect(loose[0]!.attributesToRetrieve).toContain('searchText');
   });
 });
