@@ -22,7 +22,7 @@ import {
 } from '../types';
 import { allOf, anyOf, facetQueries, NOTHING, selectedValues, visibilityFilter } from './filters';
 import { containsAllTerms, gramQuery, prefixKey, titleKey, MAX_TITLE_PREFIX, type MeiliDocument } from './grams';
-import { FACET_ATTRIBUTES, RANK_FIELDS } from './settings';
+import { FACET_ATTRIBUTES, GRAM_ATTRIBUTES, RANK_FIELDS } from './settings';
 
 // Search on Meilisearch with the contract's semantics. Meilisearch finds, filters and counts
 // (total and facets, exact up to EXACT_TOTAL_LIMIT); the order is ours: the matches come back
@@ -30,8 +30,8 @@ import { FACET_ATTRIBUTES, RANK_FIELDS } from './settings';
 // text.ts's rankClassOf, and only the page's documents are fetched whole. Past the exact limit
 // the name classes are asked for separately (by title-key filters and a title-only phrase).
 
-/** Up to this many verified candidates of a long (cut) query are pinned by id, so totals and facets stay exact. */
-export const MAX_PINNED_IDS = 1000;
+/** A query that needs verification (a term of 4+ characters) and has up to this many candidates is pinned by id: totals and facets exact. */
+export const MAX_PINNED_IDS = 2000;
 
 export interface MeilisearchEngineOptions {
   db: Db;
@@ -78,14 +78,15 @@ export async function matchOf(
     filter: visibility,
     matchingStrategy: 'all',
     page: 1,
-    hitsPerPage: cap,
+    hitsPerPage: Math.min(cap, MAX_PINNED_IDS),
+    attributesToSearchOn: [...GRAM_ATTRIBUTES],
     attributesToRetrieve: ['docId', 'searchText'],
   });
   const total = candidates.totalHits ?? candidates.estimatedTotalHits ?? 0;
   const verified = candidates.hits
     .filter((h) => containsAllTerms(h.searchText ?? '', parsed.terms))
     .map((h) => h.docId);
-  if (total >= cap || verified.length > MAX_PINNED_IDS) return { q: gq.q, filter: null, exact: false };
+  if (total > candidates.hits.length) return { q: gq.q, filter: null, exact: false };
   return { q: '', filter: anyOf('docId', verified) ?? NOTHING, exact: true };
 }
 
@@ -118,7 +119,8 @@ async function search(
   let rows = (main!.hits as unknown as RankRow[]).map((h) => ({ ...h }));
   if (!match.exact) rows = rows.filter((r) => containsAllTerms(r.searchText ?? '', parsed.terms));
   const matched = main!.totalHits ?? main!.estimatedTotalHits ?? rows.length;
-  const totalIsExact = match.exact && matched <= limit;
+  // Unpinned, every match up to the cap came back and was verified: the total is still exact below the limit.
+  const totalIsExact = matched <= limit;
   const total = match.exact ? Math.min(matched, limit) : Math.min(rows.length, limit);
 
   const labels = await loadLabels(db);
@@ -133,10 +135,10 @@ async function search(
     facets[facet] = facetValues(counts.get(facet)!, facet, selectedValues(request, facet), labels);
 
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
-  const pageCount = Math.ceil((match.exact ? windowSize : Math.min(total, MAX_RESULT_WINDOW)) / PAGE_SIZE);
+  const pageCount = Math.ceil(windowSize / PAGE_SIZE);
   let pageIds: string[] = [];
   if (offset < windowSize) {
-    const broad = match.exact && matched > limit && sort === 'relevance';
+    const broad = matched > limit && sort === 'relevance';
     const ordered = broad
       ? await broadOrder(
           client,
@@ -164,6 +166,7 @@ async function search(
     pageCount,
     hits,
     facets,
+    // Meilisearch counts facets over every match, so they are exact whenever the match is (pinned or phrase-exact).
     facetsAreExact: match.exact,
     code,
     notice:
@@ -184,6 +187,8 @@ export function rankedSearchQueries(
   return queries.map((query, i) => ({
     indexUid: indexName,
     q: match.q,
+    // Only the gram tokens are matched: a phrase of them can never match Chinese text or a stray ASCII word.
+    attributesToSearchOn: [...GRAM_ATTRIBUTES],
     matchingStrategy: 'all' as const,
     filter: query.filter ?? undefined,
     facets: query.facets,
@@ -226,7 +231,14 @@ async function broadOrder(
   const prefix = `titlePrefixKeys = "${prefixKey(nq)}"`;
   const title = gramQuery([nq]);
   const hitsPerPage = Math.min(cap, need);
-  const common = { indexUid: indexName, matchingStrategy: 'all' as const, sort: SORT, page: 1, hitsPerPage };
+  const common = {
+    indexUid: indexName,
+    matchingStrategy: 'all' as const,
+    attributesToSearchOn: [...GRAM_ATTRIBUTES],
+    sort: SORT,
+    page: 1,
+    hitsPerPage,
+  };
   const { results } = await client.multiSearch({
     queries: [
       { ...common, q: match.q, filter: allOf([...base, exactKey]) ?? undefined, attributesToRetrieve: RANK_FIELDS },
@@ -246,7 +258,8 @@ async function broadOrder(
     ],
   });
   const byClass = results.map((r) => r.hits as unknown as RankRow[]);
-  // A cut title phrase is verified; the class test itself keeps every list honest.
+  // A title equal to (or starting with) the whole query contains every term, so classes 0 and 1 need no
+  // verification; a cut title phrase is verified by the class test, which keeps every list honest.
   const ordered = [0, 1, 2].flatMap((c) => byClass[c]!.filter((r) => rankClassOf(r.titleNorm, nq) === c));
   const textOnly = newest.filter((r) => rankClassOf(r.titleNorm, nq) === 3);
   return [...ordered, ...textOnly];

@@ -85,9 +85,18 @@ describe('gram query', () => {
     expect(termTokens('峨眉山金顶旅游开发有限公司').join(' ').startsWith(phrases[0]!)).toBe(true);
   });
 
-  it('exactly ten words is not loose; eleven is', () => {
-    expect(gramQuery(['一二三四五六七八九十一']).loose).toBe(false);
-    expect(gramQuery(['一二三四五六七八九十一二']).loose).toBe(true);
+  it('terms of up to three characters are exact by their phrase; four or more need verification', () => {
+    expect(gramQuery(['嘉州餐', '公司', '山']).loose).toBe(false);
+    expect(gramQuery(['嘉州餐饮']).loose).toBe(true);
+  });
+
+  it(`${MAX_QUERY_WORDS} words fit; more are cut to ${MAX_QUERY_WORDS} and need verification`, () => {
+    const five = ['一二三', '四五六', '七八九', '十一二', '三四五'];
+    expect(gramQuery(five)).toMatchObject({ loose: false });
+    const six = gramQuery([...five, '六七八']);
+    expect(six.loose).toBe(true);
+    expect(phrasesOf(six.q)).toHaveLength(6);
+    expect(phrasesOf(six.q).join(' ').split(' ')).toHaveLength(MAX_QUERY_WORDS);
   });
 
   it('no terms, no query', () => {
@@ -374,7 +383,7 @@ describe('query building', () => {
     expect(calls[0]!.params).toMatchObject({
       filter: VIS,
       matchingStrategy: 'all',
-      hitsPerPage: EXACT_TOTAL_LIMIT + 1,
+      hitsPerPage: MAX_PINNED_IDS,
     });
     expect(match).toEqual({ q: '', filter: 'docId IN ["subject:1", "penalty:2"]', exact: true });
   });
@@ -388,19 +397,17 @@ describe('query building', () => {
     });
   });
 
-  it('too many candidates to pin: the cut query is used and flagged inexact', async () => {
-    const many = Array.from({ length: MAX_PINNED_IDS + 1 }, (_, i) => ({
+  it('more candidates than can be pinned: the phrase query is used and hits are verified later (exact: false)', async () => {
+    const some = Array.from({ length: 3 }, (_, i) => ({
       docId: `subject:${i}`,
       titleNorm: '',
       sortDay: 0,
       searchText: '峨眉山金顶旅游开发有限公司',
     }));
-    const { fn } = fakeSearch(many);
-    expect(await matchOf(fn, parseQuery('峨眉山金顶旅游开发有限公司'), VIS, EXACT_TOTAL_LIMIT + 1)).toMatchObject({
-      exact: false,
-    });
-    const { fn: capped } = fakeSearch([], EXACT_TOTAL_LIMIT + 1);
-    expect(await matchOf(capped, parseQuery('峨眉山金顶旅游开发有限公司'), VIS, EXACT_TOTAL_LIMIT + 1)).toMatchObject({
+    const { fn } = fakeSearch(some, MAX_PINNED_IDS + 1);
+    expect(await matchOf(fn, parseQuery('峨眉山金顶旅游开发有限公司'), VIS, EXACT_TOTAL_LIMIT + 1)).toEqual({
+      q: gramQuery(['峨眉山金顶旅游开发有限公司']).q,
+      filter: null,
       exact: false,
     });
   });
