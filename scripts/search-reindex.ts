@@ -1,5 +1,6 @@
 // `npm run search:reindex`: rebuild the Meilisearch index from PostgreSQL into a new index and swap it in.
 import { defaultTarget, openDatabase } from '../server/db/client';
+import { allDocumentBatches } from '../server/search/indexer';
 import { meilisearchClient, SEARCH_INDEX } from '../server/search/meilisearch/client';
 import { reindexMeilisearch } from '../server/search/meilisearch/reindex';
 
@@ -11,7 +12,7 @@ if (!client) {
 const handle = await openDatabase(defaultTarget());
 try {
   const started = Date.now();
-  const { documents } = await reindexMeilisearch(client, handle.db, SEARCH_INDEX, {
+  const { documents } = await reindexMeilisearch(client, allDocumentBatches(handle.db, 1000), SEARCH_INDEX, {
     onProgress: (n) => process.stdout.write(`\r已写入 ${n} 条文档…`),
   });
   console.log(

@@ -1,6 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import type { Db } from '../../db/client';
-import { allDocumentBatches } from '../indexer';
+import type { SearchDocument } from '../documents';
 import { toMeiliDocument } from './grams';
 import { SEARCH_SETTINGS } from './settings';
 import { checkTask, TASK_TIMEOUT_MS } from './sink';
@@ -9,8 +8,6 @@ import { checkTask, TASK_TIMEOUT_MS } from './sink';
 // atomic swap makes it the live one and the old one is deleted. Until the swap, searches keep
 // using the old index: no half-built index is ever visible.
 
-const BATCH = 1000;
-
 export const rebuildIndexName = (name: string, now = new Date()) =>
   `${name}_${now
     .toISOString()
@@ -18,8 +15,9 @@ export const rebuildIndexName = (name: string, now = new Date()) =>
     .slice(0, 14)}`;
 
 export async function reindexMeilisearch(
-  client: Meilisearch,
-  db: Db,
+  client: Pick<Meilisearch, 'createIndex' | 'index' | 'swapIndexes' | 'deleteIndex' | 'deleteIndexIfExists'>,
+  /** Every public document, in batches (indexer.allDocumentBatches(db)). */
+  source: AsyncIterable<SearchDocument[]>,
   name: string,
   options: { now?: Date; onProgress?: (documents: number) => void } = {},
 ): Promise<{ documents: number; built: string }> {
@@ -29,7 +27,7 @@ export async function reindexMeilisearch(
   try {
     checkTask(await client.index(built).updateSettings(SEARCH_SETTINGS).waitTask(wait), 'settings');
     let documents = 0;
-    for await (const docs of allDocumentBatches(db, BATCH)) {
+    for await (const docs of source) {
       checkTask(await client.index(built).addDocuments(docs.map(toMeiliDocument)).waitTask(wait), 'documents');
       documents += docs.length;
       options.onProgress?.(documents);

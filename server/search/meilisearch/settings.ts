@@ -46,7 +46,8 @@ export const SEARCH_SETTINGS = {
   // Highlights come from text.ts (the same for every engine); these only apply to Meilisearch's own formatting.
   displayedAttributes: ['*'],
   proximityPrecision: 'byWord',
-  prefixSearch: 'indexingTime',
+  // Every query word is a quoted gram token: prefixes are never asked for, so none are built.
+  prefixSearch: 'disabled',
   facetSearch: false,
 } satisfies Settings;
 
