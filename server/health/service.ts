@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Meilisearch } from 'meilisearch';
 import { getDbHandle } from '../db/client';
 import { pendingMigrations } from '../db/migrate';
 import { withTimeout } from '../search/fallback';
@@ -20,9 +21,14 @@ export interface Readiness {
   };
 }
 
-async function searchSection(db: Parameters<typeof outboxBacklog>[0]): Promise<NonNullable<Readiness['search']>> {
-  const status = searchEngineStatus(db);
-  const client = meilisearchClient();
+type SearchReadiness = NonNullable<Readiness['search']>;
+
+/** The search section of readiness: Meilisearch's health, whether PostgreSQL is answering instead, and the outbox. */
+export async function searchReadiness(
+  db: Parameters<typeof outboxBacklog>[0],
+  client: Pick<Meilisearch, 'isHealthy'> | null,
+  status: ReturnType<typeof searchEngineStatus>,
+): Promise<SearchReadiness> {
   if (!client)
     return { engine: status.engine, healthy: true, fallbackActive: false, fallbackReason: null, outbox: null };
   const healthy = await withTimeout(client.isHealthy(), MEILI_TIMEOUT_MS).catch(() => false);
@@ -46,7 +52,7 @@ export async function checkReadiness(): Promise<Readiness> {
       ready: pending.length === 0,
       database: { reachable: true, kind: handle.kind },
       migrations: { pending },
-      search: await searchSection(handle.db),
+      search: await searchReadiness(handle.db, meilisearchClient(), searchEngineStatus(handle.db)),
     };
   } catch (err) {
     return {
