@@ -37,7 +37,7 @@ export const SEARCH_SETTINGS = {
   typoTolerance: {
     enabled: true,
     // Codes and document numbers live in the grams (and in body): a typo there is a different record.
-    disableOnAttributes: [...GRAM_ATTRIBUTES, 'body', 'titleNorm', 'searchText'],
+    disableOnAttributes: [...GRAM_ATTRIBUTES, 'body'],
     disableOnNumbers: true,
   },
   // One hit more than the exact limit tells "10,000+" from "exactly 10,000".
