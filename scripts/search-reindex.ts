@@ -3,6 +3,7 @@ import { defaultTarget, openDatabase } from '../server/db/client';
 import { allDocumentBatches } from '../server/search/indexer';
 import { meilisearchClient, SEARCH_INDEX } from '../server/search/meilisearch/client';
 import { reindexMeilisearch } from '../server/search/meilisearch/reindex';
+import { replayOutboxSince } from '../server/search/outbox';
 
 const client = meilisearchClient();
 if (!client) {
@@ -11,12 +12,14 @@ if (!client) {
 }
 const handle = await openDatabase(defaultTarget());
 try {
-  const started = Date.now();
+  const started = new Date();
   const { documents } = await reindexMeilisearch(client, allDocumentBatches(handle.db, 1000), SEARCH_INDEX, {
     onProgress: (n) => process.stdout.write(`\r已写入 ${n} 条文档…`),
+    // Changes made while the rebuild read the tables may have reached only the old index: send them again.
+    afterSwap: () => replayOutboxSince(handle.db, started),
   });
   console.log(
-    `\n索引 ${SEARCH_INDEX} 已重建并切换：${documents} 条文档，用时 ${Math.round((Date.now() - started) / 1000)} 秒。`,
+    `\n索引 ${SEARCH_INDEX} 已重建并切换：${documents} 条文档，用时 ${Math.round((Date.now() - started.getTime()) / 1000)} 秒。`,
   );
 } finally {
   await handle.close();

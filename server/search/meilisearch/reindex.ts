@@ -19,7 +19,12 @@ export async function reindexMeilisearch(
   /** Every public document, in batches (indexer.allDocumentBatches(db)). */
   source: AsyncIterable<SearchDocument[]>,
   name: string,
-  options: { now?: Date; onProgress?: (documents: number) => void } = {},
+  options: {
+    now?: Date;
+    onProgress?: (documents: number) => void;
+    /** Runs right after the swap: replay the outbox since the rebuild started (outbox.replayOutboxSince). */
+    afterSwap?: () => Promise<unknown>;
+  } = {},
 ): Promise<{ documents: number; built: string }> {
   const built = rebuildIndexName(name, options.now);
   const wait = { timeout: 10 * TASK_TIMEOUT_MS };
@@ -40,6 +45,7 @@ export async function reindexMeilisearch(
       .catch(() => false);
     if (!exists) checkTask(await client.createIndex(name, { primaryKey: 'id' }).waitTask(wait), 'create index');
     checkTask(await client.swapIndexes([{ indexes: [name, built], rename: false }]).waitTask(wait), 'swap');
+    await options.afterSwap?.();
     // After the swap `built` holds the previous documents.
     checkTask(await client.deleteIndex(built).waitTask(wait), 'delete old index');
     return { documents, built };

@@ -100,6 +100,21 @@ describe('Meilisearch rebuild', () => {
     ]);
   });
 
+  it('replays the outbox right after the swap, before the old index is dropped', async () => {
+    const { client, calls } = recordingClient();
+    await reindexMeilisearch(client, batches(), 'live', {
+      now,
+      afterSwap: async () => {
+        calls.push('replay');
+      },
+    });
+    expect(calls.slice(-3)).toEqual([
+      `swap live ${rebuildIndexName('live', now)}`,
+      'replay',
+      `drop ${rebuildIndexName('live', now)}`,
+    ]);
+  });
+
   it('the first rebuild creates the live index so the swap has two sides', async () => {
     const { client, calls } = recordingClient('missing-live');
     await reindexMeilisearch(client, batches(), 'live', { now });
