@@ -18,9 +18,19 @@ export function checkTask(task: Task, what: string): void {
 
 export function createMeilisearchSink(client: Meilisearch, indexName: string): SearchSink {
   const index = client.index(indexName);
+  let exists = false;
   return {
     name: `meilisearch:${indexName}`,
     async apply({ upserts, deletions }) {
+      // Never let a write create the index without its settings: until `npm run search:reindex` ran, rows back off.
+      if (!exists) {
+        await index.getRawInfo().catch((error: unknown) => {
+          throw new Error(
+            `Meilisearch index ${indexName} is missing; run npm run search:reindex (${error instanceof Error ? error.message : String(error)})`,
+          );
+        });
+        exists = true;
+      }
       // Upserts replace whole documents; deletions of ids never indexed succeed as no-ops.
       if (upserts.length > 0) {
         const task = await index

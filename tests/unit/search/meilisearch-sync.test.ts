@@ -74,6 +74,14 @@ describe('Meilisearch sink', () => {
     );
   });
 
+  it('never creates the index by writing to it: without the live index the change fails and is retried', async () => {
+    const { client, calls } = recordingClient('missing-live');
+    await expect(createMeilisearchSink(client, 'live').apply({ upserts: [subject(1)], deletions: [] })).rejects.toThrow(
+      /search:reindex/,
+    );
+    expect(calls).toEqual([]);
+  });
+
   it('an empty change sends nothing', async () => {
     const { client, calls } = recordingClient();
     await createMeilisearchSink(client, 'live').apply({ upserts: [], deletions: [] });
