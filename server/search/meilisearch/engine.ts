@@ -30,7 +30,7 @@ import { FACET_ATTRIBUTES, GRAM_ATTRIBUTES, RANK_FIELDS } from './settings';
 // text.ts's rankClassOf, and only the page's documents are fetched whole. Past the exact limit
 // the name classes are asked for separately (by title-key filters and a title-only phrase).
 
-/** A query that needs verification (a term of 4+ characters) and has up to this many candidates is pinned by id: totals and facets exact. */
+/** A query that needs verification (a term of 3+ characters) and has up to this many candidates is pinned by id: totals and facets exact. */
 export const MAX_PINNED_IDS = 2000;
 
 export interface MeilisearchEngineOptions {

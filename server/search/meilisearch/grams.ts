@@ -9,8 +9,6 @@ import { FIELD_SEPARATOR } from '../text';
 // consecutive bigrams (a one-character term: its unigram), which matches exactly where the term
 // occurs contiguously. Fields are joined by a hard separator, so no phrase runs from one into the next.
 
-/** Terms of up to this many characters are matched exactly by their phrase alone. */
-export const EXACT_PHRASE_CHARS = 3;
 /** Meilisearch takes at most this many words of a query into account (the words of phrases included). */
 export const MAX_QUERY_WORDS = 10;
 /** Title prefixes longer than this are not indexed for the prefix class (Meilisearch facet values are bounded). */
@@ -158,10 +156,10 @@ export interface GramQuery {
   q: string;
   /**
    * True when the phrases are only a necessary condition and hits must be verified against
-   * searchText: a term was cut to fit MAX_QUERY_WORDS, or a term has more than two bigrams.
-   * (Meilisearch resolves a phrase from word-PAIR proximities per document, not from positions:
-   * two bigrams adjacent in order prove the 3 characters, but for 4+ characters the pairs may be
-   * satisfied at different places of a document.)
+   * searchText: a term was cut to fit MAX_QUERY_WORDS, or a term has more than one token.
+   * (Meilisearch resolves a phrase from word-pair proximities per document, not necessarily at one
+   * place of it; a one-token phrase is an exact word lookup. So correctness never depends on more
+   * than "a phrase finds at least every document that really contains it".)
    */
   loose: boolean;
 }
@@ -198,7 +196,7 @@ export function gramQuery(terms: readonly string[], maxWords = MAX_QUERY_WORDS):
     }
     return { q: usable.map((t, i) => `"${t.slice(0, kept[i]).join(' ')}"`).join(' '), loose };
   }
-  return { q: tokens.map((t) => `"${t.join(' ')}"`).join(' '), loose: tokens.some((t) => t.length > 2) };
+  return { q: tokens.map((t) => `"${t.join(' ')}"`).join(' '), loose: tokens.some((t) => t.length > 1) };
 }
 
 /** Whether every term occurs in the document's normalised text, within one field (the exact contract). */
