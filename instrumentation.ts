@@ -3,5 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { startLifecycleScheduler } = await import('./server/lifecycle/scheduler');
     startLifecycleScheduler();
+    // With MEILI_URL set, copy search changes to Meilisearch in the background (a no-op otherwise).
+    const { startSearchOutboxDrain } = await import('./server/search/meilisearch/drain-loop');
+    startSearchOutboxDrain();
   }
 }

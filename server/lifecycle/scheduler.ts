@@ -2,6 +2,7 @@ import { getDb } from '../db/client';
 import { publicDataChanged } from '../http/invalidate';
 import { todayInShanghai } from '../rules/dates';
 import { pruneExpiredSearchDocuments } from '../search/indexer';
+import { meilisearchClient } from '../search/meilisearch/client';
 import { pruneOutbox } from '../search/outbox';
 import { runLifecycle } from './service';
 
@@ -20,10 +21,10 @@ export function startLifecycleScheduler(): void {
       const result = await runLifecycle(db, today);
       const total = result.penaltiesEnded + result.licencesExpired + result.listEntriesExpired;
       if (total > 0) publicDataChanged();
-      // Housekeeping: documents whose window ended can never show again; the outbox has no
-      // consumer until an external search engine is configured.
+      // Housekeeping: documents whose window ended can never show again; the outbox has a
+      // consumer only when Meilisearch is configured (then unconsumed rows are kept).
       await pruneExpiredSearchDocuments(db, today);
-      await pruneOutbox(db, { hasConsumer: false });
+      await pruneOutbox(db, { hasConsumer: meilisearchClient() !== null });
       if (total > 0) {
         console.log(
           `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,

@@ -121,3 +121,17 @@ export async function rebuildSearchIndex(
 export function pruneExpiredSearchDocuments(db: Db, today: string): Promise<number> {
   return repo.deleteExpiredDocuments(db, today);
 }
+
+/** Every public document, in batches read from the tables (a Meilisearch rebuild). */
+export async function* allDocumentBatches(db: Db, batch = REBUILD_BATCH): AsyncGenerator<SearchDocument[]> {
+  for (const kind of ['subject', 'licensing', 'penalty', 'list_entry', 'exposure'] as const) {
+    let afterId = 0;
+    for (;;) {
+      const built = await buildDocuments(db, kind, { afterId, limit: batch });
+      if (built.length === 0) break;
+      const docs = built.flatMap((b) => (b.doc ? [b.doc] : []));
+      if (docs.length > 0) yield docs;
+      afterId = built.at(-1)!.id;
+    }
+  }
+}

@@ -87,3 +87,16 @@ export async function backlog(db: Db, now: Date): Promise<OutboxBacklog> {
     failing: Number(row.failing),
   };
 }
+
+/**
+ * Marks rows created since `since` as due again (after an index rebuild swapped in a copy read
+ * before them), and makes every unprocessed row due now (a backing-off row need not wait any more).
+ */
+export async function requeueSince(db: Db, since: Date, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('searchOutbox')
+    .set({ processedAt: null, nextAttemptAt: now, attempts: 0 })
+    .where((eb) => eb.or([eb('createdAt', '>=', since), eb('processedAt', 'is', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

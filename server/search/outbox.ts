@@ -118,3 +118,15 @@ export function pruneOutbox(db: Db, options: { hasConsumer: boolean; now?: Date 
 }
 
 export const outboxBacklog = (db: Db, now = new Date()) => outbox.backlog(db, now);
+
+/** Margin before a rebuild's start: a transaction that began earlier may commit while the rebuild reads. */
+export const REPLAY_MARGIN_MS = 60_000;
+
+/**
+ * After a rebuild swapped in an index read from the tables since `rebuildStarted`, sends every
+ * change from (a margin before) then again, so none that reached only the old index is lost.
+ * Replaying is harmless: each row sends the document's current state.
+ */
+export function replayOutboxSince(db: Db, rebuildStarted: Date, now = new Date()): Promise<number> {
+  return outbox.requeueSince(db, new Date(rebuildStarted.getTime() - REPLAY_MARGIN_MS), now);
+}
