@@ -437,16 +437,17 @@ export async function summarize(
   if (page) {
     const classOf = sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
                    when title_norm like ${page.exactPattern.contains} then 2 else 3 end`;
-
     // When the cap is reached, the rank classes' sizes among the capped matches: lower bounds that spare counting.
     parts.push(sql`select 'class', cls::text, count(*), null, null from (select ${classOf} as cls from c) x
       where (select count(*) from c) >= ${cap} group by cls`);
-    // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match.
+    // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match;
+    // only below the cap, since past it the engine finds the page class by class.
     const byDate = sql`sort_date desc nulls last, doc_id collate "C" desc`;
     const order = page.sort === 'date' ? byDate : sql`${classOf}, ${byDate}`;
     parts.push(sql`select 'page', doc_id, rn, title_norm, sort_date from (
         select doc_id, title_norm, sort_date, row_number() over (order by ${order}) as rn
-        from (select doc_id, title_norm, sort_date from c order by ${order} limit ${page.offset + page.limit}) top) ranked
+        from (select doc_id, title_norm, sort_date from c
+              where (select count(*) from c) < ${cap} order by ${order} limit ${page.offset + page.limit}) top) ranked
       where rn > ${page.offset}`);
   }
   const result = await sql<{
