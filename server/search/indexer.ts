@@ -90,11 +90,18 @@ export async function syncSearchDocuments(db: Db, refs: readonly EntityRef[]): P
 
 const REBUILD_BATCH = 2000;
 
-/** Rebuilds every document from the tables, in batches (the demo, imports, a changed tokeniser). */
+/**
+ * Rebuilds every document from the tables, in batches (the demo, imports, a changed tokeniser).
+ * With `today`, documents whose public window ended by then are left out, as the lifecycle's
+ * pruning would delete them: nothing to index, delete and vacuum again.
+ */
 export async function rebuildSearchIndex(
   db: Db,
   onProgress?: (kind: HitKind, documents: number) => void,
+  options: { today?: string } = {},
 ): Promise<{ documents: number }> {
+  const ended = (doc: SearchDocument) =>
+    options.today !== undefined && doc.publicUntil !== null && doc.publicUntil <= options.today;
   await repo.deleteAllDocuments(db);
   return repo.withoutTextIndex(db, async () => {
     let documents = 0;
@@ -103,7 +110,7 @@ export async function rebuildSearchIndex(
       for (;;) {
         const built = await buildDocuments(db, kind, { afterId, limit: REBUILD_BATCH });
         if (built.length === 0) break;
-        const docs = built.flatMap((b) => (b.doc ? [b.doc] : []));
+        const docs = built.flatMap((b) => (b.doc && !ended(b.doc) ? [b.doc] : []));
         await repo.upsertDocuments(db, docs);
         documents += docs.length;
         afterId = built.at(-1)!.id;

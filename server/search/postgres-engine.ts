@@ -50,10 +50,16 @@ export interface PostgresEngineOptions {
   plan?: 'auto' | 'index' | 'scan';
   /** Totals are exact up to this many hits (EXACT_TOTAL_LIMIT); tests lower it to reach the broad path. */
   exactTotalLimit?: number;
+  /** Rank classes this large are walked by date (DATE_WALK_THRESHOLD); tests lower it to reach every path. */
+  dateWalkThreshold?: number;
 }
 
 export function createPostgresSearchEngine(db: Db, options: PostgresEngineOptions = {}): SearchEngine {
-  const resolved = { plan: options.plan ?? 'auto', exactTotalLimit: options.exactTotalLimit ?? EXACT_TOTAL_LIMIT };
+  const resolved = {
+    plan: options.plan ?? 'auto',
+    exactTotalLimit: options.exactTotalLimit ?? EXACT_TOTAL_LIMIT,
+    dateWalkThreshold: options.dateWalkThreshold ?? DATE_WALK_THRESHOLD,
+  };
   return { name: 'postgresql', search: (request, today) => search(db, request, today, resolved) };
 }
 
@@ -267,6 +273,8 @@ async function search(
   const query: Query = { parsed, filters, today, planner, options };
   const offset = (page - 1) * PAGE_SIZE;
   const activeFacets = FACETS.filter((f) => selectedValues(filters, f).length > 0);
+  // The labels do not depend on the matches: read them on other connections meanwhile.
+  const labelsRead = Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
   // One statement: the capped total, the counts of every facet without a filter of its own,
   // and (when the total turns out exact) the page in rank order.
   const main = await repo.summarize(
@@ -285,7 +293,7 @@ async function search(
   const totalIsExact = main.total <= limit;
   const total = Math.min(main.total, limit);
 
-  const [departments, divisions] = await Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
+  const [departments, divisions] = await labelsRead;
   const labels: Labels = {
     departments: new Map(departments.map((d) => [String(d.id), d.name])),
     divisions: new Map(divisions.map((d) => [d.code, d.name])),
@@ -306,7 +314,7 @@ async function search(
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
   const pageCount = Math.ceil(windowSize / PAGE_SIZE);
   let pageRows: Ranked[] = [];
-  if (offset < windowSize) pageRows = totalIsExact ? main.page : await broadPage(db, query, sort, offset);
+  if (offset < windowSize) pageRows = totalIsExact ? main.page : await broadPage(db, query, sort, offset, main.classes);
 
   const docs = new Map(
     (
@@ -356,11 +364,47 @@ async function search(
 }
 
 /**
+ * The sizes of the rank classes of a query with more than the exact limit of hits, each
+ * capped at `cap` (all that paging needs), without one count per class where possible: a
+ * class with `cap` members among the main query's capped matches (`lower`) is known, and
+ * one count of the names containing the query gives all three name classes when there are
+ * fewer than `cap` of them, leaving the more than `limit` other hits to the text-only class.
+ * A class left undefined is counted on its own.
+ */
+async function classSizes(
+  db: Db,
+  query: Query,
+  lower: ReadonlyMap<number, number>,
+  cap: number,
+): Promise<(number | undefined)[]> {
+  const sizes: (number | undefined)[] = [0, 1, 2, 3].map((c) => ((lower.get(c) ?? 0) >= cap ? cap : undefined));
+  const namesAtLeast = [0, 1, 2].reduce((sum, c) => sum + (lower.get(c) ?? 0), 0);
+  if (namesAtLeast >= cap || sizes.every((s) => s !== undefined)) return sizes;
+  const nq = query.parsed.nameQuery;
+  const names = await repo.countNameClasses(
+    db,
+    specFor(query, { type: 'anyName', pattern: containsPattern(nq) }),
+    cap,
+    nq,
+    prefixPattern(nq),
+  );
+  if (names.total >= cap) return sizes;
+  const textOnly = query.options.exactTotalLimit + 1 - names.total;
+  return [names.equals, names.prefix, names.contains, textOnly >= cap ? cap : sizes[3]];
+}
+
+/**
  * A page of a query with more than EXACT_TOTAL_LIMIT hits, without sorting them all: for
  * relevance, class by class (exact name, prefix, contains, text only), each newest first;
  * for date, one walk down the date index.
  */
-async function broadPage(db: Db, query: Query, sort: 'relevance' | 'date', offset: number): Promise<Ranked[]> {
+async function broadPage(
+  db: Db,
+  query: Query,
+  sort: 'relevance' | 'date',
+  offset: number,
+  lower: ReadonlyMap<number, number>,
+): Promise<Ranked[]> {
   if (sort === 'date') return repo.newestMatches(db, specFor(query, null, 'scan'), offset, PAGE_SIZE, true);
   const nq = query.parsed.nameQuery;
   const classes: repo.TitleCondition[] = [
@@ -369,18 +413,21 @@ async function broadPage(db: Db, query: Query, sort: 'relevance' | 'date', offse
     { type: 'contains', pattern: containsPattern(nq), notPrefix: prefixPattern(nq) },
     { type: 'textOnly', notContains: containsPattern(nq) },
   ];
+  const sizes = await classSizes(db, query, lower, Math.max(offset + PAGE_SIZE, query.options.dateWalkThreshold));
   const out: Ranked[] = [];
   let skip = offset;
-  for (const title of classes) {
+  for (const [i, title] of classes.entries()) {
     const need = PAGE_SIZE - out.length;
     if (need === 0) break;
-    const size = await repo.countMatches(db, specFor(query, title), Math.max(skip + need, DATE_WALK_THRESHOLD));
+    const size =
+      sizes[i] ??
+      (await repo.countMatches(db, specFor(query, title), Math.max(skip + need, query.options.dateWalkThreshold)));
     if (size <= skip) {
       skip -= size;
       continue;
     }
     // A small class is cheaper through the index and a sort; a large one by walking dates.
-    const walk = size >= DATE_WALK_THRESHOLD;
+    const walk = size >= query.options.dateWalkThreshold;
     const rows = await repo.newestMatches(db, specFor(query, title, walk ? 'scan' : 'index'), skip, need, walk);
     out.push(...rows);
     skip = 0;

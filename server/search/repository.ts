@@ -291,7 +291,9 @@ export type TitleCondition =
   | { type: 'equals'; value: string }
   | { type: 'prefix'; pattern: string; not: string }
   | { type: 'contains'; pattern: string; notPrefix: string }
-  | { type: 'textOnly'; notContains: string };
+  | { type: 'textOnly'; notContains: string }
+  /** All three name classes at once (the title contains the query). */
+  | { type: 'anyName'; pattern: string };
 
 /**
  * What to match. `tsquery` (when set) goes to the GIN index and already holds the term
@@ -333,6 +335,8 @@ function titleMatches(eb: SD, title: TitleCondition): Expression<SqlBool> {
       return eb.and([eb('titleNorm', 'like', title.pattern), eb('titleNorm', 'not like', title.notPrefix)]);
     case 'textOnly':
       return eb('titleNorm', 'not like', title.notContains);
+    case 'anyName':
+      return eb('titleNorm', 'like', title.pattern);
   }
 }
 
@@ -381,6 +385,8 @@ export interface Summary {
   /** Matches counted, at most the cap. */
   total: number;
   counts: { facet: SummaryFacet; value: string; n: number }[];
+  /** Rank class (0 exact … 3 text only) → its matches among the capped ones, when the cap was reached. */
+  classes: Map<number, number>;
   /** The requested page in rank order (meaningful when total < cap). */
   page: { docId: string; titleNorm: string; sortDate: string | null }[];
 }
@@ -429,16 +435,20 @@ export async function summarize(
     }
   }
   if (page) {
-    const rank =
-      page.sort === 'date'
-        ? sql`0`
-        : sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
+    const classOf = sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
                    when title_norm like ${page.exactPattern.contains} then 2 else 3 end`;
+    // When the cap is reached, the rank classes' sizes among the capped matches: lower bounds that spare counting.
+    parts.push(sql`select 'class', cls::text, count(*), null, null from (select ${classOf} as cls from c) x
+      where (select count(*) from c) >= ${cap} group by cls`);
+    // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match;
+    // only below the cap, since past it the engine finds the page class by class.
+    const byDate = sql`sort_date desc nulls last, doc_id collate "C" desc`;
+    const order = page.sort === 'date' ? byDate : sql`${classOf}, ${byDate}`;
     parts.push(sql`select 'page', doc_id, rn, title_norm, sort_date from (
-        select doc_id, title_norm, sort_date,
-               row_number() over (order by ${rank}, sort_date desc nulls last, doc_id collate "C" desc) as rn
-        from c) ranked
-      where rn > ${page.offset} and rn <= ${page.offset + page.limit}`);
+        select doc_id, title_norm, sort_date, row_number() over (order by ${order}) as rn
+        from (select doc_id, title_norm, sort_date from c
+              where (select count(*) from c) < ${cap} order by ${order} limit ${page.offset + page.limit}) top) ranked
+      where rn > ${page.offset}`);
   }
   const result = await sql<{
     facet: string;
@@ -449,10 +459,11 @@ export async function summarize(
   }>`
     with c as materialized (${matches})
     ${sql.join(parts, sql` union all `)}`.execute(db);
-  const summary: Summary = { total: 0, counts: [], page: [] };
+  const summary: Summary = { total: 0, counts: [], classes: new Map(), page: [] };
   const pageRows: { rn: number; row: Summary['page'][number] }[] = [];
   for (const row of result.rows) {
     if (row.facet === 'total') summary.total = Number(row.n);
+    else if (row.facet === 'class') summary.classes.set(Number(row.value), Number(row.n));
     else if (row.facet === 'page')
       pageRows.push({
         rn: Number(row.n),
@@ -507,6 +518,35 @@ export async function countMatches(db: Db, spec: MatchSpec, cap: number): Promis
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/**
+ * The sizes of the three name classes (exact, prefix, contains) in one capped statement:
+ * `spec` must match the documents whose title contains the query; `total` is at most `cap`.
+ */
+export async function countNameClasses(
+  db: Db,
+  spec: MatchSpec,
+  cap: number,
+  nameQuery: string,
+  prefix: string,
+): Promise<{ total: number; equals: number; prefix: number; contains: number }> {
+  const capped = db
+    .selectFrom('searchDocuments')
+    .select('titleNorm')
+    .where((eb) => matching(eb, spec))
+    .limit(cap)
+    .as('capped');
+  const row = await db
+    .selectFrom(capped)
+    .select([
+      sql<number>`count(*)`.as('total'),
+      sql<number>`count(*) filter (where title_norm = ${nameQuery})`.as('equals'),
+      sql<number>`count(*) filter (where title_norm like ${prefix} and title_norm <> ${nameQuery})`.as('prefix'),
+      sql<number>`count(*) filter (where title_norm not like ${prefix})`.as('contains'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: row.total, equals: row.equals, prefix: row.prefix, contains: row.contains };
 }
 
 export interface DocumentRow {

@@ -74,8 +74,10 @@ async function prepare(db: Db, fresh: boolean) {
 
 async function buildIndex(db: Db) {
   const start = Date.now();
-  const built = await rebuildSearchIndex(db, (kind, n) =>
-    process.stdout.write(`\r  indexing ${kind} ${n.toLocaleString()}   `),
+  const built = await rebuildSearchIndex(
+    db,
+    (kind, n) => process.stdout.write(`\r  indexing ${kind} ${n.toLocaleString()}   `),
+    { today },
   );
   const seconds = (Date.now() - start) / 1000;
   const pruned = await pruneExpiredSearchDocuments(db, today);

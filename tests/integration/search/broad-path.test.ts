@@ -54,6 +54,23 @@ describeEachDatabase('search past the exact-total limit', (current) => {
     });
   }
 
+  // With the limit just below the total, the capped matches hold every rank class, so the
+  // engine takes class sizes from them (and from one count of names) instead of counting each.
+  for (const q of ['公司', '乐山', '市']) {
+    it(`orders "${q}" like the exact path when class sizes come from the capped matches`, async () => {
+      const exact = createPostgresSearchEngine(db);
+      const { total } = await exact.search({ q }, TODAY);
+      expect(total).toBeGreaterThan(21);
+      for (const dateWalkThreshold of [1, 10, 2000]) {
+        const broad = createPostgresSearchEngine(db, { exactTotalLimit: total - 1, dateWalkThreshold });
+        expect((await broad.search({ q }, TODAY)).totalIsExact).toBe(false);
+        expect(await everything(broad, { q }), `threshold ${dateWalkThreshold}`).toEqual(
+          await everything(exact, { q }),
+        );
+      }
+    });
+  }
+
   it('reports facet counts over the capped set as not exact', async () => {
     const broad = createPostgresSearchEngine(db, { exactTotalLimit: 3 });
     const result = await broad.search({ q: '公司' }, TODAY);
