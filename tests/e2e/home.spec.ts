@@ -24,7 +24,10 @@ test.describe('home page', () => {
     await expect(page.getByRole('contentinfo')).toContainText('主办单位');
     // News and policies from content/: the 2017 plan is among the policies.
     await expect(page.getByTestId('home-policies')).toContainText('乐山市');
-    await expect(page.getByTestId('home-news').getByRole('link').first()).toHaveAttribute('href', /^\/news\/[\w-]+$/);
+    await expect(page.getByTestId('home-news').getByRole('listitem').getByRole('link').first()).toHaveAttribute(
+      'href',
+      /^\/news\/[\w-]+$/,
+    );
     // Both lists are highlighted, each linking to its own entries.
     for (const [id, list] of [
       ['honor-highlights', 'honor'],
