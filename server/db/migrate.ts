@@ -1,12 +1,15 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations';
 
 // Migrations are listed in code (not read from a folder) so that the Next server bundle
 // carries them and no file-system scan is needed at run time.
-export function migrator<DB>(db: Kysely<DB>): Migrator {
+// Migrations are independent and come from parallel feature branches: a database that already
+// applied a later-named one still gets an earlier-named one that arrived after it.
+export function migrator<DB>(db: Kysely<DB>, list: Record<string, Migration> = migrations): Migrator {
   return new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => list },
+    allowUnorderedMigrations: true,
   });
 }
 
