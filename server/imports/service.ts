@@ -2,7 +2,7 @@ import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
-import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { syncBulkChange } from '../search/bulk';
 import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
@@ -239,27 +239,27 @@ async function writeBatch(
   importId: number,
   keys: ReturnType<typeof identityKeys>,
 ): Promise<RowOutcome[]> {
+  const t0 = performance.now(); // PROFILE
   const { byRow, createdIds } = await resolveSubjects(
     db,
     keys,
     batch.map((r) => r.subject),
   );
+  const tS = performance.now(); // PROFILE
   const outcomes = await writeRecords(
     db,
     kind,
     batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
     { departmentId: options.departmentId, importId, actor: options.actor },
   );
-  const subjectOfRow = new Map(batch.map((r, i) => [r.rowNumber, byRow[i]!.id]));
-  // A new subject's ref also refreshes its records, so those need no ref of their own.
-  const fresh = new Set(createdIds);
-  const refs: EntityRef[] = [
-    ...createdIds.map((id) => ({ kind: 'subject' as const, id })),
-    ...outcomes
-      .filter((o) => o.outcome !== 'unchanged' && !fresh.has(subjectOfRow.get(o.rowNumber) ?? -1))
-      .map((o) => ({ kind, id: o.id })),
-  ];
-  if (refs.length > 0) await syncSearchDocuments(db, refs);
+  const t1 = performance.now(); // PROFILE
+  // Existing subjects are never changed by an import, so only new subjects and the changed records need documents.
+  await syncBulkChange(db, {
+    kind,
+    recordIds: outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.id),
+    newSubjectIds: createdIds,
+  });
+  if (process.env.IMPORT_PROFILE) console.error(`PROFILE subjects ${(tS - t0).toFixed(0)} records ${(t1 - tS).toFixed(0)} search ${(performance.now() - t1).toFixed(0)}`); // PROFILE
   return outcomes;
 }
 
