@@ -247,7 +247,6 @@ export async function writeRecords(
   ctx: { departmentId: number; importId: number | null; actor: Actor },
 ): Promise<RowOutcome[]> {
   const table = TABLE[kind];
-  const t0 = performance.now(); // PROFILE
   const norms = rows.map((r) => r.row.values.documentNumberNorm);
   const existing = norms.length
     ? await db
@@ -257,7 +256,6 @@ export async function writeRecords(
         .where('documentNumberNorm', 'in', norms)
         .execute()
     : [];
-  const tq = performance.now(); // PROFILE
   const byNorm = new Map(existing.map((e) => [e.documentNumberNorm, e as unknown as Record<string, unknown>]));
   const outcomes: RowOutcome[] = [];
   const inserts: { row: ValidRow; values: Record<string, unknown> }[] = [];
@@ -293,7 +291,6 @@ export async function writeRecords(
     outcomes.push({ rowNumber: row.rowNumber, outcome: 'updated', id, documentNumber: row.values.documentNumber });
   }
 
-  const t1 = performance.now(); // PROFILE
   const tableSql = sql.raw(SQL_TABLE[kind]);
   if (updates.length > 0) {
     const keys = Object.keys(updates[0]!.values);
@@ -311,7 +308,12 @@ export async function writeRecords(
     const idOfNorm = new Map(created.rows.map((r) => [r.documentNumberNorm, Number(r.id)]));
     for (const p of inserts) {
       const id = idOfNorm.get(p.row.values.documentNumberNorm)!;
-      outcomes.push({ rowNumber: p.row.rowNumber, outcome: 'created', id, documentNumber: p.row.values.documentNumber });
+      outcomes.push({
+        rowNumber: p.row.rowNumber,
+        outcome: 'created',
+        id,
+        documentNumber: p.row.values.documentNumber,
+      });
       audits.push({
         action: `${kind}.import_create`,
         entityId: id,
@@ -320,7 +322,6 @@ export async function writeRecords(
       });
     }
   }
-  const t2 = performance.now(); // PROFILE
   if (audits.length > 0) {
     const keys = ['actorType', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'note'];
     const rows = audits.map((a) => ({
@@ -338,6 +339,5 @@ export async function writeRecords(
       insert into audit_log (${columnList(keys)})
       select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRows(rows)})`.execute(db);
   }
-  if (process.env.IMPORT_PROFILE) console.error(`PROFILE rec select ${(tq - t0).toFixed(0)} compare ${(t1 - tq).toFixed(0)} insert ${(t2 - t1).toFixed(0)} audit ${(performance.now() - t2).toFixed(0)}`); // PROFILE
   return outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
 }

@@ -18,7 +18,6 @@ export interface BulkChange {
 
 /** Re-indexes what a bulk write changed; returns how many documents were upserted and deleted. */
 export async function syncBulkChange(db: Db, change: BulkChange): Promise<{ upserted: number; deleted: number }> {
-  const tStart = performance.now(); // PROFILE
   const upserts: SearchDocument[] = [];
   const deletions: string[] = [];
   const collect = <T extends { id: number }>(
@@ -43,17 +42,15 @@ export async function syncBulkChange(db: Db, change: BulkChange): Promise<{ upse
   }
   if (change.recordIds.length > 0) {
     const ids = change.recordIds;
-    if (change.kind === 'licensing') collect('licensing', ids, await repo.licensingSources(db, { ids }), licensingDocument, true);
+    if (change.kind === 'licensing')
+      collect('licensing', ids, await repo.licensingSources(db, { ids }), licensingDocument, true);
     else collect('penalty', ids, await repo.penaltySources(db, { ids }), penaltyDocument, true);
   }
-  const t0 = performance.now(); // PROFILE
-  await repo.upsertDocuments(db, upserts);
-  const t1 = performance.now(); // PROFILE
+  await repo.upsertDocumentsInOneStatement(db, upserts);
   await repo.deleteDocuments(db, deletions);
   await repo.enqueueOutbox(db, [
     ...upserts.map((d) => ({ docId: d.docId, op: 'upsert' as const })),
     ...deletions.map((docId) => ({ docId, op: 'delete' as const })),
   ]);
-  if (process.env.IMPORT_PROFILE) console.error(`PROFILE search build ${(t0 - tStart).toFixed(0)} upsert ${(t1 - t0).toFixed(0)} rest ${(performance.now() - t1).toFixed(0)}`); // PROFILE
   return { upserted: upserts.length, deleted: deletions.length };
 }

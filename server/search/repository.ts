@@ -561,3 +561,74 @@ export function departmentLabels(db: Db) {
 export function divisionLabels(db: Db) {
   return db.selectFrom('divisions').select(['code', 'name']).execute();
 }
+
+// ------------------------------------------------------------------ bulk writes (imports)
+
+const DOCUMENT_COLUMNS = [
+  'doc_id',
+  'kind',
+  'entity_id',
+  'subject_id',
+  'title_norm',
+  'search_text',
+  'department_id',
+  'division_code',
+  'year',
+  'categories',
+  'severity',
+  'list_type',
+  'domain',
+  'sort_date',
+  'public_from',
+  'public_until',
+] as const;
+const CONTENT_COLUMNS = ['doc_id', 'title', 'body', 'display', 'expires_on'] as const;
+
+/**
+ * The same upsert as upsertDocuments in one statement per table whatever the batch size:
+ * the documents travel as one JSON parameter of json_populate_recordset.
+ */
+export async function upsertDocumentsInOneStatement(db: Db, docs: readonly SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const list = (columns: readonly string[]) => sql.raw(columns.join(', '));
+  const updates = (columns: readonly string[]) =>
+    sql.raw(
+      columns
+        .filter((c) => c !== 'doc_id' && c !== 'kind' && c !== 'entity_id')
+        .map((c) => `${c} = excluded.${c}`)
+        .join(', '),
+    );
+  const documents = docs.map((d) => ({
+    doc_id: d.docId,
+    kind: d.kind,
+    entity_id: d.entityId,
+    subject_id: d.subjectId,
+    title_norm: d.titleNorm,
+    search_text: d.searchText,
+    department_id: d.departmentId,
+    division_code: d.divisionCode,
+    year: d.year,
+    categories: d.categories,
+    severity: d.severity,
+    list_type: d.listType,
+    domain: d.domain,
+    sort_date: d.sortDate,
+    public_from: d.publicFrom,
+    public_until: d.publicUntil,
+  }));
+  await sql`
+    insert into search_documents (${list(DOCUMENT_COLUMNS)})
+    select ${list(DOCUMENT_COLUMNS)} from json_populate_recordset(null::search_documents, ${JSON.stringify(documents)}::json)
+    on conflict (doc_id) do update set ${updates(DOCUMENT_COLUMNS)}`.execute(db);
+  const contents = docs.map((d) => ({
+    doc_id: d.docId,
+    title: d.title,
+    body: d.body,
+    display: d.display,
+    expires_on: d.expiresOn,
+  }));
+  await sql`
+    insert into search_document_contents (${list(CONTENT_COLUMNS)})
+    select ${list(CONTENT_COLUMNS)} from json_populate_recordset(null::search_document_contents, ${JSON.stringify(contents)}::json)
+    on conflict (doc_id) do update set ${updates(CONTENT_COLUMNS)}, updated_at = now()`.execute(db);
+}
