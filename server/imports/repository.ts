@@ -36,6 +36,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 const SQL_TABLE = { licensing: 'licensing_records', penalty: 'penalty_records' } as const;
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const columnList = (keys: readonly string[]) => sql.raw(keys.map(snakeCase).join(', '));
+/** The columns a statement writes: an undefined value means "the default", as in a Kysely insert. */
+const writtenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
 
 /**
  * Rows as one JSON parameter of json_populate_recordset: a multi-row statement of any size
@@ -293,14 +295,14 @@ export async function writeRecords(
 
   const tableSql = sql.raw(SQL_TABLE[kind]);
   if (updates.length > 0) {
-    const keys = Object.keys(updates[0]!.values);
+    const keys = writtenKeys(updates[0]!.values);
     await sql`
       update ${tableSql} t set ${sql.raw(keys.map((k) => `${snakeCase(k)} = x.${snakeCase(k)}`).join(', '))}, updated_at = now()
       from json_populate_recordset(null::${tableSql}, ${jsonRows(updates.map((u) => ({ ...u.values, id: u.id })))}) x
       where t.id = x.id`.execute(db);
   }
   if (inserts.length > 0) {
-    const keys = Object.keys(inserts[0]!.values);
+    const keys = writtenKeys(inserts[0]!.values);
     const created = await sql<{ id: number; documentNumberNorm: string }>`
       insert into ${tableSql} (${columnList(keys)})
       select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRows(inserts.map((p) => p.values))})

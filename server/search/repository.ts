@@ -564,71 +564,55 @@ export function divisionLabels(db: Db) {
 
 // ------------------------------------------------------------------ bulk writes (imports)
 
-const DOCUMENT_COLUMNS = [
-  'doc_id',
+const DOCUMENT_FIELDS = [
+  'docId',
   'kind',
-  'entity_id',
-  'subject_id',
-  'title_norm',
-  'search_text',
-  'department_id',
-  'division_code',
+  'entityId',
+  'subjectId',
+  'titleNorm',
+  'searchText',
+  'departmentId',
+  'divisionCode',
   'year',
   'categories',
   'severity',
-  'list_type',
+  'listType',
   'domain',
-  'sort_date',
-  'public_from',
-  'public_until',
-] as const;
-const CONTENT_COLUMNS = ['doc_id', 'title', 'body', 'display', 'expires_on'] as const;
+  'sortDate',
+  'publicFrom',
+  'publicUntil',
+] as const satisfies readonly (keyof SearchDocument)[];
+const CONTENT_FIELDS = [
+  'docId',
+  'title',
+  'body',
+  'display',
+  'expiresOn',
+] as const satisfies readonly (keyof SearchDocument)[];
+/** Set again on conflict: all but the key and what a document id already fixes. */
+const KEPT_ON_CONFLICT = new Set(['doc_id', 'kind', 'entity_id']);
 
-/**
- * The same upsert as upsertDocuments in one statement per table whatever the batch size:
- * the documents travel as one JSON parameter of json_populate_recordset.
- */
+/** One upsert statement for any number of documents: they travel as one JSON parameter of json_populate_recordset. */
+async function upsertDocumentRows(
+  db: Db,
+  table: 'search_documents' | 'search_document_contents',
+  fields: readonly (keyof SearchDocument)[],
+  docs: readonly SearchDocument[],
+  touched: string,
+) {
+  const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const rows = docs.map((d) => Object.fromEntries(fields.map((f, i) => [columns[i], d[f]])));
+  const list = sql.raw(columns.join(', '));
+  const sets = columns.filter((c) => !KEPT_ON_CONFLICT.has(c)).map((c) => `${c} = excluded.${c}`);
+  await sql`
+    insert into ${sql.raw(table)} (${list})
+    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::json)
+    on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
+}
+
+/** The same upsert as upsertDocuments in one statement per table, whatever the number of documents. */
 export async function upsertDocumentsInOneStatement(db: Db, docs: readonly SearchDocument[]): Promise<void> {
   if (docs.length === 0) return;
-  const list = (columns: readonly string[]) => sql.raw(columns.join(', '));
-  const updates = (columns: readonly string[]) =>
-    sql.raw(
-      columns
-        .filter((c) => c !== 'doc_id' && c !== 'kind' && c !== 'entity_id')
-        .map((c) => `${c} = excluded.${c}`)
-        .join(', '),
-    );
-  const documents = docs.map((d) => ({
-    doc_id: d.docId,
-    kind: d.kind,
-    entity_id: d.entityId,
-    subject_id: d.subjectId,
-    title_norm: d.titleNorm,
-    search_text: d.searchText,
-    department_id: d.departmentId,
-    division_code: d.divisionCode,
-    year: d.year,
-    categories: d.categories,
-    severity: d.severity,
-    list_type: d.listType,
-    domain: d.domain,
-    sort_date: d.sortDate,
-    public_from: d.publicFrom,
-    public_until: d.publicUntil,
-  }));
-  await sql`
-    insert into search_documents (${list(DOCUMENT_COLUMNS)})
-    select ${list(DOCUMENT_COLUMNS)} from json_populate_recordset(null::search_documents, ${JSON.stringify(documents)}::json)
-    on conflict (doc_id) do update set ${updates(DOCUMENT_COLUMNS)}`.execute(db);
-  const contents = docs.map((d) => ({
-    doc_id: d.docId,
-    title: d.title,
-    body: d.body,
-    display: d.display,
-    expires_on: d.expiresOn,
-  }));
-  await sql`
-    insert into search_document_contents (${list(CONTENT_COLUMNS)})
-    select ${list(CONTENT_COLUMNS)} from json_populate_recordset(null::search_document_contents, ${JSON.stringify(contents)}::json)
-    on conflict (doc_id) do update set ${updates(CONTENT_COLUMNS)}, updated_at = now()`.execute(db);
+  await upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, docs, '');
+  await upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, docs, 'updated_at = now()');
 }
