@@ -33,6 +33,20 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const SQL_TABLE = { licensing: 'licensing_records', penalty: 'penalty_records' } as const;
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const columnList = (keys: readonly string[]) => sql.raw(keys.map(snakeCase).join(', '));
+/** The columns a statement writes: an undefined value means "the default", as in a Kysely insert. */
+const writtenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
+
+/**
+ * Rows as one JSON parameter of json_populate_recordset: a multi-row statement of any size
+ * with one bound value (no 65,535-parameter limit, no per-value encoding), the same SQL on
+ * PostgreSQL and PGlite. Keys are the table's columns in camelCase.
+ */
+const jsonRows = (rows: readonly Record<string, unknown>[]) =>
+  sql`${JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snakeCase(k), v]))))}::json`;
+
 interface SavedId {
   id: number;
   masked: string;
@@ -89,7 +103,15 @@ export async function resolveSubjects(
   const found = new Map<string, number>();
   const usccs = [...wanted.keys()].filter((k) => k.startsWith('u:')).map((k) => k.slice(2));
   if (usccs.length) {
-    for (const r of await db.selectFrom('subjects').select(['id', 'uscc']).where('uscc', 'in', usccs).execute()) {
+    // The placeholder condition repeats the partial unique index's: PostgreSQL proves it from an IN list of at most 100 values only.
+    const rows = await db
+      .selectFrom('subjects')
+      .select(['id', 'uscc'])
+      .where('uscc', 'in', usccs)
+      .where('uscc', 'is not', null)
+      .where('uscc', '<>', USCC_PLACEHOLDER)
+      .execute();
+    for (const r of rows) {
       found.set(`u:${r.uscc}`, r.id);
     }
   }
@@ -106,6 +128,7 @@ export async function resolveSubjects(
         'in',
         personRefs.map((p) => p.ref),
       )
+      .where('personIdRef', 'is not', null)
       .execute();
     const byRef = new Map(rows.map((r) => [r.personIdRef, r.id]));
     for (const p of personRefs) {
@@ -113,15 +136,24 @@ export async function resolveSubjects(
       if (id !== undefined) found.set(p.k, id);
     }
   }
-  for (const [k, s] of wanted) {
-    if (!k.startsWith('r:')) continue;
-    const row = await db
+  const byRegistration = [...wanted.entries()].filter(([k, s]) => k.startsWith('r:') && s.registrationNumber !== null);
+  if (byRegistration.length) {
+    const rows = await db
       .selectFrom('subjects')
-      .select('id')
-      .where('registrationNumber', '=', s.registrationNumber)
-      .where('nameNorm', '=', s.nameNorm)
-      .executeTakeFirst();
-    if (row) found.set(k, row.id);
+      .select(['id', 'registrationNumber', 'nameNorm'])
+      .where('registrationNumber', 'in', [...new Set(byRegistration.map(([, s]) => s.registrationNumber!))])
+      .where('registrationNumber', 'is not', null)
+      .orderBy('id')
+      .execute();
+    const byPair = new Map<string, number>();
+    for (const r of rows) {
+      const pair = `${r.registrationNumber}\u0000${r.nameNorm}`;
+      if (!byPair.has(pair)) byPair.set(pair, r.id);
+    }
+    for (const [k, s] of byRegistration) {
+      const id = byPair.get(`${s.registrationNumber}\u0000${s.nameNorm}`);
+      if (id !== undefined) found.set(k, id);
+    }
   }
 
   const missing = [...wanted.entries()].filter(([k]) => !found.has(k));
@@ -229,6 +261,7 @@ export async function writeRecords(
   const byNorm = new Map(existing.map((e) => [e.documentNumberNorm, e as unknown as Record<string, unknown>]));
   const outcomes: RowOutcome[] = [];
   const inserts: { row: ValidRow; values: Record<string, unknown> }[] = [];
+  const updates: { id: number; values: Record<string, unknown> }[] = [];
   const audits: { action: string; entityId: number; before: unknown; after: unknown }[] = [];
 
   for (const { row, columns } of rows) {
@@ -250,11 +283,7 @@ export async function writeRecords(
       outcomes.push({ rowNumber: row.rowNumber, outcome: 'unchanged', id, documentNumber: row.values.documentNumber });
       continue;
     }
-    await db
-      .updateTable(table)
-      .set({ ...(after as object), sourceImportId: ctx.importId, updatedAt: sql<Date>`now()` } as never)
-      .where('id', '=', id)
-      .execute();
+    updates.push({ id, values: { ...(after as Record<string, unknown>), sourceImportId: ctx.importId } });
     audits.push({
       action: `${kind}.import_update`,
       entityId: id,
@@ -264,14 +293,23 @@ export async function writeRecords(
     outcomes.push({ rowNumber: row.rowNumber, outcome: 'updated', id, documentNumber: row.values.documentNumber });
   }
 
-  for (const part of chunks(inserts, INSERT_CHUNK)) {
-    const created = await db
-      .insertInto(table)
-      .values(part.map((p) => p.values) as never)
-      .returning(['id'])
-      .execute();
-    part.forEach((p, i) => {
-      const id = created[i]!.id;
+  const tableSql = sql.raw(SQL_TABLE[kind]);
+  if (updates.length > 0) {
+    const keys = writtenKeys(updates[0]!.values);
+    await sql`
+      update ${tableSql} t set ${sql.raw(keys.map((k) => `${snakeCase(k)} = x.${snakeCase(k)}`).join(', '))}, updated_at = now()
+      from json_populate_recordset(null::${tableSql}, ${jsonRows(updates.map((u) => ({ ...u.values, id: u.id })))}) x
+      where t.id = x.id`.execute(db);
+  }
+  if (inserts.length > 0) {
+    const keys = writtenKeys(inserts[0]!.values);
+    const created = await sql<{ id: number; documentNumberNorm: string }>`
+      insert into ${tableSql} (${columnList(keys)})
+      select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRows(inserts.map((p) => p.values))})
+      returning id, document_number_norm as "documentNumberNorm"`.execute(db);
+    const idOfNorm = new Map(created.rows.map((r) => [r.documentNumberNorm, Number(r.id)]));
+    for (const p of inserts) {
+      const id = idOfNorm.get(p.row.values.documentNumberNorm)!;
       outcomes.push({
         rowNumber: p.row.rowNumber,
         outcome: 'created',
@@ -284,25 +322,24 @@ export async function writeRecords(
         before: null,
         after: { documentNumber: p.row.values.documentNumber },
       });
-    });
+    }
   }
-  for (const part of chunks(audits, INSERT_CHUNK)) {
-    await db
-      .insertInto('auditLog')
-      .values(
-        part.map((a) => ({
-          actorType: ctx.actor.type,
-          actorId: ctx.actor.id,
-          actorLabel: ctx.actor.label,
-          action: a.action,
-          entityType: kind === 'licensing' ? 'licensing_record' : 'penalty_record',
-          entityId: String(a.entityId),
-          before: a.before === null ? null : JSON.stringify(a.before),
-          after: JSON.stringify(a.after),
-          note: ctx.importId === null ? null : `导入批次 ${ctx.importId}`,
-        })),
-      )
-      .execute();
+  if (audits.length > 0) {
+    const keys = ['actorType', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'note'];
+    const rows = audits.map((a) => ({
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      actorLabel: ctx.actor.label,
+      action: a.action,
+      entityType: kind === 'licensing' ? 'licensing_record' : 'penalty_record',
+      entityId: String(a.entityId),
+      before: a.before,
+      after: a.after,
+      note: ctx.importId === null ? null : `导入批次 ${ctx.importId}`,
+    }));
+    await sql`
+      insert into audit_log (${columnList(keys)})
+      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRows(rows)})`.execute(db);
   }
   return outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
 }

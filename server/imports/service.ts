@@ -2,7 +2,7 @@ import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
-import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { syncBulkChange } from '../search/bulk';
 import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
@@ -148,14 +148,32 @@ export async function importRows(
 
   const consume = async (target: Db | null) => {
     let batch: ValidRow[] = [];
+    // One batch is written while the next is read and validated (the database and the parser
+    // work at once); batches are still written one after the other, in file order.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (target && batch.length > 0) {
-        const outcomes = await writeBatch(target, kind, batch, options, importId, keys);
+      const full = batch;
+      batch = [];
+      if (!target || full.length === 0) return;
+      await writing;
+      writing = writeBatch(target, kind, full, options, importId, keys).then((outcomes) => {
         for (const o of outcomes) summary[o.outcome satisfies Outcome] += 1;
         summary.outcomes?.push(...outcomes);
-      }
-      batch = [];
+      });
+      // Its failure is raised by the next flush or at the end, not as an unhandled rejection.
+      writing.catch(() => {});
     };
+    try {
+      await readRows(flush, () => batch);
+    } catch (err) {
+      // Never leave a write running on the transaction's connection after it is rolled back.
+      await writing.catch(() => {});
+      throw err;
+    }
+    await writing;
+    options.onProgress?.(summary.totalRows);
+  };
+  const readRows = async (flush: () => Promise<void>, current: () => ValidRow[]) => {
     for await (const { rowNumber, raw } of rows) {
       summary.totalRows += 1;
       const result = validateRow(kind, raw, rowNumber, options.today);
@@ -173,15 +191,14 @@ export async function importRows(
         }
         seen.set(norm, rowNumber);
         for (const w of result.row.warnings) summary.warnings.push({ rowNumber, message: w });
-        batch.push(result.row);
-        if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+        current().push(result.row);
+        if (current().length >= IMPORT_BATCH_ROWS) await flush();
       } else {
         addErrors(summary, rowNumber, result.issues);
       }
       if (summary.totalRows % 1000 === 0) options.onProgress?.(summary.totalRows);
     }
     await flush();
-    options.onProgress?.(summary.totalRows);
   };
 
   try {
@@ -250,16 +267,12 @@ async function writeBatch(
     batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
     { departmentId: options.departmentId, importId, actor: options.actor },
   );
-  const subjectOfRow = new Map(batch.map((r, i) => [r.rowNumber, byRow[i]!.id]));
-  // A new subject's ref also refreshes its records, so those need no ref of their own.
-  const fresh = new Set(createdIds);
-  const refs: EntityRef[] = [
-    ...createdIds.map((id) => ({ kind: 'subject' as const, id })),
-    ...outcomes
-      .filter((o) => o.outcome !== 'unchanged' && !fresh.has(subjectOfRow.get(o.rowNumber) ?? -1))
-      .map((o) => ({ kind, id: o.id })),
-  ];
-  if (refs.length > 0) await syncSearchDocuments(db, refs);
+  // Existing subjects are never changed by an import, so only new subjects and the changed records need documents.
+  await syncBulkChange(db, {
+    kind,
+    recordIds: outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.id),
+    newSubjectIds: createdIds,
+  });
   return outcomes;
 }
 

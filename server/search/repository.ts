@@ -601,3 +601,58 @@ export function departmentLabels(db: Db) {
 export function divisionLabels(db: Db) {
   return db.selectFrom('divisions').select(['code', 'name']).execute();
 }
+
+// ------------------------------------------------------------------ bulk writes (imports)
+
+const DOCUMENT_FIELDS = [
+  'docId',
+  'kind',
+  'entityId',
+  'subjectId',
+  'titleNorm',
+  'searchText',
+  'departmentId',
+  'divisionCode',
+  'year',
+  'categories',
+  'severity',
+  'listType',
+  'domain',
+  'sortDate',
+  'publicFrom',
+  'publicUntil',
+] as const satisfies readonly (keyof SearchDocument)[];
+const CONTENT_FIELDS = [
+  'docId',
+  'title',
+  'body',
+  'display',
+  'expiresOn',
+] as const satisfies readonly (keyof SearchDocument)[];
+/** Set again on conflict: all but the key and what a document id already fixes. */
+const KEPT_ON_CONFLICT = new Set(['doc_id', 'kind', 'entity_id']);
+
+/** One upsert statement for any number of documents: they travel as one JSON parameter of json_populate_recordset. */
+async function upsertDocumentRows(
+  db: Db,
+  table: 'search_documents' | 'search_document_contents',
+  fields: readonly (keyof SearchDocument)[],
+  docs: readonly SearchDocument[],
+  touched: string,
+) {
+  const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const rows = docs.map((d) => Object.fromEntries(fields.map((f, i) => [columns[i], d[f]])));
+  const list = sql.raw(columns.join(', '));
+  const sets = columns.filter((c) => !KEPT_ON_CONFLICT.has(c)).map((c) => `${c} = excluded.${c}`);
+  await sql`
+    insert into ${sql.raw(table)} (${list})
+    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::json)
+    on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
+}
+
+/** The same upsert as upsertDocuments in one statement per table, whatever the number of documents. */
+export async function upsertDocumentsInOneStatement(db: Db, docs: readonly SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  await upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, docs, '');
+  await upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, docs, 'updated_at = now()');
+}
