@@ -25,7 +25,7 @@ const pendingPath = (importId: number, fileName: string) =>
 const actorOf = (staff: StaffPrincipal) => ({ type: 'staff' as const, id: String(staff.id), label: staff.displayName });
 
 function departmentFor(staff: StaffPrincipal, requested: number | null | undefined): number {
-  const departmentId = staff.role === 'department' ? staff.departmentId : requested;
+  const departmentId = requested ?? (staff.role === 'department' ? staff.departmentId : null);
   if (!departmentId) throw new TRPCError({ code: 'BAD_REQUEST', message: '请选择导入数据所属的部门。' });
   if (!canImportFor(staff, departmentId)) throw new TRPCError({ code: 'FORBIDDEN', message: '只能导入本部门的数据。' });
   return departmentId;
