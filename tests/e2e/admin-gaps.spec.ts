@@ -9,6 +9,15 @@ import { penaltyRow, toCsv } from '../integration/imports/sample';
 const SCJG = { username: 'scjg', password: 'demo-scjg-2026' };
 const OFFICE = { username: 'office', password: 'demo-office-2026' };
 
+// The server's first lifecycle tick (thousands of demo transitions on the embedded database)
+// can hold every request for minutes on a busy machine: wait for a page once before the tests.
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(300_000);
+  await expect(async () => {
+    expect((await request.get('/apply', { timeout: 60_000 })).status()).toBe(200);
+  }).toPass({ timeout: 290_000 });
+});
+
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
