@@ -62,7 +62,7 @@ test('department staff preview a file, see the bad row in Chinese, commit, and d
   const n = Date.now() % 100000;
   const good = penaltyRow(n, { CF_WSH: `乐市监罚〔2026〕E2E${n}号`, CF_XDR_MC: `乐山市导入测试${n}号有限公司` });
   const bad = penaltyRow(n + 1, { CF_WSH: `乐市监罚〔2026〕E2E${n + 1}号`, CF_XDR_SHXYM: '91511102MA00000000' });
-  await page.getByLabel(/文件/).setInputFiles({
+  await page.getByLabel(/^文件（CSV/).setInputFiles({
     name: '处罚导入.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(toCsv([good, bad])),

@@ -11,7 +11,8 @@ export async function POST(request: Request) {
   const { caller } = await staffFromForm(form);
   const file = form.get('file');
   const dept = String(form.get('departmentId') ?? '').trim();
-  const back = (query: string) => Response.redirect(new URL(`/admin/imports?${query}`, request.url), 303);
+  // A relative Location: request.url names the internal host behind a proxy, whose cookies differ.
+  const back = (query: string) => new Response(null, { status: 303, headers: { location: `/admin/imports?${query}` } });
   if (!(file instanceof File) || file.size === 0) return back(`error=${encodeURIComponent('请选择要导入的文件。')}`);
   try {
     const { importId } = await caller.imports.preview({
