@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
-import { penaltyRow, toCsv } from '../integration/imports/sample';
+import { companyUscc, penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The pages that closed the gaps of the rights and data issues: the /apply index, the
 // department import page (preview → commit → history with error report) and the office's
@@ -118,8 +118,44 @@ test('department staff have no statistics page; the office sees per-department t
   await shot(page, testInfo, 'stats');
 
   await page.goto('/admin/stats?from=2026-05&to=2026-01');
-  await expect(page.getByRole('alert')).toContainText('起始月份不能晚于结束月份');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('起始月份不能晚于结束月份');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: '查看' })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: '监测统计' })).toBeVisible();
+});
+
+test('department staff record a licensing decision by form, checked by the import rules', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, SCJG);
+  await page.getByRole('link', { name: '信息管理' }).click();
+  const n = 60000 + (Date.now() % 9000);
+  const form = page.getByRole('region', { name: '录入行政许可' });
+  await form.getByLabel('行政相对人名称').fill(`乐山市表单许可${n}号有限公司`);
+  await form.getByLabel(/^统一社会信用代码/).fill('91511102MA00000000');
+  await form.getByLabel('行政许可决定文书名称').fill('食品经营许可决定书');
+  await form.getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await form.getByLabel('许可内容').fill('食品销售经营');
+  await form.getByLabel('许可决定日期').fill('2026-02-20');
+  await form.getByLabel('有效期自').fill('2026-02-20');
+  await form.getByLabel('有效期至').fill('2031-02-19');
+  await form.getByRole('button', { name: '录入' }).click();
+  await expect(page.getByTestId('notice')).toContainText('统一社会信用代码：');
+
+  await page
+    .getByRole('region', { name: '录入行政许可' })
+    .getByLabel(/^统一社会信用代码/)
+    .fill(companyUscc(n));
+  const again = page.getByRole('region', { name: '录入行政许可' });
+  await again.getByLabel('行政相对人名称').fill(`乐山市表单许可${n}号有限公司`);
+  await again.getByLabel('行政许可决定文书名称').fill('食品经营许可决定书');
+  await again.getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await again.getByLabel('许可内容').fill('食品销售经营');
+  await again.getByLabel('许可决定日期').fill('2026-02-20');
+  await again.getByLabel('有效期自').fill('2026-02-20');
+  await again.getByLabel('有效期至').fill('2031-02-19');
+  await again.getByRole('button', { name: '录入' }).click();
+  await expect(page.getByTestId('notice')).toContainText('行政许可已录入');
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'licensing-created');
 });

@@ -108,6 +108,7 @@ export default async function AdminStatsPage({
         <h2 id="timeliness" className="mb-2 text-lg font-bold">
           各部门报送及时率与申请办理
         </h2>
+        <p className="mb-2 text-sm text-slate-700">报送率低于 90% 的部门以红色条标出；逾期数大于 0 时加粗。</p>
         {rows.length === 0 ? (
           <p className="text-slate-700">该期间没有报送记录和申请。</p>
         ) : (
