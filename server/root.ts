@@ -12,6 +12,7 @@ import { statsRouter } from './stats/router';
 import { applicationsRouter } from './applications/router';
 import { staffRouter } from './auth/router';
 import { recordsRouter } from './records/router';
+import { importsRouter } from './imports/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   applications: applicationsRouter,
   staff: staffRouter,
   records: recordsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

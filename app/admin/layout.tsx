@@ -20,7 +20,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       >
         跳到主要内容
       </a>
-      <header className="bg-brand-900 text-white">
+      <header className="bg-brand-900 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-bold">
             <a href="/admin" className="hover:underline">
@@ -32,6 +32,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <span>
                 {staff.displayName}（{ROLE_LABELS[staff.role]}）
               </span>
+              <a href="/admin/imports" className="underline">
+                数据导入
+              </a>
+              {staff.role === 'department' ? null : (
+                <a href="/admin/stats" className="underline">
+                  监测统计
+                </a>
+              )}
               {staff.role === 'admin' ? (
                 <a href="/admin/users" className="underline">
                   用户与密钥

@@ -129,3 +129,56 @@ export async function createPenaltyAction(form: FormData) {
     'created',
   );
 }
+
+const LICENSING_FORM_FIELDS = [
+  'XK_XDR_MC',
+  'XK_XDR_LB',
+  'XK_XDR_SHXYM',
+  'XK_FRDB',
+  'XK_XDR_ZJLX',
+  'XK_XDR_ZJHM',
+  'XK_XKWS',
+  'XK_WSH',
+  'XK_XKLB',
+  'XK_XKZS',
+  'XK_XKBH',
+  'XK_NR',
+  'XK_JDRQ',
+  'XK_YXQZ',
+  'XK_YXQZI',
+  'BZ',
+] as const;
+
+export async function createLicensingAction(form: FormData) {
+  const fields = Object.fromEntries(
+    LICENSING_FORM_FIELDS.map((k) => [k, text(form, k) || undefined]).filter(([, v]) => v !== undefined),
+  );
+  await run(
+    form,
+    (c) => c.records.createLicensing(fields as Parameters<typeof c.records.createLicensing>[0]),
+    'licensed',
+  );
+}
+
+export async function correctListEntryAction(form: FormData) {
+  await run(
+    form,
+    (c) =>
+      c.records.correctListEntry({
+        id: Number(text(form, 'id')),
+        basis: text(form, 'basis') || undefined,
+        listingReason: text(form, 'listingReason') || undefined,
+        validUntil: text(form, 'validUntil') || undefined,
+        reason: text(form, 'reason'),
+      }),
+    'corrected',
+  );
+}
+
+export async function removeListEntryAction(form: FormData) {
+  await run(
+    form,
+    (c) => c.records.removeListEntry({ id: Number(text(form, 'id')), reason: text(form, 'reason') }),
+    'removed',
+  );
+}

@@ -38,6 +38,7 @@ export const MAIN_NAV: readonly NavItem[] = [
       { href: '/apply/repair', label: '申请信用修复' },
       { href: '/apply/complaint', label: '投诉' },
       { href: '/track', label: '办理进度查询' },
+      { href: '/apply', label: '全部办事事项' },
     ],
   },
 ];

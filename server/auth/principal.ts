@@ -45,3 +45,14 @@ export function canActOnApplication(staff: StaffPrincipal, app: OwnedApplication
 export function canManageRecord(staff: StaffPrincipal, record: { departmentId: number }): boolean {
   return staff.role === 'department' && record.departmentId === staff.departmentId;
 }
+
+/** Department staff import for their own department; the office and admins for any department they choose. */
+export function canImportFor(staff: StaffPrincipal, departmentId: number): boolean {
+  if (staff.role === 'department') return departmentId === staff.departmentId;
+  return staff.role === 'office' || staff.role === 'admin';
+}
+
+/** Import history and error reports: the department's own, or every department's for the office and admins. */
+export function canReadImport(staff: StaffPrincipal, imp: { departmentId: number }): boolean {
+  return canImportFor(staff, imp.departmentId);
+}

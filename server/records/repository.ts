@@ -12,6 +12,17 @@ export async function licensingForUpdate(db: Db, id: number) {
   return db.selectFrom('licensingRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+export async function listEntryForUpdate(db: Db, id: number) {
+  return db.selectFrom('listEntries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+export async function licensingByDocument(db: Db, departmentId: number, documentNumberNorm: string) {
+  return db
+    .selectFrom('licensingRecords')
+    .select('id')
+    .where('departmentId', '=', departmentId)
+    .where('documentNumberNorm', '=', documentNumberNorm)
+    .executeTakeFirst();
+}
 export async function catalogItems(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('catalogItems').select(['id', 'kind', 'measure', 'active']).where('id', 'in', ids).execute();

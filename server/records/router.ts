@@ -89,4 +89,40 @@ export const recordsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => service.createPenalty(ctx.db, ctx.staff, input)),
+  createLicensing: roleProcedure('department')
+    .input(
+      z.object({
+        XK_XDR_MC: z.string().trim().min(2, '请填写行政相对人名称。').max(200),
+        XK_XDR_LB: z.enum(['法人及非法人组织', '自然人', '个体工商户'], { error: '请选择行政相对人类别。' }),
+        XK_XDR_SHXYM: z.string().trim().max(18).optional(),
+        XK_FRDB: z.string().trim().max(50).optional(),
+        XK_XDR_ZJLX: z.string().trim().max(50).optional(),
+        XK_XDR_ZJHM: z.string().trim().max(30).optional(),
+        XK_XKWS: z.string().trim().min(2, '请填写行政许可决定文书名称。').max(200),
+        XK_WSH: z.string().trim().min(3, '请填写行政许可决定文书号。').max(100),
+        XK_XKLB: z.string().trim().min(1, '请选择许可类别。').max(20),
+        XK_XKZS: z.string().trim().max(200).optional(),
+        XK_XKBH: z.string().trim().max(100).optional(),
+        XK_NR: z.string().trim().min(2, '请填写许可内容。').max(4000),
+        XK_JDRQ: date,
+        XK_YXQZ: date,
+        XK_YXQZI: date,
+        BZ: z.string().trim().max(1000).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => service.createLicensing(ctx.db, ctx.staff, input, ctx.today)),
+  correctListEntry: roleProcedure('department')
+    .input(
+      z.object({
+        id: z.coerce.number().int().positive(),
+        basis: z.string().max(1000).optional(),
+        listingReason: z.string().max(1000).optional(),
+        validUntil: date.optional(),
+        reason,
+      }),
+    )
+    .mutation(({ ctx, input }) => service.correctListEntry(ctx.db, ctx.staff, input)),
+  removeListEntry: roleProcedure('department')
+    .input(z.object({ id: z.coerce.number().int().positive(), reason }))
+    .mutation(({ ctx, input }) => service.removeListEntry(ctx.db, ctx.staff, input, ctx.today)),
 });

@@ -9,6 +9,9 @@ import { normalizeName } from '../rules/normalize';
 import { publicationPeriod } from '../rules/periods';
 import { resolveSeverity } from '../rules/severity';
 import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
+import { importRows } from '../imports/service';
+import { labelOf } from '../imports/fields';
+import { validateRow, type RawRow } from '../imports/validate';
 import * as repo from './repository';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
@@ -336,4 +339,114 @@ export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPen
       return fail('CONFLICT', `本部门已有文书号为“${input.documentNumber}”的行政处罚，请改为更正该信息。`);
     throw err;
   }
+}
+
+/** The licensing form's fields, named by the national standard's codes like an import file's header. */
+export type LicensingFormFields = Partial<Record<string, string>>;
+
+/**
+ * A department records a licensing decision by form. The form's fields are the standard's XK_*
+ * codes, so the row is checked by the import's own rules and written by its pipeline (subject
+ * matching, audit, search, one transaction); only the authority and source are the department.
+ */
+export async function createLicensing(db: Db, staff: StaffPrincipal, fields: LicensingFormFields, today: string) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有作出决定的部门可以录入行政许可。');
+  const department = await repo.departmentRow(db, staff.departmentId);
+  if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
+  const raw: RawRow = {
+    ...(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as RawRow),
+    XK_ZT: '有效',
+    XK_XKJG: department.name,
+    XK_XKJGDM: department.uscc,
+    XK_LYDW: department.name,
+    XK_LYDWDM: department.uscc,
+  };
+  const checked = validateRow('licensing', raw, 1, today);
+  if (!checked.ok)
+    return fail(
+      'BAD_REQUEST',
+      checked.issues.map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message)).join('；'),
+    );
+  if (await repo.licensingByDocument(db, department.id, checked.row.values.documentNumberNorm))
+    return fail('CONFLICT', `本部门已有文书号为“${fields.XK_WSH}”的行政许可，请改为更正该信息。`);
+  const summary = await importRows(
+    db,
+    'licensing',
+    (async function* () {
+      yield { rowNumber: 1, raw };
+    })(),
+    {
+      departmentId: department.id,
+      channel: 'upload',
+      mode: 'commit',
+      today,
+      actor: { type: 'staff', id: String(staff.id), label: staff.displayName },
+      fileName: '（表单录入）',
+      createdBy: staff.id,
+      collectOutcomes: true,
+    },
+  );
+  const outcome = summary.outcomes?.[0];
+  if (summary.status !== 'committed' || !outcome) throw new Error(summary.failure ?? '行政许可未能写入。');
+  return { id: outcome.id };
+}
+
+/** Corrects a list entry's stated basis, reason or end date (own department; audited; search follows). */
+export async function correctListEntry(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; basis?: string; listingReason?: string; validUntil?: string; reason: string },
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const before = await repo.listEntryForUpdate(trx, input.id);
+      if (!before || !canManageRecord(staff, before))
+        return fail('NOT_FOUND', '没有这条名单信息，或它不属于您的部门。');
+      if (before.status === 'removed') return fail('CONFLICT', '该名单信息已移出，不能更正。');
+      const set: Record<string, string> = {};
+      if (input.basis?.trim()) set.basis = input.basis.trim();
+      if (input.listingReason?.trim()) set.reason = input.listingReason.trim();
+      if (input.validUntil) {
+        if (input.validUntil < before.listedOn) return fail('BAD_REQUEST', '有效期至不能早于列入日期。');
+        set.validUntil = input.validUntil;
+      }
+      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+      await updateListEntry(trx, input.id, set);
+      await audit(
+        trx,
+        staff,
+        'list_entry.correct',
+        'list_entry',
+        input.id,
+        before,
+        { ...before, ...set },
+        input.reason,
+      );
+      await syncSearchDocuments(trx, [{ kind: 'list_entry', id: input.id }]);
+      return { corrected: Object.keys(set) };
+    }),
+  );
+}
+
+/** Removes a list entry before its end date, with the reason the public record keeps (own department). */
+export async function removeListEntry(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { id: number; reason: string },
+  today: string,
+) {
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const before = await repo.listEntryForUpdate(trx, input.id);
+      if (!before || !canManageRecord(staff, before))
+        return fail('NOT_FOUND', '没有这条名单信息，或它不属于您的部门。');
+      if (before.status === 'removed') return fail('CONFLICT', '该名单信息已移出。');
+      const set = { status: 'removed', suspendedSince: null, removedOn: today, removalReason: input.reason };
+      await updateListEntry(trx, input.id, set);
+      await audit(trx, staff, 'list_entry.remove', 'list_entry', input.id, before, { ...before, ...set }, input.reason);
+      await syncSearchDocuments(trx, [{ kind: 'list_entry', id: input.id }]);
+      return { removed: input.id };
+    }),
+  );
 }

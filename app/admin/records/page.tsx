@@ -5,9 +5,12 @@ import {
   correctPenaltyAction,
   createListEntryAction,
   createPenaltyAction,
+  createLicensingAction,
+  correctListEntryAction,
+  removeListEntryAction,
   withdrawRecordAction,
 } from '../records-actions';
-import { PENALTY_CATEGORIES, SEVERITY_LABELS } from '@/server/rules/codes';
+import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, SEVERITY_LABELS } from '@/server/rules/codes';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '信息管理' };
@@ -17,6 +20,8 @@ const NOTICES: Record<string, string> = {
   corrected: '已更正，公示页面和搜索已同步更新。',
   listed: '已列入名单。',
   created: '行政处罚已录入，公示期限已按规则计算，搜索已同步。',
+  licensed: '行政许可已录入（与文件导入同一套校验），公示页面和搜索已同步。',
+  removed: '已移出名单，公示页面和搜索已同步更新。',
   error: '操作未执行：',
 };
 
@@ -120,6 +125,51 @@ export default async function RecordsPage({
           </button>
         </form>
       </section>
+      <section aria-labelledby="create-licensing" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="create-licensing" className="mb-2 text-lg font-bold">
+          录入行政许可
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          按与文件导入相同的规则校验（统一社会信用代码、证件号码、日期等）；许可机关和数据来源单位为本部门。
+        </p>
+        <form action={createLicensingAction}>
+          {csrf}
+          <Field id="lic-name" name="XK_XDR_MC" label="行政相对人名称" />
+          <label className="mb-3 block" htmlFor="lic-kind">
+            行政相对人类别
+            <select id="lic-kind" name="XK_XDR_LB" required className={input}>
+              <option value="法人及非法人组织">法人及非法人组织</option>
+              <option value="个体工商户">个体工商户</option>
+              <option value="自然人">自然人</option>
+            </select>
+          </label>
+          <Field id="lic-uscc" name="XK_XDR_SHXYM" label="统一社会信用代码（法人、个体工商户必填）" required={false} />
+          <Field id="lic-rep" name="XK_FRDB" label="法定代表人" required={false} />
+          <Field id="lic-idtype" name="XK_XDR_ZJLX" label="证件类型（自然人，如：身份证）" required={false} />
+          <Field id="lic-idno" name="XK_XDR_ZJHM" label="证件号码（自然人；公示时自动遮蔽）" required={false} />
+          <Field id="lic-docname" name="XK_XKWS" label="行政许可决定文书名称" />
+          <Field id="lic-doc" name="XK_WSH" label="行政许可决定文书号" />
+          <label className="mb-3 block" htmlFor="lic-cat">
+            许可类别
+            <select id="lic-cat" name="XK_XKLB" required className={input}>
+              {LICENSING_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field id="lic-cert" name="XK_XKZS" label="许可证书名称" required={false} />
+          <Field id="lic-no" name="XK_XKBH" label="许可编号" required={false} />
+          <Field id="lic-content" name="XK_NR" label="许可内容" />
+          <Field id="lic-date" name="XK_JDRQ" label="许可决定日期" type="date" />
+          <Field id="lic-from" name="XK_YXQZ" label="有效期自" type="date" />
+          <Field id="lic-until" name="XK_YXQZI" label="有效期至" type="date" />
+          <button type="submit" className={button}>
+            录入
+          </button>
+        </form>
+      </section>
       <section aria-labelledby="withdraw" className="mb-6 rounded border border-slate-300 bg-white p-4">
         <h2 id="withdraw" className="mb-2 text-lg font-bold">
           撤销信息
@@ -204,6 +254,38 @@ export default async function RecordsPage({
           </fieldset>
           <button type="submit" className={button}>
             列入
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="correct-list" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="correct-list" className="mb-2 text-lg font-bold">
+          更正名单信息
+        </h2>
+        <form action={correctListEntryAction}>
+          {csrf}
+          <Field id="cl-id" name="id" label="名单信息编号" type="number" />
+          <Field id="cl-basis" name="basis" label="更正后的认定依据" required={false} />
+          <Field id="cl-reason-text" name="listingReason" label="更正后的列入事由" required={false} />
+          <Field id="cl-until" name="validUntil" label="更正后的有效期至" type="date" required={false} />
+          <Field id="cl-reason" name="reason" label="更正理由" />
+          <button type="submit" className={button}>
+            更正
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="remove-list" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="remove-list" className="mb-2 text-lg font-bold">
+          移出名单
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          移出后该名单信息不再公示，联合奖惩措施随即停止；理由记入审计日志。
+        </p>
+        <form action={removeListEntryAction}>
+          {csrf}
+          <Field id="rl-id" name="id" label="名单信息编号" type="number" />
+          <Field id="rl-reason" name="reason" label="移出理由" />
+          <button type="submit" className={button}>
+            移出
           </button>
         </form>
       </section>

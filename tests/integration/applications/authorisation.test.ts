@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '@/server/auth/principal';
 import { acceptApplication, submitApplication } from '@/server/applications/service';
 import { checkAttachment } from '@/server/applications/attachments';
 import { describeEachDatabase } from '../helpers/databases';
+import { companyUscc, penaltyRow, toCsv } from '../imports/sample';
 import { appByTracking, createStaff, createWorld, objectionInput, officeDepartment, options, submit } from './helpers';
 
 // Every staff procedure called as every role, for an application of the caller's own
@@ -32,6 +33,15 @@ const ALLOWED: Record<string, Role[]> = {
   'records.setExposureStatus': ['office'],
   'records.correctPenalty': ['department-own'],
   'records.createListEntry': ['department-own', 'department-other'],
+  'records.createLicensing': ['department-own', 'department-other'],
+  'records.correctListEntry': ['department-own'],
+  'records.removeListEntry': ['department-own'],
+  'imports.history': ROLES,
+  'imports.preview': ['department-own', 'office', 'admin'],
+  'imports.get': ['department-own', 'office', 'admin'],
+  'imports.errorReport': ['department-own', 'office', 'admin'],
+  'imports.commit': ['department-own'],
+  'stats.monitoring': ['office', 'admin'],
   'staff.me': ROLES,
   'staff.signOutEverywhere': ROLES,
   'staff.users': ['admin'],
@@ -107,6 +117,22 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
     }
     return app;
   };
+
+  /** A one-row penalty file for world's department (one bad row, so there is an error report). */
+  const matrixUpload = () => ({
+    fileName: 'matrix.csv',
+    bytes: new TextEncoder().encode(
+      toCsv([penaltyRow(900 + (serial += 1), { CF_JDRQ: '2026-02-10' }), penaltyRow(1, { CF_XDR_SHXYM: 'bad' })]),
+    ),
+    departmentId: world.department.id,
+  });
+  /** A preview made by world's own department staff. */
+  const ownPreview = async () =>
+    (
+      await createCaller({ db: current().db, today: TODAY, staff: staff['department-own'] }).imports.preview(
+        matrixUpload(),
+      )
+    ).importId;
 
   const calls: Record<string, (c: ReturnType<typeof createCaller>) => Promise<unknown>> = {
     'applications.queue': (c) => c.applications.queue({}),
@@ -236,6 +262,36 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
         catalogItemIds: [item.id],
       });
     },
+    'records.createLicensing': (c) =>
+      c.records.createLicensing({
+        XK_XDR_MC: '乐山市授权测试有限公司',
+        XK_XDR_LB: '法人及非法人组织',
+        XK_XDR_SHXYM: companyUscc(70000 + (serial += 1)),
+        XK_XKWS: '许可决定书',
+        XK_WSH: `乐测许〔2026〕矩阵${serial}号`,
+        XK_XKLB: '普通',
+        XK_NR: '测试许可',
+        XK_JDRQ: '2026-02-20',
+        XK_YXQZ: '2026-02-20',
+        XK_YXQZI: '2030-02-19',
+      }),
+    'records.correctListEntry': (c) =>
+      c.records.correctListEntry({ id: world.entry.id, basis: '矩阵测试依据', reason: '矩阵测试更正。' }),
+    'records.removeListEntry': async (c) => {
+      const fresh = await createWorld(current().db, `乐山市移出矩阵${(serial += 1)}有限公司`);
+      await current()
+        .db.updateTable('listEntries')
+        .set({ departmentId: world.department.id })
+        .where('id', '=', fresh.entry.id)
+        .execute();
+      return c.records.removeListEntry({ id: fresh.entry.id, reason: '矩阵测试移出。' });
+    },
+    'imports.history': (c) => c.imports.history(),
+    'imports.preview': (c) => c.imports.preview(matrixUpload()),
+    'imports.get': async (c) => c.imports.get({ id: await ownPreview() }),
+    'imports.errorReport': async (c) => c.imports.errorReport({ id: await ownPreview() }),
+    'imports.commit': async (c) => c.imports.commit({ id: await ownPreview() }),
+    'stats.monitoring': (c) => c.stats.monitoring({ from: '2026-01', to: '2026-02' }),
     'staff.me': (c) => c.staff.me(),
     'staff.signOutEverywhere': (c) => c.staff.signOutEverywhere(),
     'staff.users': (c) => c.staff.users(),

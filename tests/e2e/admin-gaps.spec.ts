@@ -1,0 +1,161 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/a11y';
+import { companyUscc, penaltyRow, toCsv } from '../integration/imports/sample';
+
+// The pages that closed the gaps of the rights and data issues: the /apply index, the
+// department import page (preview → commit → history with error report) and the office's
+// statistics page.
+
+const SCJG = { username: 'scjg', password: 'demo-scjg-2026' };
+const OFFICE = { username: 'office', password: 'demo-office-2026' };
+
+// The server's first lifecycle tick (thousands of demo transitions on the embedded database)
+// can hold every request for minutes on a busy machine: wait for a page once before the tests.
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(300_000);
+  await expect(async () => {
+    expect((await request.get('/apply', { timeout: 60_000 })).status()).toBe(200);
+  }).toPass({ timeout: 290_000 });
+});
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, account: { username: string; password: string }) {
+  await page.goto('/admin/sign-in');
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申请队列' })).toBeVisible();
+}
+
+test('the /apply index explains the three services and links to each and to /track', async ({ page }, testInfo) => {
+  await page.goto('/apply');
+  await expect(page.getByRole('heading', { level: 1, name: '在线办事' })).toBeVisible();
+  const main = page.getByRole('main');
+  for (const [name, href] of [
+    ['提出异议', '/apply/objection'],
+    ['申请信用修复', '/apply/repair'],
+    ['投诉异议答复', '/apply/complaint'],
+    ['查询办理进度', '/track'],
+  ] as const)
+    await expect(main.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
+  await expect(main).toContainText('不收取任何费用');
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'apply-index');
+  await main.getByRole('link', { name: '申请信用修复', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '申请信用修复' })).toBeVisible();
+  // The header's 在线办事 group leads back to the overview.
+  await expect(
+    page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '全部办事事项', includeHidden: true }),
+  ).toHaveAttribute('href', '/apply');
+});
+
+test('department staff preview a file, see the bad row in Chinese, commit, and download the error report', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, SCJG);
+  await page.getByRole('link', { name: '数据导入' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '数据导入' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const n = Date.now() % 100000;
+  const good = penaltyRow(n, { CF_WSH: `乐市监罚〔2026〕E2E${n}号`, CF_XDR_MC: `乐山市导入测试${n}号有限公司` });
+  const bad = penaltyRow(n + 1, { CF_WSH: `乐市监罚〔2026〕E2E${n + 1}号`, CF_XDR_SHXYM: '91511102MA00000000' });
+  await page.getByLabel(/^文件（CSV/).setInputFiles({
+    name: '处罚导入.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(toCsv([good, bad])),
+  });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(page.getByRole('heading', { name: /预览结果/ })).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('共 2 行，合格 1 行，有错误 1 行');
+  const errors = page.getByRole('region', { name: '错误行列表' });
+  await expect(errors).toContainText('第 3 行');
+  await expect(errors).toContainText('CF_XDR_SHXYM');
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'imports-preview');
+
+  const report = await page.request.get(
+    (await page.getByRole('link', { name: /下载完整错误报告/ }).getAttribute('href')) ?? '',
+  );
+  expect(report.headers()['content-type']).toContain('text/csv');
+  expect(await report.text()).toContain('CF_XDR_SHXYM');
+
+  await page.getByRole('button', { name: /确认导入 1 条合格记录/ }).click();
+  await expect(page.getByRole('heading', { name: /导入结果/ })).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('新增 1 条');
+  await expect(page.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+  const history = page.getByRole('region', { name: '导入记录表' });
+  await expect(history).toContainText('处罚导入.csv');
+  await expect(history).toContainText('已导入');
+  await shot(page, testInfo, 'imports-committed');
+
+  // The record is public and found by search at once.
+  const hits = await page.request.get(`/api/v1/search?q=${encodeURIComponent(good.CF_XDR_MC!)}`);
+  expect(JSON.stringify(await hits.json())).toContain(good.CF_XDR_MC!);
+});
+
+test('department staff have no statistics page; the office sees per-department timeliness and handling', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, SCJG);
+  const denied = await page.goto('/admin/stats');
+  expect(denied?.status()).toBe(404);
+  await page.context().clearCookies();
+
+  await signIn(page, OFFICE);
+  await page.getByRole('link', { name: '监测统计' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '监测统计' })).toBeVisible();
+  const table = page.getByRole('region', { name: '各部门统计表' });
+  await expect(table).toContainText('乐山市市场监督管理局');
+  await expect(table.getByRole('columnheader', { name: '逾期' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /月度报告（CSV）/ })).toHaveAttribute(
+    'href',
+    /\/stats\/report\.csv\?month=/,
+  );
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'stats');
+
+  await page.goto('/admin/stats?from=2026-05&to=2026-01');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('起始月份不能晚于结束月份');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '查看' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: '监测统计' })).toBeVisible();
+});
+
+test('department staff record a licensing decision by form, checked by the import rules', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, SCJG);
+  await page.getByRole('link', { name: '信息管理' }).click();
+  const n = 60000 + (Date.now() % 9000);
+  const form = page.getByRole('region', { name: '录入行政许可' });
+  await form.getByLabel('行政相对人名称').fill(`乐山市表单许可${n}号有限公司`);
+  await form.getByLabel(/^统一社会信用代码/).fill('91511102MA00000000');
+  await form.getByLabel('行政许可决定文书名称').fill('食品经营许可决定书');
+  await form.getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await form.getByLabel('许可内容').fill('食品销售经营');
+  await form.getByLabel('许可决定日期').fill('2026-02-20');
+  await form.getByLabel('有效期自').fill('2026-02-20');
+  await form.getByLabel('有效期至').fill('2031-02-19');
+  await form.getByRole('button', { name: '录入' }).click();
+  await expect(page.getByTestId('notice')).toContainText('统一社会信用代码：');
+
+  await page
+    .getByRole('region', { name: '录入行政许可' })
+    .getByLabel(/^统一社会信用代码/)
+    .fill(companyUscc(n));
+  const again = page.getByRole('region', { name: '录入行政许可' });
+  await again.getByLabel('行政相对人名称').fill(`乐山市表单许可${n}号有限公司`);
+  await again.getByLabel('行政许可决定文书名称').fill('食品经营许可决定书');
+  await again.getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await again.getByLabel('许可内容').fill('食品销售经营');
+  await again.getByLabel('许可决定日期').fill('2026-02-20');
+  await again.getByLabel('有效期自').fill('2026-02-20');
+  await again.getByLabel('有效期至').fill('2031-02-19');
+  await again.getByRole('button', { name: '录入' }).click();
+  await expect(page.getByTestId('notice')).toContainText('行政许可已录入');
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'licensing-created');
+});
