@@ -114,6 +114,11 @@ test('department staff have no statistics page; the office sees per-department t
     'href',
     /\/stats\/report\.csv\?month=/,
   );
+  // Charts (Recharts) come rendered from the server: bars in an SVG, labelled, before any script.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toMatch(/<svg[^>]*aria-label="各部门 7 个工作日内报送占比"/);
+  await expect(page.getByRole('img', { name: '按月报送的行政许可和行政处罚' })).toBeVisible();
+  expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
   await expectNoAxeViolations(page);
   await shot(page, testInfo, 'stats');
 

@@ -4,6 +4,7 @@ import { formatCount } from '@/components/format';
 import { addMonths, todayInShanghai } from '@/server/rules/dates';
 import { APPLICATION_KIND_LABELS, APPLICATION_KINDS } from '@/server/rules/codes';
 import { MONTH_RANGE } from '@/server/stats/router';
+import { MonthlyRecordsChart, TimelinessChart } from '@/components/charts/stats-charts';
 import { staffCaller } from '../_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ const pct = (share: number | null) => (share === null ? '—' : `${(share * 100)
 const cell = 'border border-slate-300 px-2 py-1';
 const num = `${cell} text-right tabular-nums`;
 
-/** A bar drawn with CSS (no chart library is installed); the number beside it is the data. */
+/** A small in-table bar beside its number (the charts above the tables are drawn with Recharts). */
 function Bar({ share, tone = 'bg-brand-600' }: { share: number; tone?: string }) {
   return (
     <span
@@ -112,94 +113,102 @@ export default async function AdminStatsPage({
         {rows.length === 0 ? (
           <p className="text-slate-700">该期间没有报送记录和申请。</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="各部门统计表">
-            <table className="w-full min-w-[56rem] border-collapse bg-white text-sm">
-              <caption className="sr-only">
-                各部门报送数量、7个工作日内报送率，以及异议、投诉、信用修复的收到、办结、逾期数
-              </caption>
-              <thead>
-                <tr className="bg-slate-100 text-left">
-                  <th scope="col" rowSpan={2} className={cell}>
-                    部门
-                  </th>
-                  <th scope="col" rowSpan={2} className={cell}>
-                    许可
-                  </th>
-                  <th scope="col" rowSpan={2} className={cell}>
-                    处罚
-                  </th>
-                  <th scope="col" rowSpan={2} className={`${cell} w-40`}>
-                    7个工作日内报送率
-                  </th>
-                  {APPLICATION_KINDS.map((k) => (
-                    <th key={k} scope="colgroup" colSpan={3} className={`${cell} text-center`}>
-                      {APPLICATION_KIND_LABELS[k]}
+          <>
+            <TimelinessChart
+              title="各部门 7 个工作日内报送占比"
+              data={rows
+                .filter((d) => d.onTimeShare !== null)
+                .map((d) => ({ name: d.name, onTimePercent: Math.round((d.onTimeShare ?? 0) * 1000) / 10 }))}
+            />
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="各部门统计表">
+              <table className="w-full min-w-[56rem] border-collapse bg-white text-sm">
+                <caption className="sr-only">
+                  各部门报送数量、7个工作日内报送率，以及异议、投诉、信用修复的收到、办结、逾期数
+                </caption>
+                <thead>
+                  <tr className="bg-slate-100 text-left">
+                    <th scope="col" rowSpan={2} className={cell}>
+                      部门
                     </th>
-                  ))}
-                </tr>
-                <tr className="bg-slate-100 text-left">
-                  {APPLICATION_KINDS.flatMap((k) =>
-                    ['收到', '办结', '逾期'].map((h) => (
-                      <th key={`${k}-${h}`} scope="col" className={cell}>
-                        {h}
+                    <th scope="col" rowSpan={2} className={cell}>
+                      许可
+                    </th>
+                    <th scope="col" rowSpan={2} className={cell}>
+                      处罚
+                    </th>
+                    <th scope="col" rowSpan={2} className={`${cell} w-40`}>
+                      7个工作日内报送率
+                    </th>
+                    {APPLICATION_KINDS.map((k) => (
+                      <th key={k} scope="colgroup" colSpan={3} className={`${cell} text-center`}>
+                        {APPLICATION_KIND_LABELS[k]}
                       </th>
-                    )),
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr key={d.departmentId}>
-                    <th scope="row" className={`${cell} text-left font-normal`}>
-                      {d.name}
-                    </th>
-                    <td className={num}>{formatCount(d.licensing)}</td>
-                    <td className={num}>{formatCount(d.penalties)}</td>
-                    <td className={cell}>
-                      <span className="flex items-center gap-2">
-                        <Bar
-                          share={d.onTimeShare ?? 0}
-                          tone={(d.onTimeShare ?? 1) < 0.9 ? 'bg-seal-600' : 'bg-brand-600'}
-                        />
-                        <span className="tabular-nums">{pct(d.onTimeShare)}</span>
-                      </span>
-                    </td>
-                    {APPLICATION_KINDS.flatMap((k) => [
-                      <td key={`${k}-r`} className={num}>
-                        {formatCount(d.applications[k].received)}
-                      </td>,
-                      <td key={`${k}-d`} className={num}>
-                        {formatCount(d.applications[k].decided)}
-                      </td>,
-                      <td
-                        key={`${k}-o`}
-                        className={`${num} ${d.applications[k].overdue > 0 ? 'font-bold text-seal-700' : ''}`}
-                      >
-                        {formatCount(d.applications[k].overdue)}
-                      </td>,
-                    ])}
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="bg-slate-50 font-semibold">
-                  <th scope="row" className={`${cell} text-left`}>
-                    合计
-                  </th>
-                  <td className={num}>{formatCount(report.totals.licensing)}</td>
-                  <td className={num}>{formatCount(report.totals.penalties)}</td>
-                  <td className={cell}>{pct(report.totals.onTimeShare)}</td>
-                  {APPLICATION_KINDS.flatMap((k) =>
-                    (['received', 'decided', 'overdue'] as const).map((f) => (
-                      <td key={`${k}-${f}`} className={num}>
-                        {formatCount(appTotal(k, f))}
+                  <tr className="bg-slate-100 text-left">
+                    {APPLICATION_KINDS.flatMap((k) =>
+                      ['收到', '办结', '逾期'].map((h) => (
+                        <th key={`${k}-${h}`} scope="col" className={cell}>
+                          {h}
+                        </th>
+                      )),
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((d) => (
+                    <tr key={d.departmentId}>
+                      <th scope="row" className={`${cell} text-left font-normal`}>
+                        {d.name}
+                      </th>
+                      <td className={num}>{formatCount(d.licensing)}</td>
+                      <td className={num}>{formatCount(d.penalties)}</td>
+                      <td className={cell}>
+                        <span className="flex items-center gap-2">
+                          <Bar
+                            share={d.onTimeShare ?? 0}
+                            tone={(d.onTimeShare ?? 1) < 0.9 ? 'bg-seal-600' : 'bg-brand-600'}
+                          />
+                          <span className="tabular-nums">{pct(d.onTimeShare)}</span>
+                        </span>
                       </td>
-                    )),
-                  )}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+                      {APPLICATION_KINDS.flatMap((k) => [
+                        <td key={`${k}-r`} className={num}>
+                          {formatCount(d.applications[k].received)}
+                        </td>,
+                        <td key={`${k}-d`} className={num}>
+                          {formatCount(d.applications[k].decided)}
+                        </td>,
+                        <td
+                          key={`${k}-o`}
+                          className={`${num} ${d.applications[k].overdue > 0 ? 'font-bold text-seal-700' : ''}`}
+                        >
+                          {formatCount(d.applications[k].overdue)}
+                        </td>,
+                      ])}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr className="bg-slate-50 font-semibold">
+                    <th scope="row" className={`${cell} text-left`}>
+                      合计
+                    </th>
+                    <td className={num}>{formatCount(report.totals.licensing)}</td>
+                    <td className={num}>{formatCount(report.totals.penalties)}</td>
+                    <td className={cell}>{pct(report.totals.onTimeShare)}</td>
+                    {APPLICATION_KINDS.flatMap((k) =>
+                      (['received', 'decided', 'overdue'] as const).map((f) => (
+                        <td key={`${k}-${f}`} className={num}>
+                          {formatCount(appTotal(k, f))}
+                        </td>
+                      )),
+                    )}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </>
         )}
       </section>
 
@@ -210,42 +219,45 @@ export default async function AdminStatsPage({
         {report.byMonth.length === 0 ? (
           <p className="text-slate-700">该期间没有报送记录。</p>
         ) : (
-          <table className="w-full max-w-3xl border-collapse bg-white text-sm">
-            <caption className="sr-only">每月决定的行政许可和行政处罚数量</caption>
-            <thead>
-              <tr className="bg-slate-100 text-left">
-                <th scope="col" className={cell}>
-                  月份
-                </th>
-                <th scope="col" className={cell}>
-                  许可
-                </th>
-                <th scope="col" className={cell}>
-                  处罚
-                </th>
-                <th scope="col" className={`${cell} w-1/2`}>
-                  合计（条形图）
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byMonth.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row" className={`${cell} text-left font-normal`}>
-                    {m.month}
+          <>
+            <MonthlyRecordsChart title="按月报送的行政许可和行政处罚" data={report.byMonth} />
+            <table className="w-full max-w-3xl border-collapse bg-white text-sm">
+              <caption className="sr-only">每月决定的行政许可和行政处罚数量</caption>
+              <thead>
+                <tr className="bg-slate-100 text-left">
+                  <th scope="col" className={cell}>
+                    月份
                   </th>
-                  <td className={num}>{formatCount(m.licensing)}</td>
-                  <td className={num}>{formatCount(m.penalties)}</td>
-                  <td className={cell}>
-                    <span className="flex items-center gap-2">
-                      <Bar share={(m.licensing + m.penalties) / maxMonth} />
-                      <span className="tabular-nums">{formatCount(m.licensing + m.penalties)}</span>
-                    </span>
-                  </td>
+                  <th scope="col" className={cell}>
+                    许可
+                  </th>
+                  <th scope="col" className={cell}>
+                    处罚
+                  </th>
+                  <th scope="col" className={`${cell} w-1/2`}>
+                    合计（条形图）
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.byMonth.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row" className={`${cell} text-left font-normal`}>
+                      {m.month}
+                    </th>
+                    <td className={num}>{formatCount(m.licensing)}</td>
+                    <td className={num}>{formatCount(m.penalties)}</td>
+                    <td className={cell}>
+                      <span className="flex items-center gap-2">
+                        <Bar share={(m.licensing + m.penalties) / maxMonth} />
+                        <span className="tabular-nums">{formatCount(m.licensing + m.penalties)}</span>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
     </>
