@@ -2,9 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
-// Charts of the monitoring report (监测报告), drawn with Recharts. Fixed sizes so that the
-// server renders the SVG too: the chart is there before (and without) JavaScript, and prints.
-// Every chart sits next to a table with the same numbers (the accessible form).
+// Charts of the monitoring report (监测报告), drawn with Recharts in the browser (fixed sizes,
+// so they print at a known width). Every chart sits above a table with the same numbers: the
+// accessible form, and what a reader without JavaScript gets.
 
 const BRAND = '#0b4a8b';
 const SEAL = '#b42318';
