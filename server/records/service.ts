@@ -11,7 +11,7 @@ import { resolveSeverity } from '../rules/severity';
 import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
 import { importRows } from '../imports/service';
 import { labelOf } from '../imports/fields';
-import { validateRow, type RawRow } from '../imports/validate';
+import { validateRow, type RawRow, type RowIssue } from '../imports/validate';
 import * as repo from './repository';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
@@ -341,6 +341,10 @@ export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPen
   }
 }
 
+/** The import check's problems as one Chinese sentence, each with its field's name. */
+const issuesText = (issues: RowIssue[]) =>
+  issues.map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message)).join('；');
+
 /** The licensing form's fields, named by the national standard's codes like an import file's header. */
 export type LicensingFormFields = Partial<Record<string, string>>;
 
@@ -363,11 +367,7 @@ export async function createLicensing(db: Db, staff: StaffPrincipal, fields: Lic
     XK_LYDWDM: department.uscc,
   };
   const checked = validateRow('licensing', raw, 1, today);
-  if (!checked.ok)
-    return fail(
-      'BAD_REQUEST',
-      checked.issues.map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message)).join('；'),
-    );
+  if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
   if (await repo.licensingByDocument(db, department.id, checked.row.values.documentNumberNorm))
     return fail('CONFLICT', `本部门已有文书号为“${fields.XK_WSH}”的行政许可，请改为更正该信息。`);
   const summary = await importRows(
@@ -447,13 +447,7 @@ export async function correctLicensing(
         ...changes,
       };
       const checked = validateRow('licensing', raw, 1, today);
-      if (!checked.ok)
-        return fail(
-          'BAD_REQUEST',
-          checked.issues
-            .map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message))
-            .join('；'),
-        );
+      if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
       if (checked.row.kind !== 'licensing') throw new Error('unexpected row kind');
       const v = checked.row.values;
       const next = {

@@ -179,9 +179,7 @@ test('department staff record a licensing decision by form, checked by the impor
   await expect(page.getByTestId('notice')).toContainText('行政许可已更正');
   await expectNoAxeViolations(page);
   await shot(page, testInfo, 'licensing-corrected');
-  const found = (await (await page.request.get(`/api/v1/search?q=${encodeURIComponent(`更正${n}`)}`)).json()) as {
-    data?: { href: string }[];
-  };
+  const found: unknown = await (await page.request.get(`/api/v1/search?q=${encodeURIComponent(`更正${n}`)}`)).json();
   const href = JSON.stringify(found).match(/\/disclosures\/licensing\/\d+/)?.[0];
   expect(href).toBeTruthy();
   await page.goto(href!);
