@@ -182,3 +182,22 @@ export async function removeListEntryAction(form: FormData) {
     'removed',
   );
 }
+
+export async function correctLicensingAction(form: FormData) {
+  const optional = (name: string) => text(form, name) || undefined;
+  await run(
+    form,
+    (c) =>
+      c.records.correctLicensing({
+        documentNumber: text(form, 'documentNumber'),
+        XK_XKWS: optional('XK_XKWS'),
+        XK_XKZS: optional('XK_XKZS'),
+        XK_XKBH: optional('XK_XKBH'),
+        XK_NR: optional('XK_NR'),
+        XK_YXQZ: optional('XK_YXQZ'),
+        XK_YXQZI: optional('XK_YXQZI'),
+        reason: text(form, 'reason'),
+      }),
+    'licenceCorrected',
+  );
+}

@@ -23,6 +23,16 @@ export async function licensingByDocument(db: Db, departmentId: number, document
     .where('documentNumberNorm', '=', documentNumberNorm)
     .executeTakeFirst();
 }
+/** Every department's licensing records with this document number, locked for a correction. */
+export async function licensingByDocumentForUpdate(db: Db, documentNumberNorm: string) {
+  return db
+    .selectFrom('licensingRecords')
+    .selectAll()
+    .where('documentNumberNorm', '=', documentNumberNorm)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
 export async function catalogItems(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('catalogItems').select(['id', 'kind', 'measure', 'active']).where('id', 'in', ids).execute();

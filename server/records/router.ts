@@ -111,6 +111,20 @@ export const recordsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => service.createLicensing(ctx.db, ctx.staff, input, ctx.today)),
+  correctLicensing: roleProcedure('department')
+    .input(
+      z.object({
+        documentNumber: z.string().trim().min(3, '请填写要更正的行政许可决定文书号。').max(100),
+        XK_XKWS: z.string().max(200).optional(),
+        XK_XKZS: z.string().max(200).optional(),
+        XK_XKBH: z.string().max(100).optional(),
+        XK_NR: z.string().max(4000).optional(),
+        XK_YXQZ: z.string().max(20).optional(),
+        XK_YXQZI: z.string().max(20).optional(),
+        reason,
+      }),
+    )
+    .mutation(({ ctx, input }) => service.correctLicensing(ctx.db, ctx.staff, input, ctx.today)),
   correctListEntry: roleProcedure('department')
     .input(
       z.object({

@@ -11,7 +11,7 @@ import { resolveSeverity } from '../rules/severity';
 import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
 import { importRows } from '../imports/service';
 import { labelOf } from '../imports/fields';
-import { validateRow, type RawRow } from '../imports/validate';
+import { validateRow, type RawRow, type RowIssue } from '../imports/validate';
 import * as repo from './repository';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
@@ -341,6 +341,10 @@ export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPen
   }
 }
 
+/** The import check's problems as one Chinese sentence, each with its field's name. */
+const issuesText = (issues: RowIssue[]) =>
+  issues.map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message)).join('；');
+
 /** The licensing form's fields, named by the national standard's codes like an import file's header. */
 export type LicensingFormFields = Partial<Record<string, string>>;
 
@@ -363,11 +367,7 @@ export async function createLicensing(db: Db, staff: StaffPrincipal, fields: Lic
     XK_LYDWDM: department.uscc,
   };
   const checked = validateRow('licensing', raw, 1, today);
-  if (!checked.ok)
-    return fail(
-      'BAD_REQUEST',
-      checked.issues.map((i) => (i.field ? `${labelOf('licensing', i.field)}：${i.message}` : i.message)).join('；'),
-    );
+  if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
   if (await repo.licensingByDocument(db, department.id, checked.row.values.documentNumberNorm))
     return fail('CONFLICT', `本部门已有文书号为“${fields.XK_WSH}”的行政许可，请改为更正该信息。`);
   const summary = await importRows(
@@ -390,6 +390,82 @@ export async function createLicensing(db: Db, staff: StaffPrincipal, fields: Lic
   const outcome = summary.outcomes?.[0];
   if (summary.status !== 'committed' || !outcome) throw new Error(summary.failure ?? '行政许可未能写入。');
   return { id: outcome.id };
+}
+
+/** The licensing fields a department may correct, by their import codes; never the subject or the document number. */
+export const LICENSING_CORRECTABLE = ['XK_XKWS', 'XK_XKZS', 'XK_XKBH', 'XK_NR', 'XK_YXQZ', 'XK_YXQZI'] as const;
+type LicensingCorrection = Partial<Record<(typeof LICENSING_CORRECTABLE)[number], string>>;
+
+/**
+ * Corrects one of the department's licensing records, found by its document number. The record
+ * with the changes is checked by the import's own rules (validateRow); the stored subject is
+ * never re-read from the form, so a stand-in organisation (the department) fills the party
+ * fields of that check, whose natural-person ID numbers are not kept in full.
+ */
+export async function correctLicensing(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { documentNumber: string; reason: string } & LicensingCorrection,
+  today: string,
+) {
+  if (staff.role !== 'department' || staff.departmentId === null)
+    return fail('FORBIDDEN', '只有作出决定的部门可以更正行政许可。');
+  const department = await repo.departmentRow(db, staff.departmentId);
+  if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
+  return changingPublicData(() =>
+    db.transaction().execute(async (trx) => {
+      const found = await repo.licensingByDocumentForUpdate(trx, normalizeName(input.documentNumber));
+      const before = found.find((r) => canManageRecord(staff, r));
+      if (!before) {
+        if (found.length > 0) return fail('FORBIDDEN', '该行政许可不属于您的部门，只能由作出决定的部门更正。');
+        return fail('NOT_FOUND', `没有文书号为“${input.documentNumber}”的行政许可，请核对。`);
+      }
+      if (before.status === 'withdrawn') return fail('CONFLICT', '该行政许可已撤销，不能更正。');
+      const changes = Object.fromEntries(
+        LICENSING_CORRECTABLE.map((k) => [k, input[k]?.trim()]).filter(([, v]) => v),
+      ) as LicensingCorrection;
+      if (Object.keys(changes).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+      const raw: RawRow = {
+        XK_XDR_MC: before.subjectName,
+        XK_XDR_LB: '法人及非法人组织',
+        XK_XDR_SHXYM: department.uscc,
+        XK_XKWS: before.decisionDocumentName,
+        XK_WSH: before.documentNumber,
+        XK_XKLB: before.licenceCategory,
+        XK_XKZS: before.certificateName ?? '',
+        XK_XKBH: before.licenceNumber ?? '',
+        XK_NR: before.content,
+        XK_JDRQ: before.decisionDate,
+        XK_YXQZ: before.validFrom,
+        XK_YXQZI: before.validUntil,
+        XK_XKJG: before.authorityName,
+        XK_XKJGDM: before.authorityCode,
+        XK_ZT: before.currentState,
+        XK_LYDW: before.sourceUnitName,
+        XK_LYDWDM: before.sourceUnitCode,
+        BZ: before.remarks ?? '',
+        ...changes,
+      };
+      const checked = validateRow('licensing', raw, 1, today);
+      if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
+      if (checked.row.kind !== 'licensing') throw new Error('unexpected row kind');
+      const v = checked.row.values;
+      const next = {
+        decisionDocumentName: v.decisionDocumentName,
+        certificateName: v.certificateName,
+        licenceNumber: v.licenceNumber,
+        content: v.content,
+        validFrom: v.validFrom,
+        validUntil: v.validUntil,
+      };
+      const set = Object.fromEntries(Object.entries(next).filter(([k, val]) => before[k as keyof typeof next] !== val));
+      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '更正后的内容与原内容相同。');
+      await updateRecordRow(trx, 'licensingRecords', before.id, set);
+      await audit(trx, staff, 'licensing.correct', 'licensing', before.id, before, { ...before, ...set }, input.reason);
+      await syncSearchDocuments(trx, [{ kind: 'licensing', id: before.id }]);
+      return { id: before.id, corrected: Object.keys(set) };
+    }),
+  );
 }
 
 /** Corrects a list entry's stated basis, reason or end date (own department; audited; search follows). */

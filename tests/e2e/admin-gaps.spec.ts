@@ -163,4 +163,26 @@ test('department staff record a licensing decision by form, checked by the impor
   await expect(page.getByTestId('notice')).toContainText('行政许可已录入');
   await expectNoAxeViolations(page);
   await shot(page, testInfo, 'licensing-created');
+
+  // Correcting it by document number: a bad validity period is refused in Chinese, then the fix is public.
+  const correct = () => page.getByRole('region', { name: '更正行政许可' });
+  await correct().getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await correct().getByLabel('更正后的有效期至').fill('2019-01-01');
+  await correct().getByLabel('更正理由').fill('许可决定书记载有误，依申请更正。');
+  await correct().getByRole('button', { name: '更正' }).click();
+  await expect(page.getByTestId('notice')).toContainText('早于有效期自');
+  await correct().getByLabel('行政许可决定文书号').fill(`乐市监许〔2026〕E2E${n}号`);
+  await correct().getByLabel('更正后的许可内容').fill(`食品销售经营（更正${n}）`);
+  await correct().getByLabel('更正后的有效期至').fill('2031-06-30');
+  await correct().getByLabel('更正理由').fill('许可决定书记载有误，依申请更正。');
+  await correct().getByRole('button', { name: '更正' }).click();
+  await expect(page.getByTestId('notice')).toContainText('行政许可已更正');
+  await expectNoAxeViolations(page);
+  await shot(page, testInfo, 'licensing-corrected');
+  const found: unknown = await (await page.request.get(`/api/v1/search?q=${encodeURIComponent(`更正${n}`)}`)).json();
+  const href = JSON.stringify(found).match(/\/disclosures\/licensing\/\d+/)?.[0];
+  expect(href).toBeTruthy();
+  await page.goto(href!);
+  await expect(page.getByRole('main')).toContainText(`食品销售经营（更正${n}）`);
+  await expect(page.getByRole('main')).toContainText('2031');
 });

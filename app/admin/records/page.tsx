@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { firstParam } from '@/components/query-string';
 import { staffCaller } from '../_lib/session';
 import {
+  correctLicensingAction,
   correctPenaltyAction,
   createListEntryAction,
   createPenaltyAction,
@@ -21,6 +22,7 @@ const NOTICES: Record<string, string> = {
   listed: '已列入名单。',
   created: '行政处罚已录入，公示期限已按规则计算，搜索已同步。',
   licensed: '行政许可已录入（与文件导入同一套校验），公示页面和搜索已同步。',
+  licenceCorrected: '行政许可已更正（与文件导入同一套校验），公示页面和搜索已同步更新。',
   removed: '已移出名单，公示页面和搜索已同步更新。',
   error: '操作未执行：',
 };
@@ -167,6 +169,28 @@ export default async function RecordsPage({
           <Field id="lic-until" name="XK_YXQZI" label="有效期至" type="date" />
           <button type="submit" className={button}>
             录入
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="correct-licensing" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="correct-licensing" className="mb-2 text-lg font-bold">
+          更正行政许可
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          按文书号找到本部门的行政许可，只填写需要更正的项目；行政相对人和文书号不能更正（如有错误请撤销后重新录入）。
+        </p>
+        <form action={correctLicensingAction}>
+          {csrf}
+          <Field id="lc-doc" name="documentNumber" label="行政许可决定文书号" />
+          <Field id="lc-docname" name="XK_XKWS" label="更正后的行政许可决定文书名称" required={false} />
+          <Field id="lc-cert" name="XK_XKZS" label="更正后的许可证书名称" required={false} />
+          <Field id="lc-no" name="XK_XKBH" label="更正后的许可编号" required={false} />
+          <Field id="lc-content" name="XK_NR" label="更正后的许可内容" required={false} />
+          <Field id="lc-from" name="XK_YXQZ" label="更正后的有效期自" type="date" required={false} />
+          <Field id="lc-until" name="XK_YXQZI" label="更正后的有效期至" type="date" required={false} />
+          <Field id="lc-reason" name="reason" label="更正理由" />
+          <button type="submit" className={button}>
+            更正
           </button>
         </form>
       </section>

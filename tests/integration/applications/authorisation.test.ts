@@ -34,6 +34,7 @@ const ALLOWED: Record<string, Role[]> = {
   'records.correctPenalty': ['department-own'],
   'records.createListEntry': ['department-own', 'department-other'],
   'records.createLicensing': ['department-own', 'department-other'],
+  'records.correctLicensing': ['department-own'],
   'records.correctListEntry': ['department-own'],
   'records.removeListEntry': ['department-own'],
   'imports.history': ROLES,
@@ -275,6 +276,24 @@ describeEachDatabase('authorisation matrix of staff procedures', (current) => {
         XK_YXQZ: '2026-02-20',
         XK_YXQZI: '2030-02-19',
       }),
+    'records.correctLicensing': async (c) => {
+      // The licence belongs to world's department; each role then tries to correct it.
+      const own = createCaller({ db: current().db, today: TODAY, staff: staff['department-own'] });
+      const documentNumber = `乐测许〔2026〕更正矩阵${(serial += 1)}号`;
+      await own.records.createLicensing({
+        XK_XDR_MC: '乐山市授权测试有限公司',
+        XK_XDR_LB: '法人及非法人组织',
+        XK_XDR_SHXYM: companyUscc(75000 + serial),
+        XK_XKWS: '许可决定书',
+        XK_WSH: documentNumber,
+        XK_XKLB: '普通',
+        XK_NR: '测试许可',
+        XK_JDRQ: '2026-02-20',
+        XK_YXQZ: '2026-02-20',
+        XK_YXQZI: '2030-02-19',
+      });
+      return c.records.correctLicensing({ documentNumber, XK_NR: '矩阵测试更正内容', reason: '矩阵测试更正。' });
+    },
     'records.correctListEntry': (c) =>
       c.records.correctListEntry({ id: world.entry.id, basis: '矩阵测试依据', reason: '矩阵测试更正。' }),
     'records.removeListEntry': async (c) => {

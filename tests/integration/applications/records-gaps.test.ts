@@ -62,6 +62,84 @@ describeEachDatabase('licensing by form and list entry corrections', (current) =
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('corrects a licensing record by document number: checked like an import, audited, public page and search follow', async () => {
+    const { db } = current();
+    const w = await createWorld(db, '乐山市许可更正部门测试有限公司');
+    const staff = await createStaff(db, 'department', w.department.id);
+    const caller = createCaller({ db, today: TODAY, staff });
+    const pub = createCaller({ db, today: TODAY });
+    const { id } = await caller.records.createLicensing(licensing(11));
+    const documentNumber = licensing(11).XK_WSH;
+
+    const result = await caller.records.correctLicensing({
+      documentNumber,
+      XK_NR: '食品销售经营（含冷藏冷冻食品）更正甲',
+      XK_YXQZI: '2031-06-30',
+      XK_XKZS: '食品经营许可证',
+      reason: '许可决定书记载有误，依申请更正。',
+    });
+    expect(result).toMatchObject({ id });
+    const licence = await pub.disclosures.licence({ id });
+    expect(JSON.stringify(licence)).toContain('食品销售经营（含冷藏冷冻食品）更正甲');
+    expect(JSON.stringify(licence)).toContain('2031-06-30');
+    expect(JSON.stringify(licence)).toContain('食品经营许可证');
+    const hits = (await pub.search.query({ q: '冷藏冷冻食品' })).hits.map((h) => h.docId);
+    expect(hits).toContain(`licensing:${id}`);
+
+    const audit = await db
+      .selectFrom('auditLog')
+      .select(['action', 'before', 'after', 'note'])
+      .where('action', '=', 'licensing.correct')
+      .where('entityId', '=', String(id))
+      .executeTakeFirstOrThrow();
+    expect(audit.note).toBe('许可决定书记载有误，依申请更正。');
+    expect(JSON.stringify(audit.before)).toContain('食品销售经营');
+    expect(JSON.stringify(audit.before)).not.toContain('更正甲');
+    expect(JSON.stringify(audit.after)).toContain('更正甲');
+
+    // A bad date: refused with the import's Chinese message, nothing written.
+    await expect(
+      caller.records.correctLicensing({
+        documentNumber,
+        XK_NR: '不应写入的内容',
+        XK_YXQZI: '2031-02-30',
+        reason: '错误日期测试。',
+      }),
+    ).rejects.toThrow(/有效期至.*不是有效日期/);
+    await expect(
+      caller.records.correctLicensing({ documentNumber, XK_YXQZI: '2019-01-01', reason: '早于有效期自测试。' }),
+    ).rejects.toThrow(/早于有效期自/);
+    const row = await db.selectFrom('licensingRecords').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ content: '食品销售经营（含冷藏冷冻食品）更正甲', validUntil: '2031-06-30' });
+
+    const other = await createStaff(
+      db,
+      'department',
+      (await createWorld(db, '乐山市别部门许可测试有限公司')).department.id,
+    );
+    await expect(
+      createCaller({ db, today: TODAY, staff: other }).records.correctLicensing({
+        documentNumber,
+        XK_NR: '越权更正',
+        reason: '越权更正测试。',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不属于您的部门') });
+    await expect(
+      caller.records.correctLicensing({
+        documentNumber: '乐市监许〔2026〕不存在1号',
+        XK_NR: '无',
+        reason: '不存在测试。',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('没有文书号') });
+    const audits = await db
+      .selectFrom('auditLog')
+      .select('id')
+      .where('action', '=', 'licensing.correct')
+      .where('entityId', '=', String(id))
+      .execute();
+    expect(audits).toHaveLength(1);
+  });
+
   it('corrects a list entry and then removes it: audited, the public list and search drop it', async () => {
     const { db } = current();
     const w = await createWorld(db, '乐山市名单移出测试有限公司');
