@@ -13,6 +13,7 @@ const SCJG_NAME = '乐山市市场监督管理局';
 interface Hit {
   docId: string;
   entityId: number;
+  subjectId: number | null;
   display: { title: string; documentNumber: string | null; departmentName: string | null; badges: string[] };
 }
 
@@ -29,7 +30,7 @@ async function pickPenalty(request: APIRequestContext, forRepair: boolean): Prom
   // Older decisions are past their minimum period, so a repair may be applied for.
   for (const years of forRepair ? [[2025], [2024], [2023]] : [[2026], [2025]]) {
     const hits = (await search(request, '乐市监处罚', { years })).filter(
-      (h) => h.display.departmentName === SCJG_NAME && !used.has(h.entityId),
+      (h) => h.display.departmentName === SCJG_NAME && h.subjectId !== null && !used.has(h.entityId),
     );
     for (const hit of hits) {
       if (hit.display.badges.length > 0) continue;
@@ -104,7 +105,7 @@ test.describe('objections, repairs and complaints', () => {
   // Each journey signs in, submits and decides: several page loads with a server round trip each.
   test.describe.configure({ timeout: 120_000 });
 
-  test('a firm objects → staff accept → search shows 异议处理中 → staff reject → the end date is recomputed', async ({
+  test('a firm objects → staff accept → search and profile show 异议处理中 → staff reject → the end date is recomputed', async ({
     page,
     request,
   }, testInfo) => {
@@ -130,10 +131,18 @@ test.describe('objections, repairs and complaints', () => {
     await expect(page.getByTestId('record-state')).toContainText('异议处理中');
     expect(await badgesOf(request, hit)).toContain('异议处理中');
     await shot(page, testInfo, 'admin-accepted');
+    // The public profile shows it at once (the decision drops the cached page).
+    const profile = await page.context().newPage();
+    await profile.goto(`/subjects/${hit.subjectId}`);
+    await expect(profile.getByTestId(`penalty-${hit.entityId}`)).toContainText('异议处理中');
+    await profile.screenshot({ path: testInfo.outputPath('profile-suspended.png'), fullPage: true });
 
     await decide(page, '驳回', '经核查，处罚信息与决定书一致。');
     await expect(page.getByTestId('record-state')).toContainText('公示中');
     expect(await badgesOf(request, hit)).toEqual([]);
+    await profile.reload();
+    await expect(profile.getByTestId(`penalty-${hit.entityId}`)).toBeVisible();
+    await expect(profile.getByTestId(`penalty-${hit.entityId}`)).not.toContainText('异议处理中');
     // Suspended and resumed on the same day here: the end moves by exactly 0 days (the
     // integration tests cover longer suspensions); it is computed, never typed by staff.
     await expect(page.getByTestId('record-ends')).toHaveText(endsBefore);
@@ -143,7 +152,7 @@ test.describe('objections, repairs and complaints', () => {
     await expect(page.getByTestId('track-result')).toContainText('经核查，处罚信息与决定书一致。');
   });
 
-  test('a firm applies for repair → staff approve → the record is gone from search', async ({
+  test('a firm applies for repair → staff approve → the record is gone from search and the profile', async ({
     page,
     request,
   }, testInfo) => {
@@ -168,6 +177,10 @@ test.describe('objections, repairs and complaints', () => {
     await decide(page, '准予修复', '已缴清罚款并提交信用承诺书。');
     await expect(page.getByTestId('record-state')).toContainText('已修复');
     expect((await search(request, hit.display.documentNumber!)).map((h) => h.docId)).not.toContain(hit.docId);
+    // Gone from the public profile too (which may now answer 404 if nothing else is public).
+    const profile = await page.context().newPage();
+    await profile.goto(`/subjects/${hit.subjectId}`);
+    await expect(profile.getByTestId(`penalty-${hit.entityId}`)).toHaveCount(0);
   });
 
   test('a complaint escalates a rejected objection to the office, which suspends the record again', async ({
