@@ -1,7 +1,15 @@
 import { hrefWith, type SearchParamsRecord } from '@/components/query-string';
 import { CREDIT_DOMAINS, LIST_TYPES, PENALTY_CATEGORIES, SEVERITIES } from '@/server/rules/codes';
 import { classifyCodeQuery } from '@/server/search/codes';
-import { FACETS, HIT_KINDS, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE } from '@/server/search/types';
+import {
+  FACETS,
+  HIT_KINDS,
+  MAX_QUERY_LENGTH,
+  MAX_RESULT_WINDOW,
+  PAGE_SIZE,
+  REQUEST_KEY_OF_FACET,
+  selectedValues,
+} from '@/server/search/types';
 import type { SearchInput } from '@/server/search/schema';
 import type { FacetName, SearchRequest } from '@/server/search/types';
 
@@ -32,17 +40,6 @@ export const FACET_LABELS: Record<FacetName, string> = {
   listType: '名单类型',
   domain: '领域',
 };
-
-const REQUEST_KEY_OF_FACET = {
-  kind: 'kinds',
-  department: 'departmentIds',
-  division: 'divisionCodes',
-  year: 'years',
-  category: 'categories',
-  severity: 'severities',
-  listType: 'listTypes',
-  domain: 'domains',
-} as const satisfies Record<FacetName, keyof SearchRequest>;
 
 const MAX_VALUES_PER_FACET = 50;
 export const MAX_PAGE = MAX_RESULT_WINDOW / PAGE_SIZE;
@@ -138,7 +135,7 @@ export function parseSearchParams(params: SearchParamsRecord): ParsedSearchParam
 
 /** The selected values of a facet, as URL strings. */
 export function selectedOf(request: SearchRequest, facet: FacetName): string[] {
-  return ((request[REQUEST_KEY_OF_FACET[facet]] ?? []) as readonly (string | number)[]).map(String);
+  return selectedValues(request, facet);
 }
 
 /** True when any facet filter is set. */

@@ -1,16 +1,20 @@
 import type { Db } from '../db/client';
-import { LIST_TYPE_LABELS, SEVERITY_LABELS, type ListType, type Severity } from '../rules/codes';
-import { classifyCodeQuery } from './codes';
 import { Planner, RARE_LEXEMES_PER_TERM } from './planner';
 import * as repo from './repository';
 import {
+  PLACEHOLDER_NOTICE,
+  emptyFacets,
+  emptyResult,
+  facetValues,
+  hitOf,
+  loadLabels,
+  resolveCode,
+} from './result-parts';
+import {
   containsPattern,
   facetToken,
-  highlight,
   parseQuery,
   prefixPattern,
-  rankClassOf,
-  snippet,
   termIsExactByLexemes,
   termLexemes,
   titleTermLexemes,
@@ -19,15 +23,12 @@ import {
 } from './text';
 import {
   EXACT_TOTAL_LIMIT,
+  REQUEST_KEY_OF_FACET,
+  selectedValues,
   FACETS,
-  HIT_KIND_LABELS,
   MAX_RESULT_WINDOW,
   PAGE_SIZE,
-  type CodeOutcome,
-  type FacetName,
-  type FacetValue,
   type HitDisplay,
-  type HitKind,
   type SearchEngine,
   type SearchHit,
   type SearchRequest,
@@ -76,118 +77,6 @@ function filtersOf(r: SearchRequest): Filters {
     listTypes: r.listTypes,
     domains: r.domains,
   };
-}
-
-const FILTER_OF_FACET: Record<FacetName, keyof Filters> = {
-  kind: 'kinds',
-  department: 'departmentIds',
-  division: 'divisionCodes',
-  year: 'years',
-  category: 'categories',
-  severity: 'severities',
-  listType: 'listTypes',
-  domain: 'domains',
-};
-
-function selectedValues(filters: Filters, facet: FacetName): string[] {
-  return ((filters[FILTER_OF_FACET[facet]] ?? []) as readonly (string | number)[]).map(String);
-}
-
-interface Labels {
-  departments: Map<string, string>;
-  divisions: Map<string, string>;
-}
-
-function labelOf(facet: FacetName, value: string, labels: Labels): string {
-  switch (facet) {
-    case 'kind':
-      return HIT_KIND_LABELS[value as HitKind] ?? value;
-    case 'department':
-      return labels.departments.get(value) ?? value;
-    case 'division':
-      return labels.divisions.get(value) ?? value;
-    case 'year':
-      return `${value}年`;
-    case 'severity':
-      return SEVERITY_LABELS[value as Severity] ?? value;
-    case 'listType':
-      return LIST_TYPE_LABELS[value as ListType] ?? value;
-    default:
-      return value;
-  }
-}
-
-function facetValues(
-  counts: readonly { facet: string; value: string; n: number }[],
-  facet: FacetName,
-  selected: string[],
-  labels: Labels,
-): FacetValue[] {
-  const values = new Map<string, number>();
-  for (const c of counts) if (c.facet === facet) values.set(c.value, c.n);
-  for (const v of selected) if (!values.has(v)) values.set(v, 0);
-  return [...values.entries()]
-    .map(([value, count]) => ({
-      value,
-      label: labelOf(facet, value, labels),
-      count,
-      selected: selected.includes(value),
-    }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-function emptyFacets(): Record<FacetName, FacetValue[]> {
-  return Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<FacetName, FacetValue[]>;
-}
-
-function emptyResult(parsed: ParsedQuery, page: number, code: CodeOutcome | null, notice: string | null): SearchResult {
-  return {
-    terms: parsed.terms,
-    total: 0,
-    totalIsExact: true,
-    page,
-    pageSize: PAGE_SIZE,
-    pageCount: 0,
-    hits: [],
-    facets: emptyFacets(),
-    facetsAreExact: true,
-    code,
-    notice,
-  };
-}
-
-async function resolveCode(db: Db, parsed: ParsedQuery): Promise<CodeOutcome | 'placeholder' | null> {
-  const code = classifyCodeQuery(parsed.rawTerms);
-  switch (code.type) {
-    case 'none':
-      return null;
-    case 'placeholder':
-      return 'placeholder';
-    case 'personal_id':
-      return {
-        type: 'personal_id',
-        message: '为保护个人信息，本站不支持按身份证号码查询。请输入企业名称、统一社会信用代码或决定文书号。',
-      };
-    case 'uscc': {
-      const [subject] = await repo.subjectsByUscc(db, [code.uscc]);
-      return subject
-        ? { type: 'subject', uscc: code.uscc, subjectId: subject.id, name: subject.name }
-        : {
-            type: 'unknown_uscc',
-            uscc: code.uscc,
-            message: `统一社会信用代码 ${code.uscc} 格式正确，但本站暂无该主体的公示信息。`,
-          };
-    }
-    case 'invalid_uscc': {
-      const known = await repo.subjectsByUscc(db, code.candidates);
-      return {
-        type: 'invalid_uscc',
-        input: code.input,
-        message: code.message,
-        suggestions: known.map((s) => ({ uscc: s.uscc!, subjectId: s.id, name: s.name })),
-      };
-    }
-  }
 }
 
 type Ranked = { docId: string; titleNorm: string; sortDate: string | null };
@@ -258,12 +147,7 @@ async function search(
 
   const code = await resolveCode(db, parsed);
   if (code === 'placeholder') {
-    return emptyResult(
-      parsed,
-      page,
-      null,
-      '00000000000000000X 是未取得统一社会信用代码的个体工商户共用的占位代码，请输入名称或工商注册号查询。',
-    );
+    return emptyResult(parsed, page, null, PLACEHOLDER_NOTICE);
   }
   if (code?.type === 'personal_id') return emptyResult(parsed, page, code, null);
   if (parsed.terms.length === 0) return emptyResult(parsed, page, code, parsed.notice);
@@ -274,7 +158,7 @@ async function search(
   const offset = (page - 1) * PAGE_SIZE;
   const activeFacets = FACETS.filter((f) => selectedValues(filters, f).length > 0);
   // The labels do not depend on the matches: read them on other connections meanwhile.
-  const labelsRead = Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
+  const labelsRead = loadLabels(db);
   // One statement: the capped total, the counts of every facet without a filter of its own,
   // and (when the total turns out exact) the page in rank order.
   const main = await repo.summarize(
@@ -293,22 +177,21 @@ async function search(
   const totalIsExact = main.total <= limit;
   const total = Math.min(main.total, limit);
 
-  const [departments, divisions] = await labelsRead;
-  const labels: Labels = {
-    departments: new Map(departments.map((d) => [String(d.id), d.name])),
-    divisions: new Map(divisions.map((d) => [d.code, d.name])),
-  };
+  const labels = await labelsRead;
   const counts = [...main.counts];
   let facetsAreExact = totalIsExact;
   for (const facet of activeFacets) {
     // Disjunctive: a facet's own filter does not shrink its counts.
-    const without: Query = { ...query, filters: { ...filters, [FILTER_OF_FACET[facet]]: undefined } };
+    const without: Query = { ...query, filters: { ...filters, [REQUEST_KEY_OF_FACET[facet]]: undefined } };
     const own = await repo.summarize(db, specFor(without, null), capped, [facet], null);
     if (own.total > limit) facetsAreExact = false;
     counts.push(...own.counts);
   }
   const facets = emptyFacets();
-  for (const facet of FACETS) facets[facet] = facetValues(counts, facet, selectedValues(filters, facet), labels);
+  for (const facet of FACETS) {
+    const own = new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.n]));
+    facets[facet] = facetValues(own, facet, selectedValues(filters, facet), labels);
+  }
 
   // Past the exact limit the window is the first MAX_RESULT_WINDOW results, whatever the total.
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
@@ -326,22 +209,7 @@ async function search(
   );
   const hits: SearchHit[] = pageRows.flatMap((r) => {
     const doc = docs.get(r.docId);
-    if (!doc) return [];
-    const stored = doc.display as HitDisplay;
-    const expired = doc.kind === 'licensing' && doc.expiresOn !== null && doc.expiresOn < today;
-    const display: HitDisplay = { ...stored, badges: expired ? [...stored.badges, '已过期'] : stored.badges };
-    return [
-      {
-        docId: doc.docId,
-        kind: doc.kind,
-        entityId: doc.entityId,
-        subjectId: doc.subjectId,
-        display,
-        titleSegments: highlight(display.title, parsed.terms),
-        snippet: snippet(doc.body, parsed.terms),
-        rankClass: rankClassOf(r.titleNorm, parsed.nameQuery),
-      },
-    ];
+    return doc ? [hitOf({ ...doc, titleNorm: r.titleNorm, display: doc.display as HitDisplay }, parsed, today)] : [];
   });
 
   return {

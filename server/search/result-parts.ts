@@ -17,8 +17,7 @@ import {
 } from './types';
 
 // Parts of a SearchResult that do not depend on the engine: code outcomes, facet labels and
-// values, and hits built from stored documents. (Same behaviour as postgres-engine.ts, which
-// keeps its own copy while it is being optimised; fold it into this file afterwards.)
+// values, and hits built from stored documents. Both engines build their answers with these.
 
 export interface Labels {
   departments: Map<string, string>;

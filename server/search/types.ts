@@ -24,6 +24,23 @@ export const MAX_TERMS = 8;
 export const FACETS = ['kind', 'department', 'division', 'year', 'category', 'severity', 'listType', 'domain'] as const;
 export type FacetName = (typeof FACETS)[number];
 
+/** The request field that filters each facet (OR within a facet, AND across facets). */
+export const REQUEST_KEY_OF_FACET = {
+  kind: 'kinds',
+  department: 'departmentIds',
+  division: 'divisionCodes',
+  year: 'years',
+  category: 'categories',
+  severity: 'severities',
+  listType: 'listTypes',
+  domain: 'domains',
+} as const satisfies Record<FacetName, keyof SearchRequest>;
+
+/** The values a request selects for a facet, as strings. */
+export function selectedValues(request: Omit<SearchRequest, 'q'>, facet: FacetName): string[] {
+  return ((request[REQUEST_KEY_OF_FACET[facet]] ?? []) as readonly (string | number)[]).map(String);
+}
+
 /** A search as people ask it. Every filter is a list of allowed values (OR within, AND across). */
 export interface SearchRequest {
   q: string;

@@ -20,7 +20,8 @@ import {
   type SearchRequest,
   type SearchResult,
 } from '../types';
-import { allOf, anyOf, facetQueries, NOTHING, selectedValues, visibilityFilter } from './filters';
+import { allOf, anyOf, facetQueries, NOTHING, visibilityFilter } from './filters';
+import { selectedValues } from '../types';
 import { containsAllTerms, gramQuery, prefixKey, titleKey, MAX_TITLE_PREFIX, type MeiliDocument } from './grams';
 import { FACET_ATTRIBUTES, GRAM_ATTRIBUTES, RANK_FIELDS } from './settings';
 

@@ -1,4 +1,5 @@
-import { FACETS, type FacetName, type SearchRequest } from '../types';
+import { FACETS, selectedValues, type FacetName, type SearchRequest } from '../types';
+
 import { FACET_ATTRIBUTES } from './settings';
 
 // Meilisearch filter expressions (pure). Values are always quoted and escaped, so no value can
@@ -23,21 +24,6 @@ export function allOf(parts: readonly (string | null | undefined)[]): string | n
   const present = parts.filter((p): p is string => Boolean(p));
   if (present.length === 0) return null;
   return present.map((p) => `(${p})`).join(' AND ');
-}
-
-/** The selected values of a facet in a request, as strings. */
-export function selectedValues(request: Omit<SearchRequest, 'q'>, facet: FacetName): string[] {
-  const byFacet: Record<FacetName, readonly (string | number)[] | undefined> = {
-    kind: request.kinds,
-    department: request.departmentIds,
-    division: request.divisionCodes,
-    year: request.years,
-    category: request.categories,
-    severity: request.severities,
-    listType: request.listTypes,
-    domain: request.domains,
-  };
-  return (byFacet[facet] ?? []).map(String);
 }
 
 /** A facet's condition: numeric attributes compare as numbers, so their values are checked to be integers. */
