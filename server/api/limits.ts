@@ -11,3 +11,15 @@ export const MAX_PUSH_RECORDS = 1000;
 /** Bytes of a pushed JSON batch or a handed-over import file. */
 export const MAX_PUSH_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+/** The API's allowance, per department key and per address (same numbers, separate buckets). */
+export const API_LIMIT_BY_KEY = {
+  name: 'api:key',
+  limit: RATE_LIMIT_REQUESTS,
+  windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
+};
+export const API_LIMIT_BY_ADDRESS = {
+  name: 'api:ip',
+  limit: RATE_LIMIT_REQUESTS,
+  windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
+};

@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
 import { todayInShanghai } from '../rules/dates';
 import { verifyApiKey } from '../api-keys/service';
-import { consumeRateLimit } from './rate-limit';
-import { RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
+import { clientIpFrom, consumeFixedWindow } from '../rate-limit/service';
+import { API_LIMIT_BY_ADDRESS, API_LIMIT_BY_KEY, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
 import { ApiError, problemResponse } from './problem';
 import * as service from './service';
 import { openApiDocument } from './openapi';
@@ -60,11 +60,6 @@ export interface ApiEnvironment {
   now?: Date;
 }
 
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'local';
-}
-
 function bearer(request: Request): string | null {
   const header = request.headers.get('authorization');
   if (!header) return null;
@@ -108,8 +103,9 @@ export async function handleApiRequest(request: Request, env: ApiEnvironment): P
       );
     }
 
-    const bucket = key ? `api:key:${key.keyId}` : `api:ip:${clientAddress(request)}`;
-    const rate = await consumeRateLimit(env.db, bucket, env.now ?? new Date());
+    const rate = key
+      ? await consumeFixedWindow(env.db, API_LIMIT_BY_KEY, String(key.keyId), env.now)
+      : await consumeFixedWindow(env.db, API_LIMIT_BY_ADDRESS, clientIpFrom(request.headers) ?? 'local', env.now);
     if (!rate.allowed) {
       throw new ApiError(
         429,

@@ -422,29 +422,6 @@ export const updateLicensing = (db: Db, id: number, set: Record<string, unknown>
 export const updateListEntry = (db: Db, id: number, set: Record<string, unknown>) =>
   updateRecordRow(db, 'listEntries', id, set);
 
-// ---------------------------------------------------------------- rate limiting
-
-/** Hits in the current window for a key (0 when the window has passed). */
-export async function rateLimitHits(db: Db, key: string, windowSeconds: number): Promise<number> {
-  const row = await db
-    .selectFrom('rateLimitBuckets')
-    .select('hits')
-    .where('key', '=', key)
-    .where('windowStart', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
-    .executeTakeFirst();
-  return row?.hits ?? 0;
-}
-
-export async function rateLimitHit(db: Db, key: string, windowSeconds: number): Promise<void> {
-  await sql`
-    insert into rate_limit_buckets (key, window_start, hits) values (${key}, now(), 1)
-    on conflict (key) do update set
-      hits = case when rate_limit_buckets.window_start > now() - make_interval(secs => ${windowSeconds})
-                  then rate_limit_buckets.hits + 1 else 1 end,
-      window_start = case when rate_limit_buckets.window_start > now() - make_interval(secs => ${windowSeconds})
-                  then rate_limit_buckets.window_start else now() end`.execute(db);
-}
-
 /** The disputed record's state, for staff: status and the dates a decision moves. */
 export async function recordState(
   db: Db,

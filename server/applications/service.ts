@@ -1,4 +1,5 @@
 import { changingPublicData } from '../http/invalidate';
+import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
 import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
@@ -40,8 +41,9 @@ import type { SubmitInput } from './schema';
 // search documents in one transaction.
 
 const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const TRACK_WINDOW_SECONDS = 15 * 60;
-const TRACK_MAX_FAILURES = 10;
+/** Wrong tracking codes: per caller and per tracking number, 10 in 15 minutes. */
+const TRACK_FAILURES_BY_CLIENT: RateLimit = { name: 'track:client', limit: 10, windowSeconds: 15 * 60 };
+const TRACK_FAILURES_BY_NUMBER: RateLimit = { name: 'track:number', limit: 10, windowSeconds: 15 * 60 };
 const TRACKING_PREFIX: Record<ApplicationKind, string> = { objection: 'YY', repair: 'XF', complaint: 'TS' };
 
 export interface ServiceOptions {
@@ -259,17 +261,18 @@ export async function trackApplication(
   today: string,
 ) {
   const trackingNumber = input.trackingNumber.trim().toUpperCase();
-  const keys = [`track:client:${input.client}`, `track:number:${trackingNumber}`];
-  for (const key of keys) {
-    if ((await repo.rateLimitHits(db, key, TRACK_WINDOW_SECONDS)) >= TRACK_MAX_FAILURES) {
-      fail('TOO_MANY_REQUESTS', '查询码错误次数过多，请 15 分钟后再试。');
-    }
+  const buckets = [
+    [TRACK_FAILURES_BY_CLIENT, input.client],
+    [TRACK_FAILURES_BY_NUMBER, trackingNumber],
+  ] as const;
+  for (const [limit, who] of buckets) {
+    if (await isLimited(db, limit, who)) fail('TOO_MANY_REQUESTS', '查询码错误次数过多，请 15 分钟后再试。');
   }
   const app = await repo.findApplication(db, { trackingNumber });
   // Compare even when the number is unknown, so timing does not tell which numbers exist.
   const ok = verifyQueryCode(trackingNumber, input.queryCode, app?.queryCodeHash ?? '0'.repeat(64));
   if (!app || !ok) {
-    for (const key of keys) await repo.rateLimitHit(db, key, TRACK_WINDOW_SECONDS);
+    for (const [limit, who] of buckets) await recordHit(db, limit, who);
     return fail('NOT_FOUND', '受理编号或查询码不正确，请核对后重试。');
   }
   const events = await repo.listEvents(db, app.id, true);

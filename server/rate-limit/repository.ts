@@ -28,3 +28,14 @@ export async function addHit(db: Db, key: string, now: Date, windowStart: Date):
     .executeTakeFirstOrThrow();
   return row.hits;
 }
+
+/** Counts one hit in the fixed window that starts at `windowStart` (a new window starts at 1). */
+export async function addFixedWindowHit(db: Db, key: string, windowStart: Date): Promise<number> {
+  const row = await sql<{ hits: number }>`
+    insert into rate_limit_buckets (key, window_start, hits) values (${key}, ${windowStart}, 1)
+    on conflict (key) do update set
+      hits = case when rate_limit_buckets.window_start = excluded.window_start then rate_limit_buckets.hits + 1 else 1 end,
+      window_start = excluded.window_start
+    returning hits`.execute(db);
+  return Number(row.rows[0]?.hits ?? 1);
+}

@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import * as repo from './repository';
 
 export interface RateLimit {
-  /** Bucket name, e.g. 'verify-miss'; the caller's address is appended. */
+  /** Bucket name, e.g. 'verify-miss'; who is counted (an address, a key, a number) is appended. */
   name: string;
   limit: number;
   windowSeconds: number;
@@ -19,6 +19,30 @@ export async function isLimited(db: Db, limit: RateLimit, clientIp: string | nul
 /** Counts one use against the caller's allowance. */
 export async function recordHit(db: Db, limit: RateLimit, clientIp: string | null | undefined, now = new Date()) {
   return repo.addHit(db, keyOf(limit, clientIp), now, windowStartOf(limit, now));
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until the window resets. */
+  retryAfter: number;
+}
+
+/**
+ * Counts one request against a fixed window aligned to the clock (for `Retry-After`): one
+ * upsert per request, atomic on both databases, shared by every server process on PostgreSQL.
+ */
+export async function consumeFixedWindow(
+  db: Db,
+  limit: RateLimit,
+  who: string | null | undefined,
+  now = new Date(),
+): Promise<RateDecision> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const hits = await repo.addFixedWindowHit(db, keyOf(limit, who), windowStart);
+  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { allowed: hits <= limit.limit, remaining: Math.max(0, limit.limit - hits), retryAfter };
 }
 
 /**
