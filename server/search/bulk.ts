@@ -46,7 +46,7 @@ export async function syncBulkChange(db: Db, change: BulkChange): Promise<{ upse
       collect('licensing', ids, await repo.licensingSources(db, { ids }), licensingDocument, true);
     else collect('penalty', ids, await repo.penaltySources(db, { ids }), penaltyDocument, true);
   }
-  await repo.upsertDocumentsInOneStatement(db, upserts);
+  await repo.upsertDocuments(db, upserts);
   await repo.deleteDocuments(db, deletions);
   await repo.enqueueOutbox(db, [
     ...upserts.map((d) => ({ docId: d.docId, op: 'upsert' as const })),

@@ -165,72 +165,14 @@ export async function recordIdsOfSubjects(db: Db, subjectIds: readonly number[])
 
 // ------------------------------------------------------------------ documents
 
-const INSERT_BATCH = 1000;
+const INSERT_BATCH = 2000;
 
+/** Inserts or replaces documents: one statement per table and batch (see upsertDocumentRows). */
 export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): Promise<void> {
   for (let i = 0; i < docs.length; i += INSERT_BATCH) {
     const batch = docs.slice(i, i + INSERT_BATCH);
-    await db
-      .insertInto('searchDocuments')
-      .values(
-        batch.map((d) => ({
-          docId: d.docId,
-          kind: d.kind,
-          entityId: d.entityId,
-          subjectId: d.subjectId,
-          titleNorm: d.titleNorm,
-          searchText: d.searchText,
-          departmentId: d.departmentId,
-          divisionCode: d.divisionCode,
-          year: d.year,
-          categories: d.categories,
-          severity: d.severity,
-          listType: d.listType,
-          domain: d.domain,
-          sortDate: d.sortDate,
-          publicFrom: d.publicFrom,
-          publicUntil: d.publicUntil,
-        })) as never,
-      )
-      .onConflict((oc) =>
-        oc.column('docId').doUpdateSet((eb) => ({
-          subjectId: eb.ref('excluded.subjectId'),
-          titleNorm: eb.ref('excluded.titleNorm'),
-          searchText: eb.ref('excluded.searchText'),
-          departmentId: eb.ref('excluded.departmentId'),
-          divisionCode: eb.ref('excluded.divisionCode'),
-          year: eb.ref('excluded.year'),
-          categories: eb.ref('excluded.categories'),
-          severity: eb.ref('excluded.severity'),
-          listType: eb.ref('excluded.listType'),
-          domain: eb.ref('excluded.domain'),
-          sortDate: eb.ref('excluded.sortDate'),
-          publicFrom: eb.ref('excluded.publicFrom'),
-          publicUntil: eb.ref('excluded.publicUntil'),
-        })),
-      )
-      .execute();
-    await db
-      .insertInto('searchDocumentContents')
-      .values(
-        batch.map((d) => ({
-          docId: d.docId,
-          title: d.title,
-          body: d.body,
-          display: JSON.stringify(d.display),
-          expiresOn: d.expiresOn,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('docId').doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          body: eb.ref('excluded.body'),
-          display: eb.ref('excluded.display'),
-          expiresOn: eb.ref('excluded.expiresOn'),
-          updatedAt: sql`now()`,
-        })),
-      )
-      .execute();
+    await upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, batch, '');
+    await upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, batch, 'updated_at = now()');
   }
 }
 
@@ -650,9 +592,3 @@ async function upsertDocumentRows(
     on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
 }
 
-/** The same upsert as upsertDocuments in one statement per table, whatever the number of documents. */
-export async function upsertDocumentsInOneStatement(db: Db, docs: readonly SearchDocument[]): Promise<void> {
-  if (docs.length === 0) return;
-  await upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, docs, '');
-  await upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, docs, 'updated_at = now()');
-}
