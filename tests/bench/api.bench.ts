@@ -4,6 +4,7 @@
 // autocannon and prints p50/p95/p99. Each run uses its own X-Forwarded-For addresses so the
 // per-address rate limit (600 per 5 minutes) does not turn the benchmark into a 429 test.
 import { createRequire } from 'node:module';
+import { benchArgs } from './lib';
 
 interface Instance extends PromiseLike<{ requests: { total: number; average: number }; non2xx: number }> {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
@@ -17,8 +18,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   requests: { setupRequest: (req: Request) => Request }[];
 }) => Instance;
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const args = benchArgs();
 const base = process.env.BENCH_URL ?? 'http://localhost:3000';
 const connections = Number(args.get('--connections') ?? 50);
 const seconds = Number(args.get('--seconds') ?? 15);

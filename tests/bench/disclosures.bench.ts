@@ -4,7 +4,6 @@
 // `credit_disclosures_bench` (kept between runs; --reseed starts over), then times what a
 // list page asks — the capped total and one page — per filter, and a 10,000-row CSV export.
 // Prints p50 / p95 in ms. The machine is shared: compare medians, not single runs.
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '@/server/db/client';
 import { migrateToLatest } from '@/server/db/migrate';
@@ -14,40 +13,16 @@ import { generateCity } from '@/server/seed';
 import type { DisclosureFilters, DisclosureKind } from '@/server/disclosures/filters';
 import { exportDisclosures, getFilterOptions, listDisclosures } from '@/server/disclosures/service';
 import { withDatabaseName } from '../integration/helpers/databases';
+import { benchArgs, benchDatabaseUrl, ensureBenchDatabase, percentile } from './lib';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith('--')) args.set(a, process.argv[i + 1]?.startsWith('--') ? '' : (process.argv[i + 1] ?? ''));
-}
+const args = benchArgs();
 const size = Number(args.get('--size') || 170_000);
 const rounds = Number(args.get('--rounds') || 5);
 const today = '2026-11-28';
-const adminUrl = process.env.BENCH_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL to a PostgreSQL role that may CREATE DATABASE.');
-  process.exit(1);
-}
+const adminUrl = benchDatabaseUrl();
 const NAME = 'credit_disclosures_bench';
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
-async function ensureDatabase(): Promise<boolean> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    if (args.has('--reseed')) await admin.query(`drop database if exists ${NAME} with (force)`);
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [NAME]);
-    if (exists.rowCount) return false;
-    await admin.query(`create database ${NAME}`);
-    return true;
-  } finally {
-    await admin.end();
-  }
-}
+const ensureDatabase = () => ensureBenchDatabase(adminUrl, NAME, args.has('--reseed'));
 
 async function prepare(db: Db, fresh: boolean) {
   await migrateToLatest(db);

@@ -15,9 +15,9 @@ import { importFile } from '@/server/imports/service';
 import { loadReferenceData } from '@/server/reference/load';
 import { dropDatabase, withDatabaseName } from '../integration/helpers/databases';
 import { PENALTY_HEADERS, penaltyRow, personId, toCsv } from '../integration/imports/sample';
+import { benchArgs } from './lib';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const args = benchArgs();
 const rows = Number(args.get('--rows') ?? 100_000);
 const today = '2026-11-28';
 

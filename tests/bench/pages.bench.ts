@@ -16,22 +16,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { benchArgs, median } from './lib';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i]!;
-  if (a.startsWith('--')) args.set(a, process.argv[i + 1]?.startsWith('--') ? '' : (process.argv[i + 1] ?? ''));
-}
+const args = benchArgs();
 const duration = Number(args.get('--duration') || 10);
 const lighthouseRuns = Number(args.get('--lighthouse-runs') || 3);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONNECTIONS = 50;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function startPortal(): Promise<{ url: string; child: ChildProcess }> {
   const port = 3200;

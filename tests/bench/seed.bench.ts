@@ -12,19 +12,13 @@ import { deriveIdentityKeys } from '@/server/identities/protect';
 import { loadReferenceData } from '@/server/reference/load';
 import { DEMO_SIZE, generateCity, type GenerateResult } from '@/server/seed';
 import { dropDatabase, withDatabaseName } from '../integration/helpers/databases';
+import { benchArgs, median } from './lib';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const args = benchArgs();
 const runs = Number(args.get('--runs') ?? 3);
 const pgSize = Number(args.get('--pg-size') ?? 170_000);
 const keys = deriveIdentityKeys(randomBytes(32));
 const today = '2026-11-28';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function seedInto(
   target: Parameters<typeof openDatabase>[0],
