@@ -591,4 +591,3 @@ async function upsertDocumentRows(
     select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::json)
     on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
 }
-
