@@ -287,16 +287,29 @@ async function broadPage(
   for (const [i, title] of classes.entries()) {
     const need = PAGE_SIZE - out.length;
     if (need === 0) break;
+    // Exact names and name prefixes are found by the title's B-tree, not the text index: names
+    // are short, and "equals" or "starts with" is one range of that index.
+    const byTitle = title.type === 'equals' || title.type === 'prefix' ? 'scan' : undefined;
     const size =
       sizes[i] ??
-      (await repo.countMatches(db, specFor(query, title), Math.max(skip + need, query.options.dateWalkThreshold)));
+      (await repo.countMatches(
+        db,
+        specFor(query, title, byTitle),
+        Math.max(skip + need, query.options.dateWalkThreshold),
+      ));
     if (size <= skip) {
       skip -= size;
       continue;
     }
     // A small class is cheaper through the index and a sort; a large one by walking dates.
     const walk = size >= query.options.dateWalkThreshold;
-    const rows = await repo.newestMatches(db, specFor(query, title, walk ? 'scan' : 'index'), skip, need, walk);
+    const rows = await repo.newestMatches(
+      db,
+      specFor(query, title, walk ? 'scan' : (byTitle ?? 'index')),
+      skip,
+      need,
+      walk,
+    );
     out.push(...rows);
     skip = 0;
   }

@@ -9,6 +9,7 @@ import type {
   SearchDocument,
   SubjectSource,
 } from './documents';
+import type { LexemeStatistics } from './planner';
 import type { HitKind, SearchRequest } from './types';
 
 // All SQL of the search: reading the sources of documents, writing documents, and the
@@ -195,7 +196,9 @@ export async function withoutTextIndex<T>(db: Db, load: () => Promise<T>): Promi
     select indexdef from pg_indexes where schemaname = current_schema() and indexname = 'search_documents_tsv'`.execute(
     db,
   );
-  const definition = found.rows[0]?.indexdef;
+  // On the partitioned table the stored definition reads `ON ONLY`, which would create the
+  // parent index alone; without ONLY it is created on every partition too.
+  const definition = found.rows[0]?.indexdef.replace(' ON ONLY ', ' ON ');
   if (definition) await sql`drop index search_documents_tsv`.execute(db);
   try {
     return await load();
@@ -361,27 +364,52 @@ export async function summarize(
     ])
     .where((eb) => matching(eb, spec))
     .limit(cap);
-  const parts = [
-    sql`select 'total' as facet, null::text as value, count(*) as n, null::text as title_norm, null::date as sort_date from c`,
+  const classOf = page
+    ? sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
+                   when title_norm like ${page.exactPattern.contains} then 2 else 3 end`
+    : null;
+  // The total, each facet's counts and the rank classes in one pass over the matches: first
+  // the distinct combinations of the facet values (a few hundred among 10,000 matches), then
+  // grouping sets of one column each over those, told apart by their grouping() bit mask.
+  const grouped = facets.filter((f): f is keyof typeof FACET_COLUMNS => f !== 'category');
+  const names: string[] = [...grouped, ...(classOf ? ['class'] : [])];
+  const columns = [...grouped.map((f) => sql.raw(FACET_COLUMNS[f])), ...(classOf ? [classOf] : [])];
+  const withCategories = facets.includes('category');
+  const g = names.map((_, i) => sql.raw(`g${i}`));
+  const comboColumns = [
+    ...columns.map((c, i) => sql`${c} as ${g[i]}`),
+    ...(withCategories ? [sql`categories`] : []),
+    sql`count(*) as n`,
   ];
-  for (const facet of facets) {
-    if (facet === 'category') {
-      parts.push(
-        sql`select 'category', cat, count(*), null, null from c cross join lateral unnest(c.categories) as cat where cardinality(c.categories) > 0 group by cat`,
-      );
-    } else {
-      const column = sql.raw(FACET_COLUMNS[facet]);
-      parts.push(
-        sql`select ${sql.lit(facet)}, ${column}, count(*), null, null from c where ${column} is not null group by ${column}`,
-      );
-    }
-  }
-  if (page) {
-    const classOf = sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
-                   when title_norm like ${page.exactPattern.contains} then 2 else 3 end`;
-    // When the cap is reached, the rank classes' sizes among the capped matches: lower bounds that spare counting.
-    parts.push(sql`select 'class', cls::text, count(*), null, null from (select ${classOf} as cls from c) x
-      where (select count(*) from c) >= ${cap} group by cls`);
+  const comboKeys = names.length + (withCategories ? 1 : 0);
+  const combos = sql`select ${sql.join(comboColumns, sql`, `)} from c
+    ${comboKeys > 0 ? sql`group by ${sql.raw(Array.from({ length: comboKeys }, (_, i) => i + 1).join(', '))}` : sql``}`;
+  const all = (1 << names.length) - 1;
+  const labelOfMask = sql.join(
+    names.map((name, i) => sql`when ${sql.lit(all - (1 << (names.length - 1 - i)))} then ${sql.lit(name)}`),
+    sql` `,
+  );
+  const parts = [
+    names.length === 0
+      ? sql`select 'total' as facet, null::text as value, coalesce(sum(n), 0) as n, null::text as title_norm, null::date as sort_date from combos`
+      : sql`select facet, value, n, null::text as title_norm, null::date as sort_date from (
+      select case grouping(${sql.join(g, sql`, `)}) when ${sql.lit(all)} then 'total' ${labelOfMask} end as facet,
+             coalesce(${sql.join(
+               g.map((x) => sql`${x}::text`),
+               sql`, `,
+             )}) as value, sum(n) as n
+      from combos
+      group by grouping sets ((), ${sql.join(
+        g.map((x) => sql`(${x})`),
+        sql`, `,
+      )})) sets
+      where facet = 'total' or value is not null`,
+  ];
+  if (withCategories)
+    parts.push(
+      sql`select 'category', cat, sum(n), null, null from combos cross join lateral unnest(categories) as cat group by cat`,
+    );
+  if (page && classOf) {
     // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match;
     // only below the cap, since past it the engine finds the page class by class.
     const byDate = sql`sort_date desc nulls last, doc_id collate "C" desc`;
@@ -399,13 +427,14 @@ export async function summarize(
     titleNorm: string | null;
     sortDate: string | null;
   }>`
-    with c as materialized (${matches})
+    with c as materialized (${matches}), combos as materialized (${combos})
     ${sql.join(parts, sql` union all `)}`.execute(db);
   const summary: Summary = { total: 0, counts: [], classes: new Map(), page: [] };
   const pageRows: { rn: number; row: Summary['page'][number] }[] = [];
+  const classes = new Map<number, number>();
   for (const row of result.rows) {
     if (row.facet === 'total') summary.total = Number(row.n);
-    else if (row.facet === 'class') summary.classes.set(Number(row.value), Number(row.n));
+    else if (row.facet === 'class') classes.set(Number(row.value), Number(row.n));
     else if (row.facet === 'page')
       pageRows.push({
         rn: Number(row.n),
@@ -414,6 +443,8 @@ export async function summarize(
     else summary.counts.push({ facet: row.facet as SummaryFacet, value: row.value!, n: Number(row.n) });
   }
   summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
+  // The rank classes' sizes among the capped matches: lower bounds that spare counting, when the cap was reached.
+  if (summary.total >= cap) summary.classes = classes;
   return summary;
 }
 
@@ -512,23 +543,41 @@ export function documentsByIds(db: Db, docIds: readonly string[]): Promise<Docum
     .execute() as Promise<DocumentRow[]>;
 }
 
-/** Planner statistics of the text index: how common each frequent lexeme is. */
-export async function lexemeStatistics(
-  db: Db,
-): Promise<{ rows: number; frequencies: Map<string, number>; floor: number }> {
+/**
+ * Planner statistics of the text index: how common each frequent lexeme is. The table is
+ * partitioned, so each partition's index has its own sample; they are merged weighted by rows
+ * (a lexeme a partition does not track counts there at half that partition's floor).
+ */
+export async function lexemeStatistics(db: Db): Promise<LexemeStatistics> {
   const stats = await sql<{ elems: string[] | string | null; freqs: number[] | string | null; rows: number }>`
     select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs,
-           (select reltuples::float8 from pg_class where oid = 'search_documents'::regclass) as rows
-    from pg_stats s
-    where s.tablename = 'search_documents_tsv' and s.attname = 'search_document_tsv'`.execute(db);
-  const row = stats.rows[0];
-  const elems = (row?.elems ?? []) as string[];
-  const freqs = ((row?.freqs ?? []) as (number | string)[]).map(Number);
+           greatest(t.reltuples, 0)::float8 as rows
+    from pg_partition_tree('search_documents_tsv') p
+    join pg_class i on i.oid = p.relid
+    join pg_index x on x.indexrelid = i.oid
+    join pg_class t on t.oid = x.indrelid
+    join pg_stats s on s.schemaname = current_schema() and s.tablename = i.relname and s.attname = 'search_document_tsv'
+    where p.isleaf`.execute(db);
+  const partitions = stats.rows.map((row) => {
+    const elems = (row.elems ?? []) as string[];
+    const freqs = ((row.freqs ?? []) as (number | string)[]).map(Number);
+    // After the per-element frequencies come the minimum, the maximum and the null fraction.
+    return { rows: Math.max(0, Number(row.rows)), elems, freqs, floor: freqs[elems.length] ?? 0 };
+  });
+  const rows = partitions.reduce((sum, p) => sum + p.rows, 0);
   const frequencies = new Map<string, number>();
-  elems.forEach((e, i) => frequencies.set(e, freqs[i] ?? 0));
-  // After the per-element frequencies come the minimum, the maximum and the null fraction.
-  const floor = freqs[elems.length] ?? 0;
-  return { rows: Math.max(0, Number(row?.rows ?? 0)), frequencies, floor };
+  if (rows === 0) return { rows: 0, frequencies, floor: 0, partitions: partitions.length };
+  const floor = partitions.reduce((sum, p) => sum + p.floor * p.rows, 0) / rows;
+  const counted = new Map<string, { n: number; rows: number }>();
+  for (const p of partitions)
+    p.elems.forEach((e, i) => {
+      const c = counted.get(e) ?? { n: 0, rows: 0 };
+      c.n += (p.freqs[i] ?? 0) * p.rows;
+      c.rows += p.rows;
+      counted.set(e, c);
+    });
+  for (const [e, c] of counted) frequencies.set(e, (c.n + ((rows - c.rows) * floor) / 2) / rows);
+  return { rows, frequencies, floor, partitions: partitions.length };
 }
 
 export function subjectsByUscc(db: Db, usccs: readonly string[]) {

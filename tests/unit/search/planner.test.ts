@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Planner, type LexemeStatistics } from '@/server/search/planner';
 
 const ROWS = 1_000_000;
-const stats = (frequencies: Record<string, number>, rows = ROWS): LexemeStatistics => ({
+const stats = (frequencies: Record<string, number>, rows = ROWS, partitions = 8): LexemeStatistics => ({
   rows,
   frequencies: new Map(Object.entries(frequencies)),
   floor: 0.0005,
+  partitions,
 });
 
 async function planner(s: LexemeStatistics) {
@@ -15,14 +16,21 @@ async function planner(s: LexemeStatistics) {
 }
 
 describe('search planner', () => {
-  it('scans for a term in a third of the documents and uses the index for a rare one', async () => {
-    const p = await planner(stats({ 公司: 0.35, 药房: 0.012, 药: 0.03, 房: 0.05 }));
-    const common = p.estimate(['公司'], []);
-    expect(common).toBeCloseTo(350_000);
-    expect(p.prefersScan(['公司'], common, 10_001)).toBe(true);
+  it('scans for a term in nine documents of ten and uses the index for a rarer one', async () => {
+    const p = await planner(stats({ 乐山: 0.9, 公司: 0.35, 药房: 0.012, 药: 0.03, 房: 0.05 }));
+    const everywhere = p.estimate(['乐山'], []);
+    expect(everywhere).toBeCloseTo(900_000);
+    expect(p.prefersScan(['乐山'], everywhere, 10_001)).toBe(true);
     const rare = p.estimate(['药房'], []);
     expect(rare).toBeCloseTo(12_000);
     expect(p.prefersScan(['药房'], rare, 10_001)).toBe(false);
+  });
+
+  it('uses the index for a term in a third of the documents only when it needs to read one partition of several', async () => {
+    const split = await planner(stats({ 公司: 0.35 }));
+    expect(split.prefersScan(['公司'], split.estimate(['公司'], []), 10_001)).toBe(false);
+    const whole = await planner(stats({ 公司: 0.35 }, ROWS, 1));
+    expect(whole.prefersScan(['公司'], whole.estimate(['公司'], []), 10_001)).toBe(true);
   });
 
   it('treats an untracked lexeme as rarer than the rarest tracked one', async () => {
@@ -45,7 +53,7 @@ describe('search planner', () => {
   });
 
   it('always uses the index without statistics or on a small index', async () => {
-    const none = await planner({ rows: 0, frequencies: new Map(), floor: 0 });
+    const none = await planner({ rows: 0, frequencies: new Map(), floor: 0, partitions: 8 });
     expect(none.estimate(['公司'], [])).toBe(0);
     expect(none.prefersScan(['公司'], 0, 10_001)).toBe(false);
     expect(none.rarest(['91', '15', 'MA'], 2)).toEqual(['91', '15', 'MA']);
