@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { getDb, type Db } from './db/client';
 import { todayInShanghai } from './rules/dates';
 import type { StaffPrincipal, StaffRole } from './auth/principal';
+import type { IdentityKeys } from './identities/protect';
 
 /** What every procedure gets: the database and the calendar date the request is judged on. */
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   clientIp?: string | null;
   /** The signed-in staff member (admin pages pass it from the session cookie); null for the public API. */
   staff?: StaffPrincipal | null;
+  /** The identity secret's keys; unset means the server's own (identityKeys()), tests pass theirs. */
+  keys?: IdentityKeys;
 }
 
 export async function createContext(overrides: Partial<Context> = {}): Promise<Context> {
@@ -22,6 +25,7 @@ export async function createContext(overrides: Partial<Context> = {}): Promise<C
     today: overrides.today ?? todayInShanghai(),
     clientIp: overrides.clientIp ?? null,
     staff: overrides.staff ?? null,
+    keys: overrides.keys,
   };
 }
 

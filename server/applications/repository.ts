@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
+import type { QueryCodeHashKind } from '../db/types';
 import type { ApplicationDecision, ApplicationKind, ApplicationStatus } from '../rules/applications';
 import { licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
 
@@ -151,6 +152,7 @@ export interface NewApplicationRow {
   kind: ApplicationKind;
   trackingNumber: string;
   queryCodeHash: string;
+  queryCodeHashKind: QueryCodeHashKind;
   idempotencyKey: string;
   subjectId: number;
   departmentId: number;
@@ -241,6 +243,7 @@ const applicationColumns = [
   'applications.kind',
   'applications.trackingNumber',
   'applications.queryCodeHash',
+  'applications.queryCodeHashKind',
   'applications.status',
   'applications.subjectId',
   'applications.departmentId',
@@ -282,6 +285,19 @@ export async function findApplication(db: Db, where: { id: number } | { tracking
   return q.executeTakeFirst();
 }
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/**
+ * Replaces a query-code hash only if it is still the one that was checked (one statement,
+ * so a concurrent upgrade of the same row is a no-op rather than a lost update).
+ */
+export async function upgradeQueryCodeHash(
+  db: Db,
+  id: number,
+  checkedHash: string,
+  set: { queryCodeHash: string; queryCodeHashKind: QueryCodeHashKind },
+) {
+  await db.updateTable('applications').set(set).where('id', '=', id).where('queryCodeHash', '=', checkedHash).execute();
+}
 
 export async function listEvents(db: Db, applicationId: number, onlyVisible: boolean) {
   let q = db

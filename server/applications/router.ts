@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from '../validation';
-import { publicProcedure, roleProcedure, router } from '../trpc';
+import { identityKeys } from '../identities/keys';
+import { publicProcedure, roleProcedure, router, type Context } from '../trpc';
 import { checkAttachment, MAX_ATTACHMENTS, type CheckedAttachment } from './attachments';
 import {
   actSchema,
@@ -12,6 +13,9 @@ import {
   trackSchema,
 } from './schema';
 import * as service from './service';
+
+// The router hands the service its keys: the context's (tests) or the server's identity secret.
+const keysOf = (ctx: Context) => ctx.keys ?? identityKeys();
 
 const fileSchema = z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array) });
 
@@ -37,12 +41,12 @@ export const applicationsRouter = router({
         if (!r.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: r.message });
         checked.push(r.file);
       }
-      return service.submitApplication(ctx.db, input, checked, { today: ctx.today });
+      return service.submitApplication(ctx.db, input, checked, { today: ctx.today, keys: keysOf(ctx) });
     }),
   track: publicProcedure
     .input(trackSchema)
     .query(({ ctx, input }) =>
-      service.trackApplication(ctx.db, { ...input, client: ctx.clientIp ?? 'unknown' }, ctx.today),
+      service.trackApplication(ctx.db, { ...input, client: ctx.clientIp ?? 'unknown' }, ctx.today, keysOf(ctx)),
     ),
 
   // Staff: department staff and the office read queues; acting is checked per application.

@@ -1,9 +1,8 @@
 import { changingPublicData } from '../http/invalidate';
 import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-import { identityKeys } from '../identities/keys';
 import { protectIdNumber, type IdentityKeys } from '../identities/protect';
 import { saveIdentityNumber } from '../identities/repository';
 import { canActOnApplication, canReadApplication, type StaffPrincipal } from '../auth/principal';
@@ -33,6 +32,13 @@ import {
   storeAttachment,
   type CheckedAttachment,
 } from './attachments';
+import {
+  CURRENT_QUERY_CODE_HASH,
+  hashQueryCode,
+  queryCodeFor,
+  verifyQueryCode,
+  type QueryCodeHashUpgrade,
+} from './query-code';
 import * as repo from './repository';
 import type { SubmitInput } from './schema';
 
@@ -40,38 +46,18 @@ import type { SubmitInput } from './schema';
 // that change records — each decision, its record changes, the audit entries and the
 // search documents in one transaction.
 
-const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** Wrong tracking codes: per caller and per tracking number, 10 in 15 minutes. */
 const TRACK_FAILURES_BY_CLIENT: RateLimit = { name: 'track:client', limit: 10, windowSeconds: 15 * 60 };
 const TRACK_FAILURES_BY_NUMBER: RateLimit = { name: 'track:number', limit: 10, windowSeconds: 15 * 60 };
 const TRACKING_PREFIX: Record<ApplicationKind, string> = { objection: 'YY', repair: 'XF', complaint: 'TS' };
 
+export { normalizeQueryCode, queryCodeFor } from './query-code';
+
 export interface ServiceOptions {
   today: string;
-  keys?: IdentityKeys;
+  /** The identity secret's keys: they derive query codes and key their stored hashes. */
+  keys: IdentityKeys;
   attachmentDir?: string;
-}
-
-function queryCodeSecret(keys: IdentityKeys): Buffer {
-  return createHmac('sha256', keys.hmac).update('credit-leshan/query-code/v1').digest();
-}
-
-/** Derived from the form's one-time token, so a repeated submit shows the same code. */
-export function queryCodeFor(keys: IdentityKeys, idempotencyKey: string): string {
-  const digest = createHmac('sha256', queryCodeSecret(keys)).update(idempotencyKey).digest();
-  let code = '';
-  for (let i = 0; i < 8; i++) code += QUERY_CODE_ALPHABET[digest[i]! % QUERY_CODE_ALPHABET.length];
-  return code;
-}
-
-export function normalizeQueryCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
-}
-
-function hashQueryCode(trackingNumber: string, code: string): string {
-  return createHash('sha256')
-    .update(`${trackingNumber}:${normalizeQueryCode(code)}`)
-    .digest('hex');
 }
 
 function newTrackingNumber(kind: ApplicationKind, today: string): string {
@@ -125,18 +111,19 @@ export async function submitApplication(
   files: readonly CheckedAttachment[],
   options: ServiceOptions,
 ): Promise<SubmitResult> {
-  const keys = options.keys ?? identityKeys();
+  const keys = options.keys;
   const queryCode = queryCodeFor(keys, input.idempotencyKey);
   const existing = await repo.findByIdempotencyKey(db, input.idempotencyKey);
   if (existing) return { trackingNumber: existing.trackingNumber, queryCode, kind: existing.kind, duplicate: true };
 
   let record: repo.DisputableRecord | undefined;
   let parentApplicationId: number | null = null;
+  let parentUpgrade: { id: number; checkedHash: string; set: QueryCodeHashUpgrade } | undefined;
   let departmentId: number;
   if (input.kind === 'complaint') {
     const parent = await repo.findApplication(db, { trackingNumber: input.parentTrackingNumber ?? '' });
-    const ok = parent && verifyQueryCode(parent.trackingNumber, input.parentQueryCode ?? '', parent.queryCodeHash);
-    if (!parent || !ok) return fail('BAD_REQUEST', '原异议申请的受理编号或查询码不正确。');
+    const check = parent && verifyQueryCode(keys, parent, input.parentQueryCode ?? '');
+    if (!parent || !check?.ok) return fail('BAD_REQUEST', '原异议申请的受理编号或查询码不正确。');
     if (parent.kind !== 'objection' || !(parent.status === 'decided' || parent.status === 'refused')) {
       return fail('BAD_REQUEST', '只能对已答复（已办结或不予受理）的异议提出投诉。');
     }
@@ -149,6 +136,7 @@ export async function submitApplication(
     record = id ? await repo.findPublicRecord(db, kind, id, options.today) : undefined;
     if (!record) return fail('BAD_REQUEST', '原异议所涉信息已不再公示，无需投诉。');
     parentApplicationId = parent.id;
+    parentUpgrade = check.upgrade && { id: parent.id, checkedHash: parent.queryCodeHash, set: check.upgrade };
     const office = await repo.officeDepartmentId(db);
     if (office === undefined) return fail('INTERNAL_SERVER_ERROR', '未配置市联席会议办公室。');
     departmentId = office;
@@ -175,6 +163,8 @@ export async function submitApplication(
   try {
     for (const f of files) stored.push(await storeAttachment(dir, f.bytes));
     return await db.transaction().execute(async (trx) => {
+      if (parentUpgrade)
+        await repo.upgradeQueryCodeHash(trx, parentUpgrade.id, parentUpgrade.checkedHash, parentUpgrade.set);
       let applicantIdRef: number | null = null;
       let applicantIdMasked: string | null = null;
       if (input.applicant.type === 'person') {
@@ -186,7 +176,8 @@ export async function submitApplication(
       const row = await repo.insertApplication(trx, {
         kind: input.kind,
         trackingNumber,
-        queryCodeHash: hashQueryCode(trackingNumber, queryCode),
+        queryCodeHash: hashQueryCode(keys, trackingNumber, queryCode),
+        queryCodeHashKind: CURRENT_QUERY_CODE_HASH,
         idempotencyKey: input.idempotencyKey,
         subjectId: record.subjectId,
         departmentId,
@@ -248,17 +239,12 @@ export async function submitApplication(
   }
 }
 
-function verifyQueryCode(trackingNumber: string, code: string, storedHash: string): boolean {
-  const candidate = Buffer.from(hashQueryCode(trackingNumber, code), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return candidate.length === stored.length && timingSafeEqual(candidate, stored);
-}
-
 /** What the applicant sees on /track: status, timeline, deadline in working days, decision. */
 export async function trackApplication(
   db: Db,
   input: { trackingNumber: string; queryCode: string; client: string },
   today: string,
+  keys: IdentityKeys,
 ) {
   const trackingNumber = input.trackingNumber.trim().toUpperCase();
   const buckets = [
@@ -270,11 +256,14 @@ export async function trackApplication(
   }
   const app = await repo.findApplication(db, { trackingNumber });
   // Compare even when the number is unknown, so timing does not tell which numbers exist.
-  const ok = verifyQueryCode(trackingNumber, input.queryCode, app?.queryCodeHash ?? '0'.repeat(64));
-  if (!app || !ok) {
+  const stored = app ?? { trackingNumber, queryCodeHash: '0'.repeat(64), queryCodeHashKind: CURRENT_QUERY_CODE_HASH };
+  const check = verifyQueryCode(keys, stored, input.queryCode);
+  if (!app || !check.ok) {
     for (const [limit, who] of buckets) await recordHit(db, limit, who);
     return fail('NOT_FOUND', '受理编号或查询码不正确，请核对后重试。');
   }
+  // A legacy row leaves the plain SHA-256 behind on its first successful track.
+  if (check.upgrade) await repo.upgradeQueryCodeHash(db, app.id, app.queryCodeHash, check.upgrade);
   const events = await repo.listEvents(db, app.id, true);
   return { ...publicView(app, today), events: events.map(eventView) };
 }

@@ -22,6 +22,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type DateString = string;
 type Decimal = ColumnType<string, string | number, string | number>;
 type SubjectCategory = '法人及非法人组织' | '自然人' | '个体工商户';
+/** How applications.query_code_hash was made: plain SHA-256 (legacy rows) or HMAC with the server secret. */
+export type QueryCodeHashKind = 'sha256' | 'hmac_sha256';
 
 export interface DivisionTable {
   code: string;
@@ -286,6 +288,7 @@ export interface ApplicationTable {
   kind: ApplicationKind;
   trackingNumber: string;
   queryCodeHash: string;
+  queryCodeHashKind: Generated<QueryCodeHashKind>;
   idempotencyKey: string;
   status: Generated<ApplicationStatus>;
   subjectId: number;

@@ -6,6 +6,7 @@ import * as m0203 from './2026_11_28_0203_issued_report_content';
 import * as m0210 from './2026_11_28_0210_disclosure_filters';
 import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 import * as m0400 from './2026_11_28_0400_search_partitions';
+import * as m0420 from './2026_11_28_0420_query_code_hmac';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0210_disclosure_filters': m0210,
   '2026_11_28_0300_change_feed_indexes': m0300,
   '2026_11_28_0400_search_partitions': m0400,
+  '2026_11_28_0420_query_code_hmac': m0420,
 };

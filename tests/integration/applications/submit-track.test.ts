@@ -10,7 +10,16 @@ import {
   acceptApplication,
 } from '@/server/applications/service';
 import { describeEachDatabase } from '../helpers/databases';
-import { appByTracking, attachmentDir, createStaff, createWorld, objectionInput, options, submit } from './helpers';
+import {
+  appByTracking,
+  attachmentDir,
+  createStaff,
+  createWorld,
+  keys,
+  objectionInput,
+  options,
+  submit,
+} from './helpers';
 
 const PNG = Uint8Array.from(
   Buffer.from(
@@ -60,7 +69,7 @@ describeEachDatabase('filing and tracking applications', (current) => {
     const filed = await submit(db, objectionInput(w.record.id), '2026-03-02');
     const app = await appByTracking(db, filed.trackingNumber);
     await acceptApplication(db, staff, { id: app.id, version: app.version }, '2026-03-03');
-    const caller = createCaller({ db, today: '2026-03-04', clientIp: 'tester-1' });
+    const caller = createCaller({ db, today: '2026-03-04', clientIp: 'tester-1', keys });
     const tracked = await caller.applications.track({
       trackingNumber: filed.trackingNumber,
       queryCode: filed.queryCode.toLowerCase(),
@@ -76,7 +85,12 @@ describeEachDatabase('filing and tracking applications', (current) => {
     const w = await createWorld(db, '乐山市乌木工艺有限公司');
     const filed = await submit(db, objectionInput(w.record.id), '2026-03-02');
     const track = (code: string) =>
-      trackApplication(db, { trackingNumber: filed.trackingNumber, queryCode: code, client: 'attacker' }, '2026-03-02');
+      trackApplication(
+        db,
+        { trackingNumber: filed.trackingNumber, queryCode: code, client: 'attacker' },
+        '2026-03-02',
+        keys,
+      );
     for (let i = 0; i < 10; i++) await expect(track('WRONG000')).rejects.toThrow('受理编号或查询码不正确');
     const blocked = await track(filed.queryCode).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(TRPCError);
