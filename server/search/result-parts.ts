@@ -24,7 +24,20 @@ export interface Labels {
   divisions: Map<string, string>;
 }
 
-export async function loadLabels(db: Db): Promise<Labels> {
+/** Department and division names change by hand, rarely: a search reads them at most once a minute. */
+const LABELS_TTL_MS = 60_000;
+const labelCache = new WeakMap<Db, { at: number; labels: Promise<Labels> }>();
+
+export function loadLabels(db: Db): Promise<Labels> {
+  const cached = labelCache.get(db);
+  if (cached && Date.now() - cached.at < LABELS_TTL_MS) return cached.labels;
+  const labels = readLabels(db);
+  labelCache.set(db, { at: Date.now(), labels });
+  labels.catch(() => labelCache.delete(db));
+  return labels;
+}
+
+async function readLabels(db: Db): Promise<Labels> {
   const [departments, divisions] = await Promise.all([repo.departmentLabels(db), repo.divisionLabels(db)]);
   return {
     departments: new Map(departments.map((d) => [String(d.id), d.name])),

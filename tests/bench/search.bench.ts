@@ -79,9 +79,9 @@ const db = handle.db;
 try {
   await prepare(db, fresh);
   const sizes = await sql<{ table: string; index: string; total: string; docs: number; records: number }>`
-    select pg_size_pretty(pg_relation_size('search_documents')) as table,
-           pg_size_pretty(pg_relation_size('search_documents_tsv')) as index,
-           pg_size_pretty(pg_total_relation_size('search_documents')) as total,
+    select (select pg_size_pretty(sum(pg_relation_size(relid))) from pg_partition_tree('search_documents')) as table,
+           (select pg_size_pretty(sum(pg_relation_size(relid))) from pg_partition_tree('search_documents_tsv')) as index,
+           (select pg_size_pretty(sum(pg_total_relation_size(relid))) from pg_partition_tree('search_documents') where isleaf) as total,
            (select count(*) from search_documents) as docs,
            (select count(*) from penalty_records) + (select count(*) from licensing_records) as records`.execute(db);
   const s = sizes.rows[0]!;
