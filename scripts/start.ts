@@ -77,7 +77,7 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 
 async function serve() {
   const port = config().PORT;
-  const server = await startHttpServer({ port, dir: process.cwd() });
+  const server = await startHttpServer({ port, dir: process.cwd(), trustedProxies: config().TRUSTED_PROXIES });
   console.log(`\n信用乐山已启动：http://localhost:${port}/ （准备用时 ${elapsed()}）\n`);
   const stop = () => {
     server.close(() => process.exit(0));

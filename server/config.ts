@@ -14,6 +14,8 @@ const schema = z.object({
   /** 32-byte key (base64) protecting natural persons' ID numbers; generated into the data folder when absent. */
   IDENTITY_KEY: z.string().optional(),
   SITE_URL: z.string().url().default('http://localhost:3000'),
+  /** Reverse proxies of ours in front of the portal (nginx: 1); their X-Forwarded-For entries are believed, no others. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type AppConfig = z.infer<typeof schema> & { dataDir: string; pgliteDir: string };

@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
+import { clientAddress } from './client-address';
 import { onPublicDataChange } from './invalidate';
 import {
   PageCache,
@@ -28,7 +29,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 const NOT_FOUND_PROBE = '/__not-found';
 const INTERNAL_HEADER = 'x-portal-internal';
 
-export async function startHttpServer({ port, dir }: { port: number; dir: string }): Promise<http.Server> {
+export async function startHttpServer({
+  port,
+  dir,
+  trustedProxies = 0,
+}: {
+  port: number;
+  dir: string;
+  /** Reverse proxies of ours in front of this server (TRUSTED_PROXIES): how many X-Forwarded-For entries to believe. */
+  trustedProxies?: number;
+}): Promise<http.Server> {
   const app = next({ dev: false, dir, port });
   const handle: Handler = app.getRequestHandler();
   await app.prepare();
@@ -37,6 +47,11 @@ export async function startHttpServer({ port, dir }: { port: number; dir: string
   const notFound = notFoundRenderer(port);
 
   const server = http.createServer((req, res) => {
+    // Everything behind this point (rate limits, audit) reads the one address worked out here.
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+    if (address) req.headers['x-forwarded-for'] = address;
+    else delete req.headers['x-forwarded-for'];
+    delete req.headers['x-real-ip'];
     const key = cacheKeyFor(req);
     if (key) void serveFromCache(cache, key, handle, notFound, req, res);
     else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);

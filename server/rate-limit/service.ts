@@ -46,8 +46,9 @@ export async function consumeFixedWindow(
 }
 
 /**
- * The caller's address from the request headers: the first X-Forwarded-For hop (set by Next's
- * server or the reverse proxy in front of it), else X-Real-IP. Only as trustworthy as that proxy.
+ * The caller's address from the request headers: the portal's HTTP server (server/http/serve.ts)
+ * replaces X-Forwarded-For by the one address it believes (see client-address.ts) and drops
+ * X-Real-IP, so a client cannot choose its own rate-limit bucket.
  */
 export function clientIpFrom(headers: Headers): string | null {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();

@@ -2,7 +2,8 @@
 //   BENCH_URL=http://localhost:3000 npx tsx tests/bench/api.bench.ts [--connections 50] [--seconds 15]
 // Takes USCCs of subjects from the API itself, then drives search and credit-check with
 // autocannon and prints p50/p95/p99. Each run uses its own X-Forwarded-For addresses so the
-// per-address rate limit (600 per 5 minutes) does not turn the benchmark into a 429 test.
+// per-address rate limit (600 per 5 minutes) does not turn the benchmark into a 429 test: start
+// the portal with TRUSTED_PROXIES=1 (as behind nginx), or it rightly ignores those addresses.
 import { createRequire } from 'node:module';
 import { benchArgs } from './lib';
 
