@@ -190,6 +190,10 @@ async function search(
   const facets = emptyFacets();
   for (const facet of FACETS) {
     const own = new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.n]));
+    // A facet's own counts may come from a capped sample; the one value selected in it is
+    // known exactly when the total is: it is the total (the sample would say less).
+    const selected = selectedValues(filters, facet);
+    if (totalIsExact && selected.length === 1) own.set(selected[0]!, total);
     facets[facet] = facetValues(own, facet, selectedValues(filters, facet), labels);
   }
 

@@ -78,4 +78,19 @@ describeEachDatabase('search past the exact-total limit', (current) => {
     const kindCounts = result.facets.kind.reduce((n, f) => n + f.count, 0);
     expect(kindCounts).toBeLessThanOrEqual(4);
   });
+
+  it('counts the one selected value of a capped facet as the exact total, not its sample', async () => {
+    const exact = createPostgresSearchEngine(db);
+    const request: SearchRequest = { q: '公司', kinds: ['penalty'] };
+    const { total } = await exact.search(request, TODAY);
+    const unfiltered = await exact.search({ q: '公司' }, TODAY);
+    expect(total).toBeGreaterThan(0);
+    // A limit between the two totals: the kind facet's own (unfiltered) count is capped, the filtered total is exact.
+    expect(unfiltered.total).toBeGreaterThan(total + 1);
+    const broad = createPostgresSearchEngine(db, { exactTotalLimit: total + 1 });
+    const result = await broad.search(request, TODAY);
+    expect(result.totalIsExact).toBe(true);
+    expect(result.facetsAreExact).toBe(false);
+    expect(result.facets.kind.find((f) => f.value === 'penalty')?.count).toBe(total);
+  });
 });
