@@ -273,9 +273,10 @@ export async function creditCheck(ctx: ApiContext) {
     applying.map((e) => e.id),
   );
   const penaltyIds = new Set(applying.map((e) => e.penaltyRecordId).filter((id): id is number => id !== null));
-  const penalties = (await repo.publicPenalties(ctx.db, ctx.today, { uscc: s.uscc! }, ALL)).filter((p) =>
-    penaltyIds.has(p.id),
-  );
+  const penalties =
+    penaltyIds.size === 0
+      ? []
+      : (await repo.publicPenalties(ctx.db, ctx.today, { uscc: s.uscc! }, ALL)).filter((p) => penaltyIds.has(p.id));
   return {
     uscc: s.uscc,
     name: s.name,

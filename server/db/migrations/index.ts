@@ -7,6 +7,7 @@ import * as m0210 from './2026_11_28_0210_disclosure_filters';
 import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 import * as m0400 from './2026_11_28_0400_search_partitions';
 import * as m0420 from './2026_11_28_0420_query_code_hmac';
+import * as m0430 from './2026_11_28_0430_record_uscc_indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0300_change_feed_indexes': m0300,
   '2026_11_28_0400_search_partitions': m0400,
   '2026_11_28_0420_query_code_hmac': m0420,
+  '2026_11_28_0430_record_uscc_indexes': m0430,
 };
