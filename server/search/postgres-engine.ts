@@ -53,6 +53,11 @@ export interface PostgresEngineOptions {
   exactTotalLimit?: number;
   /** Rank classes this large are walked by date (DATE_WALK_THRESHOLD); tests lower it to reach every path. */
   dateWalkThreshold?: number;
+  /**
+   * 'auto' keeps the page in the summary unless the statistics expect the cap to be reached;
+   * tests say 'never' to find pages of exact totals class by class, as a wrong guess would.
+   */
+  summaryPage?: 'auto' | 'never';
 }
 
 export function createPostgresSearchEngine(db: Db, options: PostgresEngineOptions = {}): SearchEngine {
@@ -60,6 +65,7 @@ export function createPostgresSearchEngine(db: Db, options: PostgresEngineOption
     plan: options.plan ?? 'auto',
     exactTotalLimit: options.exactTotalLimit ?? EXACT_TOTAL_LIMIT,
     dateWalkThreshold: options.dateWalkThreshold ?? DATE_WALK_THRESHOLD,
+    summaryPage: options.summaryPage ?? 'auto',
   };
   return { name: 'postgresql', search: (request, today) => search(db, request, today, resolved) };
 }
@@ -159,20 +165,21 @@ async function search(
   const activeFacets = FACETS.filter((f) => selectedValues(filters, f).length > 0);
   // The labels do not depend on the matches: read them on other connections meanwhile.
   const labelsRead = loadLabels(db);
-  // One statement: the capped total, the counts of every facet without a filter of its own,
-  // and (when the total turns out exact) the page in rank order.
+  // One statement: the capped total, the counts of every facet without a filter of its own and
+  // of the rank classes, and (unless the statistics say the cap will be reached, when it could
+  // not be used) the page in rank order.
+  const likelyCapped =
+    options.summaryPage === 'never' || planner.estimate(parsed.terms, filterTokenGroups(filters)) > 2 * capped;
   const main = await repo.summarize(
     db,
     specFor(query, null),
     capped,
     FACETS.filter((f) => !activeFacets.includes(f)),
     {
-      offset,
-      limit: PAGE_SIZE,
-      sort,
       nameQuery: parsed.nameQuery,
       exactPattern: { prefix: prefixPattern(parsed.nameQuery), contains: containsPattern(parsed.nameQuery) },
     },
+    likelyCapped ? null : { offset, limit: PAGE_SIZE, sort },
   );
   const totalIsExact = main.total <= limit;
   const total = Math.min(main.total, limit);
@@ -183,7 +190,7 @@ async function search(
   for (const facet of activeFacets) {
     // Disjunctive: a facet's own filter does not shrink its counts.
     const without: Query = { ...query, filters: { ...filters, [REQUEST_KEY_OF_FACET[facet]]: undefined } };
-    const own = await repo.summarize(db, specFor(without, null), capped, [facet], null);
+    const own = await repo.summarize(db, specFor(without, null), capped, [facet], null, null);
     if (own.total > limit) facetsAreExact = false;
     counts.push(...own.counts);
   }
@@ -201,7 +208,8 @@ async function search(
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
   const pageCount = Math.ceil(windowSize / PAGE_SIZE);
   let pageRows: Ranked[] = [];
-  if (offset < windowSize) pageRows = totalIsExact ? main.page : await broadPage(db, query, sort, offset, main.classes);
+  if (offset < windowSize)
+    pageRows = main.page ?? (await broadPage(db, query, sort, offset, main.classes, totalIsExact ? total : null));
 
   const docs = new Map(
     (
@@ -266,47 +274,52 @@ async function classSizes(
 }
 
 /**
- * A page of a query with more than EXACT_TOTAL_LIMIT hits, without sorting them all: for
- * relevance, class by class (exact name, prefix, contains, text only), each newest first;
- * for date, one walk down the date index.
+ * A page without sorting every hit: for relevance, class by class (exact name, prefix,
+ * contains, text only), each newest first; for date, one walk down the date index. For a
+ * query with more than EXACT_TOTAL_LIMIT hits `classes` holds lower bounds of the class
+ * sizes; with `exactTotal` (the summary expected the cap and kept no page, but the total came
+ * out exact) they are the sizes.
  */
 async function broadPage(
   db: Db,
   query: Query,
   sort: 'relevance' | 'date',
   offset: number,
-  lower: ReadonlyMap<number, number>,
+  classes: ReadonlyMap<number, number>,
+  exactTotal: number | null,
 ): Promise<Ranked[]> {
-  if (sort === 'date') return repo.newestMatches(db, specFor(query, null, 'scan'), offset, PAGE_SIZE, true);
+  const threshold = query.options.dateWalkThreshold;
+  if (sort === 'date') {
+    const walk = exactTotal === null || exactTotal >= threshold;
+    return repo.newestMatches(db, specFor(query, null, walk ? 'scan' : undefined), offset, PAGE_SIZE, walk);
+  }
   const nq = query.parsed.nameQuery;
-  const classes: repo.TitleCondition[] = [
+  const conditions: repo.TitleCondition[] = [
     { type: 'equals', value: nq },
     { type: 'prefix', pattern: prefixPattern(nq), not: nq },
     { type: 'contains', pattern: containsPattern(nq), notPrefix: prefixPattern(nq) },
     { type: 'textOnly', notContains: containsPattern(nq) },
   ];
-  const sizes = await classSizes(db, query, lower, Math.max(offset + PAGE_SIZE, query.options.dateWalkThreshold));
+  const sizes =
+    exactTotal !== null
+      ? [0, 1, 2, 3].map((c) => classes.get(c) ?? 0)
+      : await classSizes(db, query, classes, Math.max(offset + PAGE_SIZE, threshold));
   const out: Ranked[] = [];
   let skip = offset;
-  for (const [i, title] of classes.entries()) {
+  for (const [i, title] of conditions.entries()) {
     const need = PAGE_SIZE - out.length;
     if (need === 0) break;
     // Exact names and name prefixes are found by the title's B-tree, not the text index: names
     // are short, and "equals" or "starts with" is one range of that index.
     const byTitle = title.type === 'equals' || title.type === 'prefix' ? 'scan' : undefined;
     const size =
-      sizes[i] ??
-      (await repo.countMatches(
-        db,
-        specFor(query, title, byTitle),
-        Math.max(skip + need, query.options.dateWalkThreshold),
-      ));
+      sizes[i] ?? (await repo.countMatches(db, specFor(query, title, byTitle), Math.max(skip + need, threshold)));
     if (size <= skip) {
       skip -= size;
       continue;
     }
     // A small class is cheaper through the index and a sort; a large one by walking dates.
-    const walk = size >= query.options.dateWalkThreshold;
+    const walk = size >= threshold;
     const rows = await repo.newestMatches(
       db,
       specFor(query, title, walk ? 'scan' : (byTitle ?? 'index')),

@@ -318,33 +318,40 @@ const FACET_COLUMNS = {
 
 export type SummaryFacet = keyof typeof FACET_COLUMNS | 'category';
 
+/** How hits rank: by these name classes (0 exact name, 1 name prefix, 2 name contains, 3 text only). */
+export interface SummaryRanking {
+  nameQuery: string;
+  exactPattern: { prefix: string; contains: string };
+}
+
 export interface SummaryPage {
   offset: number;
   limit: number;
   sort: 'relevance' | 'date';
-  nameQuery: string;
-  exactPattern: { prefix: string; contains: string };
 }
 
 export interface Summary {
   /** Matches counted, at most the cap. */
   total: number;
   counts: { facet: SummaryFacet; value: string; n: number }[];
-  /** Rank class (0 exact … 3 text only) → its matches among the capped ones, when the cap was reached. */
+  /** Rank class (0 exact … 3 text only) → its matches among the counted ones (exact below the cap, lower bounds at it). */
   classes: Map<number, number>;
-  /** The requested page in rank order (meaningful when total < cap). */
-  page: { docId: string; titleNorm: string; sortDate: string | null }[];
+  /** The requested page in rank order, when asked for and the total is below the cap. */
+  page: { docId: string; titleNorm: string; sortDate: string | null }[] | null;
 }
 
 /**
- * One statement over at most `cap` matches: their number, the counts of the requested facets,
- * and one page in rank order. The matches never leave the database, only the counts and the page.
+ * One statement over at most `cap` matches: their number, the counts of the requested facets
+ * and rank classes, and (when `page` is given) one page in rank order. The matches never leave
+ * the database, only the counts and the page. Without a page the matches are aggregated as
+ * they are read; a page needs them kept (a materialised CTE, about a fifth of the statement).
  */
 export async function summarize(
   db: Db,
   spec: MatchSpec,
   cap: number,
   facets: readonly SummaryFacet[],
+  ranking: SummaryRanking | null,
   page: SummaryPage | null,
 ): Promise<Summary> {
   const matches = db
@@ -364,9 +371,9 @@ export async function summarize(
     ])
     .where((eb) => matching(eb, spec))
     .limit(cap);
-  const classOf = page
-    ? sql`case when title_norm = ${page.nameQuery} then 0 when title_norm like ${page.exactPattern.prefix} then 1
-                   when title_norm like ${page.exactPattern.contains} then 2 else 3 end`
+  const classOf = ranking
+    ? sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
+                   when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`
     : null;
   // The total, each facet's counts and the rank classes in one pass over the matches: first
   // the distinct combinations of the facet values (a few hundred among 10,000 matches), then
@@ -382,7 +389,8 @@ export async function summarize(
     sql`count(*) as n`,
   ];
   const comboKeys = names.length + (withCategories ? 1 : 0);
-  const combos = sql`select ${sql.join(comboColumns, sql`, `)} from c
+  const source = page ? sql`c` : sql`(${matches}) c`;
+  const combos = sql`select ${sql.join(comboColumns, sql`, `)} from ${source}
     ${comboKeys > 0 ? sql`group by ${sql.raw(Array.from({ length: comboKeys }, (_, i) => i + 1).join(', '))}` : sql``}`;
   const all = (1 << names.length) - 1;
   const labelOfMask = sql.join(
@@ -409,11 +417,11 @@ export async function summarize(
     parts.push(
       sql`select 'category', cat, sum(n), null, null from combos cross join lateral unnest(categories) as cat group by cat`,
     );
-  if (page && classOf) {
+  if (page) {
     // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match;
     // only below the cap, since past it the engine finds the page class by class.
     const byDate = sql`sort_date desc nulls last, doc_id collate "C" desc`;
-    const order = page.sort === 'date' ? byDate : sql`${classOf}, ${byDate}`;
+    const order = page.sort === 'date' || !classOf ? byDate : sql`${classOf}, ${byDate}`;
     parts.push(sql`select 'page', doc_id, rn, title_norm, sort_date from (
         select doc_id, title_norm, sort_date, row_number() over (order by ${order}) as rn
         from (select doc_id, title_norm, sort_date from c
@@ -427,11 +435,11 @@ export async function summarize(
     titleNorm: string | null;
     sortDate: string | null;
   }>`
-    with c as materialized (${matches}), combos as materialized (${combos})
+    with ${page ? sql`c as materialized (${matches}),` : sql``} combos as materialized (${combos})
     ${sql.join(parts, sql` union all `)}`.execute(db);
-  const summary: Summary = { total: 0, counts: [], classes: new Map(), page: [] };
-  const pageRows: { rn: number; row: Summary['page'][number] }[] = [];
-  const classes = new Map<number, number>();
+  const summary: Summary = { total: 0, counts: [], classes: new Map(), page: null };
+  const pageRows: { rn: number; row: NonNullable<Summary['page']>[number] }[] = [];
+  const classes = summary.classes;
   for (const row of result.rows) {
     if (row.facet === 'total') summary.total = Number(row.n);
     else if (row.facet === 'class') classes.set(Number(row.value), Number(row.n));
@@ -442,9 +450,8 @@ export async function summarize(
       });
     else summary.counts.push({ facet: row.facet as SummaryFacet, value: row.value!, n: Number(row.n) });
   }
-  summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
-  // The rank classes' sizes among the capped matches: lower bounds that spare counting, when the cap was reached.
-  if (summary.total >= cap) summary.classes = classes;
+  if (page && summary.total < cap) summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
+  summary.classes = classes;
   return summary;
 }
 

@@ -51,6 +51,17 @@ describeEachDatabase('search past the exact-total limit', (current) => {
         expect(first.notice).toContain('超过 3 条');
         expect(await everything(broad, request), plan).toEqual(await everything(exact, request));
       }
+      // An exact total whose page the summary did not keep (the statistics expected the cap):
+      // found class by class from the exact class sizes, in the same order.
+      for (const dateWalkThreshold of [1, 2000]) {
+        const unkept = createPostgresSearchEngine(db, { summaryPage: 'never', dateWalkThreshold });
+        const result = await unkept.search(request, TODAY);
+        expect(result.totalIsExact).toBe(true);
+        expect(result.total).toBe(exactResult.total);
+        expect(await everything(unkept, request), `threshold ${dateWalkThreshold}`).toEqual(
+          await everything(exact, request),
+        );
+      }
     });
   }
 

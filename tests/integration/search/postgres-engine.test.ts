@@ -7,3 +7,7 @@ import { searchEngineContract } from './contract';
 searchEngineContract('PostgreSQL engine', (db) => createPostgresSearchEngine(db));
 searchEngineContract('PostgreSQL engine, text-index plan', (db) => createPostgresSearchEngine(db, { plan: 'index' }));
 searchEngineContract('PostgreSQL engine, scan plan', (db) => createPostgresSearchEngine(db, { plan: 'scan' }));
+// As when the statistics expect more than the cap: no page kept in the summary, every page found class by class.
+searchEngineContract('PostgreSQL engine, pages found class by class', (db) =>
+  createPostgresSearchEngine(db, { summaryPage: 'never' }),
+);
