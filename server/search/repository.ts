@@ -308,9 +308,9 @@ function matching(eb: SD, spec: MatchSpec): Expression<SqlBool> {
 /** Facets as the summary query names them, with the column each counts. */
 const FACET_COLUMNS = {
   kind: 'kind',
-  department: 'department_id::text',
+  department: 'department_id',
   division: 'division_code',
-  year: 'year::text',
+  year: 'year',
   severity: 'severity',
   listType: 'list_type',
   domain: 'domain',
@@ -428,7 +428,7 @@ export async function summarize(
               where (select count(*) from c) < ${cap} order by ${order} limit ${page.offset + page.limit}) top) ranked
       where rn > ${page.offset}`);
   }
-  const result = await sql<{
+  const statement = sql<{
     facet: string;
     value: string | null;
     n: number;
@@ -436,7 +436,16 @@ export async function summarize(
     sortDate: string | null;
   }>`
     with ${page ? sql`c as materialized (${matches}),` : sql``} combos as materialized (${combos})
-    ${sql.join(parts, sql` union all `)}`.execute(db);
+    ${sql.join(parts, sql` union all `)}`;
+  // Read straight from the table, the matches come with column statistics that make the planner
+  // expect thousands of combinations and sort them (9 keys, 10,000 rows); hashing them is a
+  // third faster (measured), so sorting is ruled out for this statement.
+  const result = page
+    ? await statement.execute(db)
+    : await db.transaction().execute(async (trx) => {
+        await sql`set local enable_sort = off`.execute(trx);
+        return statement.execute(trx);
+      });
   const summary: Summary = { total: 0, counts: [], classes: new Map(), page: null };
   const pageRows: { rn: number; row: NonNullable<Summary['page']>[number] }[] = [];
   const classes = summary.classes;
