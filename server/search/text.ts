@@ -139,13 +139,24 @@ export function rankClassOf(titleNorm: string, nameQuery: string): 0 | 1 | 2 | 3
  * Marks every occurrence of every term in `original`, comparing normalised characters, so
  * that a half-width query lights up a full-width bracket and spaces inside a name are skipped.
  */
+/** The normalised code points of each character seen: highlighting meets the same few thousand again and again. */
+const normalizedChars = new Map<string, string[]>();
+function normalizedChar(ch: string): string[] {
+  let n = normalizedChars.get(ch);
+  if (n === undefined) {
+    n = Array.from(normalizeSearchText(ch));
+    if (normalizedChars.size < 50_000) normalizedChars.set(ch, n);
+  }
+  return n;
+}
+
 export function highlight(original: string, terms: readonly string[]): TextSegment[] {
   const chars = Array.from(original);
   // Normalised characters with the index of the original character each came from.
   const norm: string[] = [];
   const origin: number[] = [];
   chars.forEach((ch, i) => {
-    for (const n of Array.from(normalizeSearchText(ch))) {
+    for (const n of normalizedChar(ch)) {
       norm.push(n);
       origin.push(i);
     }
