@@ -23,7 +23,6 @@ export interface Actor {
   label: string;
 }
 
-const TABLE = { licensing: 'licensingRecords', penalty: 'penaltyRecords' } as const;
 /** Rows per multi-row insert: ~45 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 500;
 
@@ -248,17 +247,20 @@ export async function writeRecords(
   rows: { row: ValidRow; columns: ReturnType<typeof recordColumns> }[],
   ctx: { departmentId: number; importId: number | null; actor: Actor },
 ): Promise<RowOutcome[]> {
-  const table = TABLE[kind];
   const norms = rows.map((r) => r.row.values.documentNumberNorm);
+  // A join with the numbers' array, not an IN list: with an IN list of 2000 values the planner
+  // may pick the document number's trigram GIN index (stale statistics in the middle of a
+  // large import) and spend seconds per batch; the unnest join probes the unique btree once per row.
   const existing = norms.length
-    ? await db
-        .selectFrom(table)
-        .selectAll()
-        .where('departmentId', '=', ctx.departmentId)
-        .where('documentNumberNorm', 'in', norms)
-        .execute()
+    ? (
+        await sql<Record<string, unknown> & { documentNumberNorm: string }>`
+          select t.* from unnest(${norms}::text[]) as n(norm)
+          join ${sql.raw(SQL_TABLE[kind])} t on t.department_id = ${ctx.departmentId} and t.document_number_norm = n.norm`.execute(
+          db,
+        )
+      ).rows
     : [];
-  const byNorm = new Map(existing.map((e) => [e.documentNumberNorm, e as unknown as Record<string, unknown>]));
+  const byNorm = new Map<string, Record<string, unknown>>(existing.map((e) => [e.documentNumberNorm, e]));
   const outcomes: RowOutcome[] = [];
   const inserts: { row: ValidRow; values: Record<string, unknown> }[] = [];
   const updates: { id: number; values: Record<string, unknown> }[] = [];

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/client';
+import { timed } from '../perf/phases';
 import type { Database } from '../db/types';
 import type {
   ExposureSource,
@@ -171,8 +172,12 @@ const INSERT_BATCH = 2000;
 export async function upsertDocuments(db: Db, docs: readonly SearchDocument[]): Promise<void> {
   for (let i = 0; i < docs.length; i += INSERT_BATCH) {
     const batch = docs.slice(i, i + INSERT_BATCH);
-    await upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, batch, '');
-    await upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, batch, 'updated_at = now()');
+    await timed('db: upsert search_documents (tsv + GIN)', () =>
+      upsertDocumentRows(db, 'search_documents', DOCUMENT_FIELDS, batch, ''),
+    );
+    await timed('db: upsert search_document_contents', () =>
+      upsertDocumentRows(db, 'search_document_contents', CONTENT_FIELDS, batch, 'updated_at = now()'),
+    );
   }
 }
 

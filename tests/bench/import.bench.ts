@@ -1,9 +1,11 @@
 // Import throughput (not part of `npm test`):
-//   npm run bench:import -- [--rows 100000] [--db postgres]
+//   npm run bench:import -- [--rows 100000] [--db postgres|pglite] [--runs 3]
 // Writes a generated penalty CSV of `rows` rows (every row a new company, one in ten a person),
 // then imports it with search kept in sync: into an in-memory PGlite and, with
 // BENCH_DATABASE_URL (a role that may CREATE DATABASE), into a scratch database on PostgreSQL.
 // A second import of the same file measures the idempotent path (every row unchanged).
+// Each run starts from an empty database; the first import's time per phase is printed
+// (database phases run on one connection while the next batch is read and validated in Node).
 import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,10 +17,12 @@ import { importFile } from '@/server/imports/service';
 import { loadReferenceData } from '@/server/reference/load';
 import { dropDatabase, withDatabaseName } from '../integration/helpers/databases';
 import { PENALTY_HEADERS, penaltyRow, personId, toCsv } from '../integration/imports/sample';
-import { benchArgs } from './lib';
+import { collectImportPhases, stopCollectingImportPhases } from '@/server/perf/phases';
+import { benchArgs, median } from './lib';
 
 const args = benchArgs();
 const rows = Number(args.get('--rows') ?? 100_000);
+const runs = Number(args.get('--runs') ?? 1);
 const today = '2026-11-28';
 
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'import-bench-')), 'penalties.csv');
@@ -35,6 +39,18 @@ console.log(
   `${rows.toLocaleString()} rows, ${((Buffer.byteLength(toCsv(lines.slice(0, 1))) * rows) / 1e6).toFixed(0)} MB approx: ${file}`,
 );
 
+const results = new Map<string, number[]>();
+
+function printPhases(phases: Map<string, number>, seconds: number) {
+  const line = (name: string, ms: number) =>
+    console.log(
+      `    ${name.padEnd(62)} ${(ms / 1000).toFixed(2).padStart(7)} s ${((ms * 1000) / rows).toFixed(0).padStart(5)} µs/row ${((ms / 10 / seconds) | 0).toString().padStart(3)} %`,
+    );
+  for (const [name, ms] of [...phases].sort(([a], [b]) => a.localeCompare(b))) line(name, ms);
+  const db = [...phases].filter(([n]) => n.startsWith('db:')).reduce((a, [, ms]) => a + ms, 0);
+  line('= all database phases (sequential on the connection)', db);
+}
+
 async function run(label: string, target: DatabaseTarget) {
   const handle = await openDatabase(target);
   try {
@@ -42,6 +58,7 @@ async function run(label: string, target: DatabaseTarget) {
     await loadReferenceData(handle.db);
     const dept = await handle.db.selectFrom('departments').select('id').orderBy('id').executeTakeFirstOrThrow();
     for (const pass of ['first', 'again'] as const) {
+      const phases = collectImportPhases();
       const started = performance.now();
       const summary = await importFile(
         handle.db,
@@ -55,28 +72,43 @@ async function run(label: string, target: DatabaseTarget) {
         },
       );
       const seconds = (performance.now() - started) / 1000;
+      stopCollectingImportPhases();
+      const key = `${label} ${pass}`;
+      results.set(key, [...(results.get(key) ?? []), summary.totalRows / seconds]);
       console.log(
         `${label} ${pass}: ${summary.status}, created ${summary.created}, unchanged ${summary.unchanged}, errors ${summary.errorRows} — ${seconds.toFixed(1)} s, ${Math.round(summary.totalRows / seconds).toLocaleString()} rows/s`,
       );
+      if (pass === 'first') printPhases(phases, seconds);
     }
   } finally {
     await handle.close();
   }
 }
 
-if (args.get('--db') !== 'postgres') await run('PGlite', { memory: true });
+for (let i = 0; i < runs; i++) if (args.get('--db') !== 'postgres') await run('PGlite', { memory: true });
 const url = process.env.BENCH_DATABASE_URL;
-if (url) {
+if (args.get('--db') === 'pglite') {
+  // PGlite only.
+} else if (url) {
+  for (let i = 0; i < runs; i++) await runPostgres(url);
+} else {
+  console.log('PostgreSQL skipped: set BENCH_DATABASE_URL');
+}
+for (const [key, values] of results) {
+  console.log(
+    `median of ${values.length}: ${key} ${Math.round(median(values)).toLocaleString()} rows/s (${values.map((v) => Math.round(v)).join(', ')})`,
+  );
+}
+
+async function runPostgres(adminUrl: string) {
   const name = `credit_import_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   try {
-    await run('PostgreSQL', { url: withDatabaseName(url, name) });
+    await run('PostgreSQL', { url: withDatabaseName(adminUrl, name) });
   } finally {
-    await dropDatabase(url, name);
+    await dropDatabase(adminUrl, name);
   }
-} else {
-  console.log('PostgreSQL skipped: set BENCH_DATABASE_URL');
 }
