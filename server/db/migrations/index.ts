@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_28_0003_search_tsv_expression';
 import * as m0203 from './2026_11_28_0203_issued_report_content';
 import * as m0210 from './2026_11_28_0210_disclosure_filters';
 import * as m0300 from './2026_11_28_0300_change_feed_indexes';
+import * as m0410 from './2026_11_28_0410_faster_search_tsv';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0203_issued_report_content': m0203,
   '2026_11_28_0210_disclosure_filters': m0210,
   '2026_11_28_0300_change_feed_indexes': m0300,
+  '2026_11_28_0410_faster_search_tsv': m0410,
 };
