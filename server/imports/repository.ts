@@ -5,6 +5,7 @@ import { USCC_PLACEHOLDER } from '../rules/uscc';
 import { idNumberHmac, protectIdNumber, type IdentityKeys } from '../identities/protect';
 import type { ValidRow, SubjectInput, IdNumberInput } from './validate';
 import type { RecordKind } from './fields';
+import { timed } from '../perf/phases';
 
 // SQL of the importer: set-based per batch (one query per table and batch, never one per row)
 // so that a 100,000-row file stays fast on both databases.
@@ -91,10 +92,12 @@ export async function resolveSubjects(
   keys: IdentityKeys,
   subjects: SubjectInput[],
 ): Promise<{ byRow: ResolvedSubject[]; createdIds: number[] }> {
-  const ids = await saveIdentities(db, keys, [
-    ...subjects.flatMap((s) => (s.personId ? [s.personId] : [])),
-    ...subjects.flatMap((s) => (s.legalRepId ? [s.legalRepId] : [])),
-  ]);
+  const ids = await timed('db: subjects — identities', () =>
+    saveIdentities(db, keys, [
+      ...subjects.flatMap((s) => (s.personId ? [s.personId] : [])),
+      ...subjects.flatMap((s) => (s.legalRepId ? [s.legalRepId] : [])),
+    ]),
+  );
   const idOf = (i: IdNumberInput | null) => (i ? (ids.get(idNumberHmac(keys, i.number)) ?? null) : null);
   const wanted = new Map<string, SubjectInput>();
   for (const s of subjects) wanted.set(subjectKey(s, keys), s);
@@ -158,34 +161,36 @@ export async function resolveSubjects(
   const missing = [...wanted.entries()].filter(([k]) => !found.has(k));
   const createdIds: number[] = [];
   for (const part of chunks(missing, INSERT_CHUNK)) {
-    const rows = await db
-      .insertInto('subjects')
-      .values(
-        part.map(([, s]) => {
-          const rep = idOf(s.legalRepId);
-          const person = idOf(s.personId);
-          return {
-            kind: s.kind,
-            name: s.name,
-            nameNorm: s.nameNorm,
-            uscc: s.kind === 'natural_person' ? null : s.uscc,
-            registrationNumber: s.registrationNumber,
-            orgCode: s.orgCode,
-            taxNumber: s.taxNumber,
-            institutionCert: s.institutionCert,
-            socialOrgCert: s.socialOrgCert,
-            legalRepresentative: s.legalRepresentative,
-            legalRepIdType: rep?.type ?? null,
-            legalRepIdMasked: rep?.masked ?? null,
-            legalRepIdRef: rep?.id ?? null,
-            personIdType: person?.type ?? null,
-            personIdMasked: person?.masked ?? null,
-            personIdRef: person?.id ?? null,
-          };
-        }),
-      )
-      .returning('id')
-      .execute();
+    const rows = await timed('db: subjects — insert', () =>
+      db
+        .insertInto('subjects')
+        .values(
+          part.map(([, s]) => {
+            const rep = idOf(s.legalRepId);
+            const person = idOf(s.personId);
+            return {
+              kind: s.kind,
+              name: s.name,
+              nameNorm: s.nameNorm,
+              uscc: s.kind === 'natural_person' ? null : s.uscc,
+              registrationNumber: s.registrationNumber,
+              orgCode: s.orgCode,
+              taxNumber: s.taxNumber,
+              institutionCert: s.institutionCert,
+              socialOrgCert: s.socialOrgCert,
+              legalRepresentative: s.legalRepresentative,
+              legalRepIdType: rep?.type ?? null,
+              legalRepIdMasked: rep?.masked ?? null,
+              legalRepIdRef: rep?.id ?? null,
+              personIdType: person?.type ?? null,
+              personIdMasked: person?.masked ?? null,
+              personIdRef: person?.id ?? null,
+            };
+          }),
+        )
+        .returning('id')
+        .execute(),
+    );
     part.forEach(([k], i) => {
       const id = rows[i]!.id;
       found.set(k, id);
@@ -248,15 +253,17 @@ export async function writeRecords(
   ctx: { departmentId: number; importId: number | null; actor: Actor },
 ): Promise<RowOutcome[]> {
   const norms = rows.map((r) => r.row.values.documentNumberNorm);
-  // A join with the numbers' array, not an IN list: with an IN list of 2000 values the planner
-  // may pick the document number's trigram GIN index (stale statistics in the middle of a
-  // large import) and spend seconds per batch; the unnest join probes the unique btree once per row.
+  // One probe of the unique btree per number (a LIMIT 1 lateral cannot become a hash join): an
+  // IN list of 2000 values let the planner pick the document number's trigram GIN index, and a
+  // plain join a sequential scan, on the statistics of a table growing inside the import's transaction.
   const existing = norms.length
     ? (
-        await sql<Record<string, unknown> & { documentNumberNorm: string }>`
+        await timed('db: records — read existing', () =>
+          sql<Record<string, unknown> & { documentNumberNorm: string }>`
           select t.* from unnest(${norms}::text[]) as n(norm)
-          join ${sql.raw(SQL_TABLE[kind])} t on t.department_id = ${ctx.departmentId} and t.document_number_norm = n.norm`.execute(
-          db,
+          cross join lateral (
+            select * from ${sql.raw(SQL_TABLE[kind])}
+            where department_id = ${ctx.departmentId} and document_number_norm = n.norm limit 1) t`.execute(db),
         )
       ).rows
     : [];
@@ -305,10 +312,12 @@ export async function writeRecords(
   }
   if (inserts.length > 0) {
     const keys = writtenKeys(inserts[0]!.values);
-    const created = await sql<{ id: number; documentNumberNorm: string }>`
+    const created = await timed('db: records — insert', () =>
+      sql<{ id: number; documentNumberNorm: string }>`
       insert into ${tableSql} (${columnList(keys)})
       select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRows(inserts.map((p) => p.values))})
-      returning id, document_number_norm as "documentNumberNorm"`.execute(db);
+      returning id, document_number_norm as "documentNumberNorm"`.execute(db),
+    );
     const idOfNorm = new Map(created.rows.map((r) => [r.documentNumberNorm, Number(r.id)]));
     for (const p of inserts) {
       const id = idOfNorm.get(p.row.values.documentNumberNorm)!;
@@ -339,9 +348,11 @@ export async function writeRecords(
       after: a.after,
       note: ctx.importId === null ? null : `导入批次 ${ctx.importId}`,
     }));
-    await sql`
+    await timed('db: records — audit', () =>
+      sql`
       insert into audit_log (${columnList(keys)})
-      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRows(rows)})`.execute(db);
+      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRows(rows)})`.execute(db),
+    );
   }
   return outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
 }

@@ -274,7 +274,7 @@ async function writeBatch(
       batch.map((r) => r.subject),
     ),
   );
-  const outcomes = await timed('db: records (read existing, insert/update, audit)', () =>
+  const outcomes = await timed('db: records (all)', () =>
     writeRecords(
       db,
       kind,

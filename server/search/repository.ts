@@ -62,7 +62,17 @@ const RECORD_PARTY_COLUMNS = [
 export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSource[]> {
   const query = db
     .selectFrom('licensingRecords as r')
-    .innerJoin('subjects as s', 's.id', 'r.subjectId')
+    // The subject by its primary key: as a plain join, the planner hashes all subjects for a batch of ids.
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('subjects')
+          .select(['kind', 'name', 'divisionCode'])
+          .whereRef('subjects.id', '=', 'r.subjectId')
+          .limit(1)
+          .as('s'),
+      (j) => j.onTrue(),
+    )
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
       ...RECORD_PARTY_COLUMNS,
@@ -82,7 +92,17 @@ export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSou
 export function penaltySources(db: Db, filter: IdFilter): Promise<PenaltySource[]> {
   const query = db
     .selectFrom('penaltyRecords as r')
-    .innerJoin('subjects as s', 's.id', 'r.subjectId')
+    // The subject by its primary key: as a plain join, the planner hashes all subjects for a batch of ids.
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('subjects')
+          .select(['kind', 'name', 'divisionCode'])
+          .whereRef('subjects.id', '=', 'r.subjectId')
+          .limit(1)
+          .as('s'),
+      (j) => j.onTrue(),
+    )
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
       ...RECORD_PARTY_COLUMNS,
