@@ -608,11 +608,13 @@ async function upsertDocumentRows(
   touched: string,
 ) {
   const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  const rows = docs.map((d) => Object.fromEntries(fields.map((f, i) => [columns[i], d[f]])));
+  // The JSON is written field by field: building an object per document first doubled the cost.
+  const keys = columns.map((c) => `${JSON.stringify(c)}:`);
+  const rows = docs.map((d) => `{${fields.map((f, i) => `${keys[i]}${JSON.stringify(d[f]) ?? 'null'}`).join(',')}}`);
   const list = sql.raw(columns.join(', '));
   const sets = columns.filter((c) => !KEPT_ON_CONFLICT.has(c)).map((c) => `${c} = excluded.${c}`);
   await sql`
     insert into ${sql.raw(table)} (${list})
-    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${JSON.stringify(rows)}::json)
+    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${`[${rows.join(',')}]`}::json)
     on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
 }

@@ -6,12 +6,13 @@
 // A second import of the same file measures the idempotent path (every row unchanged).
 // Each run starts from an empty database; the first import's time per phase is printed
 // (database phases run on one connection while the next batch is read and validated in Node).
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseTarget } from '@/server/db/client';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseTarget, type DbHandle } from '@/server/db/client';
 import { migrateToLatest } from '@/server/db/migrate';
 import { importFile } from '@/server/imports/service';
 import { loadReferenceData } from '@/server/reference/load';
@@ -40,6 +41,29 @@ console.log(
 );
 
 const results = new Map<string, number[]>();
+const cpu = new Map<string, number[]>();
+
+/**
+ * CPU seconds used so far by the server processes of this database's connections: less
+ * sensitive than wall time to other work on a shared machine. Null unless the server is local
+ * (its processes in /proc) — never for PGlite.
+ */
+async function serverCpuSeconds(handle: DbHandle): Promise<number | null> {
+  if (handle.kind !== 'postgres') return null;
+  const found = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(handle.db);
+  let ticks = 0;
+  for (const { pid } of found.rows) {
+    try {
+      // utime and stime are fields 14 and 15, after the parenthesised command name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks / 100;
+}
 
 function printPhases(phases: Map<string, number>, seconds: number) {
   const line = (name: string, ms: number) =>
@@ -58,6 +82,8 @@ async function run(label: string, target: DatabaseTarget) {
     await loadReferenceData(handle.db);
     const dept = await handle.db.selectFrom('departments').select('id').orderBy('id').executeTakeFirstOrThrow();
     for (const pass of ['first', 'again'] as const) {
+      const cpuBefore = await serverCpuSeconds(handle);
+      const nodeBefore = process.cpuUsage();
       const phases = collectImportPhases();
       const started = performance.now();
       const summary = await importFile(
@@ -73,10 +99,20 @@ async function run(label: string, target: DatabaseTarget) {
       );
       const seconds = (performance.now() - started) / 1000;
       stopCollectingImportPhases();
+      const node = process.cpuUsage(nodeBefore);
+      const nodeCpu = (node.user + node.system) / 1e6;
+      const cpuAfter = await serverCpuSeconds(handle);
       const key = `${label} ${pass}`;
       results.set(key, [...(results.get(key) ?? []), summary.totalRows / seconds]);
       console.log(
         `${label} ${pass}: ${summary.status}, created ${summary.created}, unchanged ${summary.unchanged}, errors ${summary.errorRows} — ${seconds.toFixed(1)} s, ${Math.round(summary.totalRows / seconds).toLocaleString()} rows/s`,
+      );
+      const perRow = (s: number) => `${((s * 1e6) / summary.totalRows).toFixed(0)} µs/row`;
+      const serverCpu = cpuAfter === null || cpuBefore === null ? null : cpuAfter - cpuBefore;
+      if (serverCpu !== null) cpu.set(key, [...(cpu.get(key) ?? []), serverCpu]);
+      console.log(
+        `  CPU: Node ${nodeCpu.toFixed(1)} s (${perRow(nodeCpu)}${label === 'PGlite' ? ', PGlite runs inside it' : ''})` +
+          (serverCpu === null ? '' : `, PostgreSQL backends ${serverCpu.toFixed(1)} s (${perRow(serverCpu)})`),
       );
       printPhases(phases, seconds);
     }
@@ -95,8 +131,12 @@ if (args.get('--db') === 'pglite') {
   console.log('PostgreSQL skipped: set BENCH_DATABASE_URL');
 }
 for (const [key, values] of results) {
+  const seconds = cpu.get(key);
   console.log(
-    `median of ${values.length}: ${key} ${Math.round(median(values)).toLocaleString()} rows/s (${values.map((v) => Math.round(v)).join(', ')})`,
+    `median of ${values.length}: ${key} ${Math.round(median(values)).toLocaleString()} rows/s (${values.map((v) => Math.round(v)).join(', ')})` +
+      (seconds
+        ? `; PostgreSQL CPU ${median(seconds).toFixed(1)} s (${seconds.map((v) => v.toFixed(1)).join(', ')})`
+        : ''),
   );
 }
 
