@@ -181,39 +181,39 @@ export async function resolveSubjects(
 
   const missing = [...wanted.entries()].filter(([k]) => !found.has(k));
   const createdIds: number[] = [];
-  for (const part of chunks(missing, INSERT_CHUNK)) {
+  if (missing.length > 0) {
+    const values = missing.map(([, s]) => {
+      const rep = idOf(s.legalRepId);
+      const person = idOf(s.personId);
+      return {
+        kind: s.kind,
+        name: s.name,
+        nameNorm: s.nameNorm,
+        uscc: s.kind === 'natural_person' ? null : s.uscc,
+        registrationNumber: s.registrationNumber,
+        orgCode: s.orgCode,
+        taxNumber: s.taxNumber,
+        institutionCert: s.institutionCert,
+        socialOrgCert: s.socialOrgCert,
+        legalRepresentative: s.legalRepresentative,
+        legalRepIdType: rep?.type ?? null,
+        legalRepIdMasked: rep?.masked ?? null,
+        legalRepIdRef: rep?.id ?? null,
+        personIdType: person?.type ?? null,
+        personIdMasked: person?.masked ?? null,
+        personIdRef: person?.id ?? null,
+      };
+    });
+    // One statement with one JSON parameter (like the records), ids returned in the rows' order.
+    const keys = writtenKeys(values[0]!);
     const rows = await timed('db: subjects — insert', () =>
-      db
-        .insertInto('subjects')
-        .values(
-          part.map(([, s]) => {
-            const rep = idOf(s.legalRepId);
-            const person = idOf(s.personId);
-            return {
-              kind: s.kind,
-              name: s.name,
-              nameNorm: s.nameNorm,
-              uscc: s.kind === 'natural_person' ? null : s.uscc,
-              registrationNumber: s.registrationNumber,
-              orgCode: s.orgCode,
-              taxNumber: s.taxNumber,
-              institutionCert: s.institutionCert,
-              socialOrgCert: s.socialOrgCert,
-              legalRepresentative: s.legalRepresentative,
-              legalRepIdType: rep?.type ?? null,
-              legalRepIdMasked: rep?.masked ?? null,
-              legalRepIdRef: rep?.id ?? null,
-              personIdType: person?.type ?? null,
-              personIdMasked: person?.masked ?? null,
-              personIdRef: person?.id ?? null,
-            };
-          }),
-        )
-        .returning('id')
-        .execute(),
+      sql<{ id: number }>`
+        insert into subjects (${columnList(keys)})
+        select ${columnList(keys)} from json_populate_recordset(null::subjects, ${jsonRows(values)})
+        returning id`.execute(db),
     );
-    part.forEach(([k], i) => {
-      const id = rows[i]!.id;
+    missing.forEach(([k], i) => {
+      const id = Number(rows.rows[i]!.id);
       found.set(k, id);
       createdIds.push(id);
     });
