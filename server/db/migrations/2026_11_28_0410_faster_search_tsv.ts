@@ -13,72 +13,13 @@ import { sql, type Kysely } from 'kysely';
  * cut, so a title or facet value that itself holds U+0001 (never produced by the indexer) or
  * categories with a null (an error) take the old per-character loop, kept verbatim.
  */
-const FAST = sql`
-  create or replace function search_document_tsv(
+const SIGNATURE = sql`search_document_tsv(
     search_text text, title_norm text, kind text, department_id integer, division_code text, year integer,
     severity text, list_type text, domain text, categories text[]
-  ) returns tsvector language plpgsql immutable parallel safe cost 10000 as $$
-  declare
-    sep constant text := chr(1);
-    tp constant text := chr(57344);
-    fp constant text := chr(57345);
-    st text := coalesce(search_text, '');
-    t text := coalesce(title_norm, '');
-    c text[];
-    n integer;
-    m integer;
-    out text[] := '{}';
-  begin
-    if strpos(concat(t, kind, division_code, severity, list_type, domain, array_to_string(categories, '')), sep) = 0
-       and array_position(categories, null) is null then
-      return array_to_tsvector(array_remove(
-        string_to_array(replace(st, sep, ''), null) || string_to_array(
-          regexp_replace(st, '(..)', '\\1' || sep, 'g') || sep || regexp_replace(substr(st, 2), '(..)', '\\1' || sep, 'g') || sep
-          || regexp_replace(t, '(.)', tp || '\\1' || sep, 'g')
-          || regexp_replace(t, '(..?)', tp || '\\1' || sep, 'g')
-          || regexp_replace(substr(t, 2), '(..?)', tp || '\\1' || sep, 'g')
-          || concat_ws(sep, fp || 'kind:' || kind, fp || 'department:' || department_id, fp || 'division:' || division_code,
-               fp || 'year:' || year, fp || 'severity:' || severity, fp || 'listType:' || list_type, fp || 'domain:' || domain,
-               case when cardinality(categories) > 0
-                 then fp || 'category:' || array_to_string(categories, sep || fp || 'category:') end),
-          sep),
-        ''));
-    end if;
-    c := string_to_array(search_text, null);
-    n := coalesce(array_length(c, 1), 0);
-    for i in 1 .. n loop
-      if c[i] <> chr(1) then
-        out := out || c[i];
-        if i < n and c[i + 1] <> chr(1) then out := out || (c[i] || c[i + 1]); end if;
-      end if;
-    end loop;
-    c := string_to_array(title_norm, null);
-    m := coalesce(array_length(c, 1), 0);
-    for i in 1 .. m loop
-      out := out || (chr(57344) || c[i]);
-      if i < m then out := out || (chr(57344) || c[i] || c[i + 1]); end if;
-    end loop;
-    out := out || array(select chr(57345) || f from unnest(array['kind:' || kind, 'department:' || department_id,
-        'division:' || division_code, 'year:' || year, 'severity:' || severity, 'listType:' || list_type,
-        'domain:' || domain]) f where f is not null)
-      || array(select chr(57345) || 'category:' || x from unnest(categories) x);
-    return array_to_tsvector(out);
-  end
-  $$`;
+  ) returns tsvector language plpgsql immutable parallel safe cost 10000`;
 
-/** 0003's body, for down(). */
-const LOOP = sql`
-  create or replace function search_document_tsv(
-    search_text text, title_norm text, kind text, department_id integer, division_code text, year integer,
-    severity text, list_type text, domain text, categories text[]
-  ) returns tsvector language plpgsql immutable parallel safe cost 10000 as $$
-  declare
-    c text[] := string_to_array(search_text, null);
-    t text[] := string_to_array(title_norm, null);
-    n integer := coalesce(array_length(c, 1), 0);
-    m integer := coalesce(array_length(t, 1), 0);
-    out text[] := '{}';
-  begin
+/** 0003's loop over `c` (search_text's characters) and `t` (title_norm's), to its return. */
+const LOOP = sql.raw(`
     for i in 1 .. n loop
       if c[i] <> chr(1) then
         out := out || c[i];
@@ -93,7 +34,54 @@ const LOOP = sql`
         'division:' || division_code, 'year:' || year, 'severity:' || severity, 'listType:' || list_type,
         'domain:' || domain]) f where f is not null)
       || array(select chr(57345) || 'category:' || x from unnest(categories) x);
-    return array_to_tsvector(out);
+    return array_to_tsvector(out);`);
+
+const FAST = sql`
+  create or replace function ${SIGNATURE} as $$
+  declare
+    sep constant text := chr(1);
+    tp constant text := chr(57344);
+    fp constant text := chr(57345);
+    st text := coalesce(search_text, '');
+    tn text := coalesce(title_norm, '');
+    c text[];
+    t text[];
+    n integer;
+    m integer;
+    out text[] := '{}';
+  begin
+    if strpos(concat(tn, kind, division_code, severity, list_type, domain, array_to_string(categories, '')), sep) = 0
+       and array_position(categories, null) is null then
+      return array_to_tsvector(array_remove(
+        string_to_array(replace(st, sep, ''), null) || string_to_array(
+          regexp_replace(st, '(..)', '\\1' || sep, 'g') || sep || regexp_replace(substr(st, 2), '(..)', '\\1' || sep, 'g') || sep
+          || regexp_replace(tn, '(.)', tp || '\\1' || sep, 'g')
+          || regexp_replace(tn, '(..?)', tp || '\\1' || sep, 'g')
+          || regexp_replace(substr(tn, 2), '(..?)', tp || '\\1' || sep, 'g')
+          || concat_ws(sep, fp || 'kind:' || kind, fp || 'department:' || department_id, fp || 'division:' || division_code,
+               fp || 'year:' || year, fp || 'severity:' || severity, fp || 'listType:' || list_type, fp || 'domain:' || domain,
+               case when cardinality(categories) > 0
+                 then fp || 'category:' || array_to_string(categories, sep || fp || 'category:') end),
+          sep),
+        ''));
+    end if;
+    c := string_to_array(search_text, null);
+    t := string_to_array(title_norm, null);
+    n := coalesce(array_length(c, 1), 0);
+    m := coalesce(array_length(t, 1), 0);${LOOP}
+  end
+  $$`;
+
+/** 0003's function, for down(). */
+const SLOW = sql`
+  create or replace function ${SIGNATURE} as $$
+  declare
+    c text[] := string_to_array(search_text, null);
+    t text[] := string_to_array(title_norm, null);
+    n integer := coalesce(array_length(c, 1), 0);
+    m integer := coalesce(array_length(t, 1), 0);
+    out text[] := '{}';
+  begin${LOOP}
   end
   $$`;
 
@@ -102,5 +90,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await LOOP.execute(db);
+  await SLOW.execute(db);
 }

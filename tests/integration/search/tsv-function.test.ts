@@ -1,43 +1,14 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/server/db/client';
+import { migrateToLatest, migrator } from '@/server/db/migrate';
 import { describeEachDatabase } from '../helpers/databases';
 
 // Migration 0410 replaced the body of search_document_tsv (the GIN index's expression) without
 // a reindex: that is only sound if every document gets exactly the tsvector 0003's body gave
-// it. This compares both, byte for byte, over generated documents with field separators,
-// empty fields, odd and even lengths, private-use and astral characters, facets and categories.
-
-/** 0003's body verbatim, under another name: the reference. */
-const REFERENCE = sql`
-  create function reference_document_tsv(
-    search_text text, title_norm text, kind text, department_id integer, division_code text, year integer,
-    severity text, list_type text, domain text, categories text[]
-  ) returns tsvector language plpgsql immutable parallel safe cost 10000 as $$
-  declare
-    c text[] := string_to_array(search_text, null);
-    t text[] := string_to_array(title_norm, null);
-    n integer := coalesce(array_length(c, 1), 0);
-    m integer := coalesce(array_length(t, 1), 0);
-    out text[] := '{}';
-  begin
-    for i in 1 .. n loop
-      if c[i] <> chr(1) then
-        out := out || c[i];
-        if i < n and c[i + 1] <> chr(1) then out := out || (c[i] || c[i + 1]); end if;
-      end if;
-    end loop;
-    for i in 1 .. m loop
-      out := out || (chr(57344) || t[i]);
-      if i < m then out := out || (chr(57344) || t[i] || t[i + 1]); end if;
-    end loop;
-    out := out || array(select chr(57345) || f from unnest(array['kind:' || kind, 'department:' || department_id,
-        'division:' || division_code, 'year:' || year, 'severity:' || severity, 'listType:' || list_type,
-        'domain:' || domain]) f where f is not null)
-      || array(select chr(57345) || 'category:' || x from unnest(categories) x);
-    return array_to_tsvector(out);
-  end
-  $$`;
+// it. The same database computes the tsvectors of generated documents (field separators, empty
+// fields, odd and even lengths, private-use and astral characters, facets and categories) with
+// 0003's function, then with 0410's, then with 0003's again after 0410's down().
 
 interface Doc {
   search_text: string;
@@ -109,56 +80,80 @@ const COLUMNS = sql.raw(
     'severity text, list_type text, domain text, categories text[]',
 );
 
-describeEachDatabase('search_document_tsv after migration 0410', (current) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = current().db;
-    await REFERENCE.execute(db);
-  });
+const BEFORE_0410 = '2026_11_28_0300_change_feed_indexes';
 
-  it('gives every generated document byte for byte the tsvector of 0003', async () => {
+/** The tsvectors (as text, which spells every lexeme) the database's current function gives the documents. */
+async function tsvectors(db: Db, docs: readonly Doc[]): Promise<string[]> {
+  const rows = await sql<{ tsv: string }>`
+    select search_document_tsv(${ARGS})::text as tsv
+    from json_to_recordset(${JSON.stringify(docs.map((d, i) => ({ ...d, i })))}::json) as d(${COLUMNS}, i integer)
+    order by i`.execute(db);
+  return rows.rows.map((r) => r.tsv);
+}
+
+const nullCategory = (db: Db) =>
+  sql`select search_document_tsv('ab', 'a', 'penalty', 1, null, 2026, null, null, null, array['罚款', null])`.execute(
+    db,
+  );
+
+describeEachDatabase(
+  'search_document_tsv of migration 0410',
+  (current) => {
     const docs = generate(3000);
-    const rows = await sql<{ i: number; same: boolean; fast: string; reference: string }>`
-      select i, fast = reference and fast::text = reference::text as same, fast::text, reference::text
-      from (select i, search_document_tsv(${ARGS}) as fast, reference_document_tsv(${ARGS}) as reference
-            from json_to_recordset(${JSON.stringify(docs.map((d, i) => ({ ...d, i })))}::json) as d(${COLUMNS}, i integer)) x
-      order by i`.execute(db);
-    expect(rows.rows).toHaveLength(docs.length);
-    const different = rows.rows.filter((r) => !r.same);
-    expect(different.slice(0, 3), 'documents whose tsvector changed').toEqual([]);
-    // Most documents take the new path (no separator in the title or a facet): the comparison is not of the old loop with itself.
-    const fastPath = docs.filter((d) => ![d.title_norm, d.domain ?? '', ...d.categories].some((v) => v?.includes(SEP)));
-    expect(fastPath.length).toBeGreaterThan(docs.length * 0.9);
-    // And the documents are not trivial: empty, separator-only and many-field texts all occur.
-    expect(docs.some((d) => d.search_text === '')).toBe(true);
-    expect(docs.some((d) => d.search_text.includes(SEP + SEP))).toBe(true);
-  });
+    let db: Db;
+    let before: string[];
+    beforeAll(async () => {
+      db = current().db;
+      expect((await migrator(db).migrateTo(BEFORE_0410)).error).toBeUndefined();
+      before = await tsvectors(db, docs);
+      await expect(nullCategory(db)).rejects.toThrow(/null/);
+      await migrateToLatest(db);
+    });
 
-  it('still refuses a category that is null, like 0003', async () => {
-    for (const fn of ['search_document_tsv', 'reference_document_tsv']) {
-      await expect(
-        sql`select ${sql.raw(fn)}('ab', 'a', 'penalty', 1, null, 2026, null, null, null, array['罚款', null])`.execute(
-          db,
-        ),
-        fn,
-      ).rejects.toThrow(/null/);
-    }
-  });
+    it('gives every generated document exactly the tsvector of 0003', async () => {
+      const after = await tsvectors(db, docs);
+      const changed = docs.flatMap((d, i) =>
+        after[i] === before[i] ? [] : [{ d, before: before[i], after: after[i] }],
+      );
+      expect(changed.slice(0, 3), 'documents whose tsvector changed').toEqual([]);
+      expect(after).toHaveLength(docs.length);
+      // Most documents take the new path (no separator in the title or a facet): the comparison is not of the old loop with itself.
+      const fastPath = docs.filter(
+        (d) => ![d.title_norm, d.domain ?? '', ...d.categories].some((v) => v?.includes(SEP)),
+      );
+      expect(fastPath.length).toBeGreaterThan(docs.length * 0.9);
+      // And the documents are not trivial: empty, separator-only and many-field texts all occur.
+      expect(docs.some((d) => d.search_text === '')).toBe(true);
+      expect(docs.some((d) => d.search_text.includes(SEP + SEP))).toBe(true);
+      expect(new Set(before).size).toBeGreaterThan(docs.length * 0.9);
+    });
 
-  it('keeps the signature, volatility and cost the index and the planner rely on', async () => {
-    const found = await sql<{ volatile: string; parallel: string; cost: number; args: string }>`
-      select provolatile as volatile, proparallel as parallel, procost::int as cost,
-             pg_get_function_identity_arguments(oid) as args
-      from pg_proc where proname = 'search_document_tsv'`.execute(db);
-    expect(found.rows).toEqual([
-      {
-        volatile: 'i',
-        parallel: 's',
-        cost: 10000,
-        args:
-          'search_text text, title_norm text, kind text, department_id integer, division_code text, year integer, ' +
-          'severity text, list_type text, domain text, categories text[]',
-      },
-    ]);
-  });
-});
+    it('still refuses a category that is null, like 0003', async () => {
+      await expect(nullCategory(db)).rejects.toThrow(/null/);
+    });
+
+    it('keeps the signature, volatility and cost the index and the planner rely on', async () => {
+      const found = await sql<{ volatile: string; parallel: string; cost: number; args: string }>`
+        select provolatile as volatile, proparallel as parallel, procost::int as cost,
+               pg_get_function_identity_arguments(oid) as args
+        from pg_proc where proname = 'search_document_tsv'`.execute(db);
+      expect(found.rows).toEqual([
+        {
+          volatile: 'i',
+          parallel: 's',
+          cost: 10000,
+          args:
+            'search_text text, title_norm text, kind text, department_id integer, division_code text, year integer, ' +
+            'severity text, list_type text, domain text, categories text[]',
+        },
+      ]);
+    });
+
+    it('gets 0003 back from its down()', async () => {
+      expect((await migrator(db).migrateTo(BEFORE_0410)).error).toBeUndefined();
+      expect(await tsvectors(db, docs)).toEqual(before);
+      await migrateToLatest(db);
+    });
+  },
+  { migrate: false },
+);
