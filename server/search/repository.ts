@@ -45,6 +45,13 @@ export function subjectSources(db: Db, filter: IdFilter): Promise<SubjectSource[
   return query.$call((q) => idFilter(q, 'subjects.id', filter)).execute();
 }
 
+/**
+ * The subject of record `r`, probed by its primary key: as a plain join the planner hashes the
+ * whole subjects table for a batch of ids, a cost that grows with the table on every import batch.
+ */
+const SUBJECT_OF_RECORD = sql<Pick<Database['subjects'], 'kind' | 'name' | 'divisionCode'>>`(
+  select kind, name, division_code from subjects where subjects.id = r.subject_id limit 1)`.as('s');
+
 /** What both record kinds' documents need of the record, its subject and its department. */
 const RECORD_PARTY_COLUMNS = [
   'r.id',
@@ -62,17 +69,7 @@ const RECORD_PARTY_COLUMNS = [
 export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSource[]> {
   const query = db
     .selectFrom('licensingRecords as r')
-    // The subject by its primary key: as a plain join, the planner hashes all subjects for a batch of ids.
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('subjects')
-          .select(['kind', 'name', 'divisionCode'])
-          .whereRef('subjects.id', '=', 'r.subjectId')
-          .limit(1)
-          .as('s'),
-      (j) => j.onTrue(),
-    )
+    .innerJoinLateral(SUBJECT_OF_RECORD, (j) => j.onTrue())
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
       ...RECORD_PARTY_COLUMNS,
@@ -92,17 +89,7 @@ export function licensingSources(db: Db, filter: IdFilter): Promise<LicensingSou
 export function penaltySources(db: Db, filter: IdFilter): Promise<PenaltySource[]> {
   const query = db
     .selectFrom('penaltyRecords as r')
-    // The subject by its primary key: as a plain join, the planner hashes all subjects for a batch of ids.
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('subjects')
-          .select(['kind', 'name', 'divisionCode'])
-          .whereRef('subjects.id', '=', 'r.subjectId')
-          .limit(1)
-          .as('s'),
-      (j) => j.onTrue(),
-    )
+    .innerJoinLateral(SUBJECT_OF_RECORD, (j) => j.onTrue())
     .innerJoin('departments as d', 'd.id', 'r.departmentId')
     .select([
       ...RECORD_PARTY_COLUMNS,
