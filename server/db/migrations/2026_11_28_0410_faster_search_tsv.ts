@@ -86,7 +86,12 @@ const SLOW = sql`
   $$`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await FAST.execute(db);
+  // Migrations may arrive out of order (server/db/migrate.ts): before 0003 there is nothing to
+  // speed up, and 0003 must still be able to create its function; it is then only slower.
+  const found = await sql<{ exists: boolean }>`
+    select to_regprocedure('search_document_tsv(text, text, text, integer, text, integer, text, text, text, text[])')
+      is not null as exists`.execute(db);
+  if (found.rows[0]?.exists) await FAST.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
