@@ -5,6 +5,7 @@ import { identityKeys } from '../identities/keys';
 import { syncBulkChange } from '../search/bulk';
 import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
 import { openTable, formatOf, type FileFormat } from './parse';
+import { addPhaseTime, timed, timedSync } from '../perf/phases';
 import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
 import { validateRow, type RawRow, type RowIssue, type ValidRow } from './validate';
 
@@ -155,7 +156,7 @@ export async function importRows(
       const full = batch;
       batch = [];
       if (!target || full.length === 0) return;
-      await writing;
+      await timed('wait: reader waits for the previous batch', () => writing);
       writing = writeBatch(target, kind, full, options, importId, keys).then((outcomes) => {
         for (const o of outcomes) summary[o.outcome satisfies Outcome] += 1;
         summary.outcomes?.push(...outcomes);
@@ -164,19 +165,21 @@ export async function importRows(
       writing.catch(() => {});
     };
     try {
-      await readRows(flush, () => batch);
+      await timed('reader: wall time of reading the file (parse + validate + waits)', () =>
+        readRows(flush, () => batch),
+      );
     } catch (err) {
       // Never leave a write running on the transaction's connection after it is rolled back.
       await writing.catch(() => {});
       throw err;
     }
-    await writing;
+    await timed('wait: last batch after the file is read', () => writing);
     options.onProgress?.(summary.totalRows);
   };
   const readRows = async (flush: () => Promise<void>, current: () => ValidRow[]) => {
     for await (const { rowNumber, raw } of rows) {
       summary.totalRows += 1;
-      const result = validateRow(kind, raw, rowNumber, options.today);
+      const result = timedSync('node: validate rows', () => validateRow(kind, raw, rowNumber, options.today));
       if (result.ok) {
         const norm = result.row.values.documentNumberNorm;
         const first = seen.get(norm);
@@ -202,8 +205,16 @@ export async function importRows(
   };
 
   try {
-    if (options.mode === 'commit') await changingPublicData(() => db.transaction().execute((trx) => consume(trx)));
-    else await consume(null);
+    if (options.mode === 'commit') {
+      let consumed = 0;
+      await changingPublicData(() =>
+        db.transaction().execute(async (trx) => {
+          await consume(trx);
+          consumed = performance.now();
+        }),
+      );
+      addPhaseTime('db: commit', performance.now() - consumed);
+    } else await consume(null);
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
     summary.status = 'failed';
@@ -256,16 +267,20 @@ async function writeBatch(
   importId: number,
   keys: ReturnType<typeof identityKeys>,
 ): Promise<RowOutcome[]> {
-  const { byRow, createdIds } = await resolveSubjects(
-    db,
-    keys,
-    batch.map((r) => r.subject),
+  const { byRow, createdIds } = await timed('db: subjects (match, create, identities)', () =>
+    resolveSubjects(
+      db,
+      keys,
+      batch.map((r) => r.subject),
+    ),
   );
-  const outcomes = await writeRecords(
-    db,
-    kind,
-    batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
-    { departmentId: options.departmentId, importId, actor: options.actor },
+  const outcomes = await timed('db: records (all)', () =>
+    writeRecords(
+      db,
+      kind,
+      batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
+      { departmentId: options.departmentId, importId, actor: options.actor },
+    ),
   );
   // Existing subjects are never changed by an import, so only new subjects and the changed records need documents.
   await syncBulkChange(db, {

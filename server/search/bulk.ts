@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { docIdOf, licensingDocument, penaltyDocument, subjectDocument, type SearchDocument } from './documents';
 import * as repo from './repository';
+import { timed, timedSync } from '../perf/phases';
 
 // The search sync of bulk writers (department imports): for a batch of records of one kind
 // just written, and the subjects created for them, one source query per kind, one upsert of
@@ -38,19 +39,26 @@ export async function syncBulkChange(db: Db, change: BulkChange): Promise<{ upse
   };
   if (change.newSubjectIds.length > 0) {
     const ids = change.newSubjectIds;
-    collect('subject', ids, await repo.subjectSources(db, { ids }), subjectDocument, false);
+    const sources = await timed('db: document sources', () => repo.subjectSources(db, { ids }));
+    timedSync('node: build documents', () => collect('subject', ids, sources, subjectDocument, false));
   }
   if (change.recordIds.length > 0) {
     const ids = change.recordIds;
-    if (change.kind === 'licensing')
-      collect('licensing', ids, await repo.licensingSources(db, { ids }), licensingDocument, true);
-    else collect('penalty', ids, await repo.penaltySources(db, { ids }), penaltyDocument, true);
+    if (change.kind === 'licensing') {
+      const sources = await timed('db: document sources', () => repo.licensingSources(db, { ids }));
+      timedSync('node: build documents', () => collect('licensing', ids, sources, licensingDocument, true));
+    } else {
+      const sources = await timed('db: document sources', () => repo.penaltySources(db, { ids }));
+      timedSync('node: build documents', () => collect('penalty', ids, sources, penaltyDocument, true));
+    }
   }
   await repo.upsertDocuments(db, upserts);
-  await repo.deleteDocuments(db, deletions);
-  await repo.enqueueOutbox(db, [
-    ...upserts.map((d) => ({ docId: d.docId, op: 'upsert' as const })),
-    ...deletions.map((docId) => ({ docId, op: 'delete' as const })),
-  ]);
+  await timed('db: document deletes', () => repo.deleteDocuments(db, deletions));
+  await timed('db: outbox', () =>
+    repo.enqueueOutbox(db, [
+      ...upserts.map((d) => ({ docId: d.docId, op: 'upsert' as const })),
+      ...deletions.map((docId) => ({ docId, op: 'delete' as const })),
+    ]),
+  );
   return { upserted: upserts.length, deleted: deletions.length };
 }

@@ -8,6 +8,7 @@ import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 import * as m0400 from './2026_11_28_0400_search_partitions';
 import * as m0420 from './2026_11_28_0420_query_code_hmac';
 import * as m0430 from './2026_11_28_0430_record_uscc_indexes';
+import * as m0410 from './2026_11_28_0410_faster_search_tsv';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0210_disclosure_filters': m0210,
   '2026_11_28_0300_change_feed_indexes': m0300,
   '2026_11_28_0400_search_partitions': m0400,
+  '2026_11_28_0410_faster_search_tsv': m0410,
   '2026_11_28_0420_query_code_hmac': m0420,
   '2026_11_28_0430_record_uscc_indexes': m0430,
 };
