@@ -6,9 +6,9 @@ import * as m0203 from './2026_11_28_0203_issued_report_content';
 import * as m0210 from './2026_11_28_0210_disclosure_filters';
 import * as m0300 from './2026_11_28_0300_change_feed_indexes';
 import * as m0400 from './2026_11_28_0400_search_partitions';
+import * as m0410 from './2026_11_28_0410_faster_search_tsv';
 import * as m0420 from './2026_11_28_0420_query_code_hmac';
 import * as m0430 from './2026_11_28_0430_record_uscc_indexes';
-import * as m0410 from './2026_11_28_0410_faster_search_tsv';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
