@@ -6,6 +6,7 @@ import { idNumberHmac, protectIdNumber, type IdentityKeys } from '../identities/
 import type { ValidRow, SubjectInput, IdNumberInput } from './validate';
 import type { RecordKind } from './fields';
 import { timed } from '../perf/phases';
+import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
 
 // SQL of the importer: set-based per batch (one query per table and batch, never one per row)
 // so that a 100,000-row file stays fast on both databases.
@@ -34,39 +35,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 const SQL_TABLE = { licensing: 'licensing_records', penalty: 'penalty_records' } as const;
-const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const columnList = (keys: readonly string[]) => sql.raw(keys.map(snakeCase).join(', '));
 /** The columns a statement writes: an undefined value means "the default", as in a Kysely insert. */
 const writtenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
-
-/**
- * Rows as one JSON parameter of json_populate_recordset: a multi-row statement of any size
- * with one bound value (no 65,535-parameter limit, no per-value encoding), the same SQL on
- * PostgreSQL and PGlite. Keys are the table's columns in camelCase.
- */
-const jsonRows = (rows: readonly Record<string, unknown>[]) => {
-  // Written by hand, key by key: renaming the keys through Object.entries/fromEntries was most of an import's own CPU time.
-  const parts: string[] = [];
-  for (const row of rows) {
-    let json = '';
-    for (const key in row) {
-      const value = JSON.stringify(row[key]);
-      if (value !== undefined) json += `${json ? ',' : ''}${jsonKey(key)}${value}`;
-    }
-    parts.push(`{${json}}`);
-  }
-  return sql`${`[${parts.join(',')}]`}::json`;
-};
-const jsonKeys = new Map<string, string>();
-/** `"snake_case":` of a camelCase key, computed once per key. */
-function jsonKey(key: string): string {
-  let found = jsonKeys.get(key);
-  if (found === undefined) {
-    found = `${JSON.stringify(snakeCase(key))}:`;
-    jsonKeys.set(key, found);
-  }
-  return found;
-}
 
 interface SavedId {
   id: number;
@@ -209,7 +179,7 @@ export async function resolveSubjects(
     const rows = await timed('db: subjects — insert', () =>
       sql<{ id: number }>`
         insert into subjects (${columnList(keys)})
-        select ${columnList(keys)} from json_populate_recordset(null::subjects, ${jsonRows(values)})
+        select ${columnList(keys)} from json_populate_recordset(null::subjects, ${jsonRecordset(values)})
         returning id`.execute(db),
     );
     missing.forEach(([k], i) => {
@@ -331,7 +301,7 @@ export async function writeRecords(
     const keys = writtenKeys(updates[0]!.values);
     await sql`
       update ${tableSql} t set ${sql.raw(keys.map((k) => `${snakeCase(k)} = x.${snakeCase(k)}`).join(', '))}, updated_at = now()
-      from json_populate_recordset(null::${tableSql}, ${jsonRows(updates.map((u) => ({ ...u.values, id: u.id })))}) x
+      from json_populate_recordset(null::${tableSql}, ${jsonRecordset(updates.map((u) => ({ ...u.values, id: u.id })))}) x
       where t.id = x.id`.execute(db);
   }
   if (inserts.length > 0) {
@@ -339,7 +309,7 @@ export async function writeRecords(
     const created = await timed('db: records — insert', () =>
       sql<{ id: number; documentNumberNorm: string }>`
       insert into ${tableSql} (${columnList(keys)})
-      select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRows(inserts.map((p) => p.values))})
+      select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRecordset(inserts.map((p) => p.values))})
       returning id, document_number_norm as "documentNumberNorm"`.execute(db),
     );
     const idOfNorm = new Map(created.rows.map((r) => [r.documentNumberNorm, Number(r.id)]));
@@ -375,7 +345,7 @@ export async function writeRecords(
     await timed('db: records — audit', () =>
       sql`
       insert into audit_log (${columnList(keys)})
-      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRows(rows)})`.execute(db),
+      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRecordset(rows)})`.execute(db),
     );
   }
   return outcomes.sort((a, b) => a.rowNumber - b.rowNumber);

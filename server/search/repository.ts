@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/client';
+import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
 import { timed } from '../perf/phases';
 import type { Database } from '../db/types';
 import type {
@@ -661,14 +662,11 @@ async function upsertDocumentRows(
   docs: readonly SearchDocument[],
   touched: string,
 ) {
-  const columns = fields.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  // The JSON is written field by field: building an object per document first doubled the cost.
-  const keys = columns.map((c) => `${JSON.stringify(c)}:`);
-  const rows = docs.map((d) => `{${fields.map((f, i) => `${keys[i]}${JSON.stringify(d[f]) ?? 'null'}`).join(',')}}`);
-  const list = sql.raw(columns.join(', '));
+  const columns = fields.map(snakeCase);
+  const list = columnList(fields);
   const sets = columns.filter((c) => !KEPT_ON_CONFLICT.has(c)).map((c) => `${c} = excluded.${c}`);
   await sql`
     insert into ${sql.raw(table)} (${list})
-    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${`[${rows.join(',')}]`}::json)
+    select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${jsonRecordset(docs, fields)})
     on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
 }
