@@ -72,8 +72,17 @@ export const submitSchema = z
   });
 export type SubmitInput = z.infer<typeof submitSchema>;
 
+/** YY (objection), XF (repair) or TS (complaint), the filing date and six digits; spaces and case do not matter. */
+const TRACKING_NUMBER = /^(YY|XF|TS)\d{14}$/;
+
 export const trackSchema = z.object({
-  trackingNumber: z.string().trim().min(1, '请填写受理编号。').max(40),
+  trackingNumber: z
+    .string()
+    .trim()
+    .min(1, '请填写受理编号。')
+    .max(40)
+    .transform((v) => v.replace(/\s/g, '').toUpperCase())
+    .refine((v) => TRACKING_NUMBER.test(v), '受理编号应为2个字母加14位数字，例如 YY20261128012345，请核对后重新输入。'),
   queryCode: z.string().trim().min(1, '请填写查询码。').max(20),
 });
 
