@@ -7,6 +7,7 @@ import { PREVIEW_ERRORS_SHOWN } from '@/server/imports/staff';
 import { z } from '@/server/validation';
 import { staffCaller } from '../_lib/session';
 import { commitImportAction } from '../imports-actions';
+import { AdminPanel } from '@/components/admin/panel';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '数据导入' };
@@ -69,10 +70,14 @@ export default async function ImportsPage({
       ) : null}
 
       {detail ? (
-        <section aria-labelledby="detail" className="mb-6 rounded border border-slate-300 bg-white p-4">
-          <h2 id="detail" className="mb-2 text-lg font-bold">
-            {detail.status === 'previewed' ? '预览结果' : '导入结果'}：{detail.fileName}（批次 {detail.id}）
-          </h2>
+        <AdminPanel
+          id="detail"
+          title={
+            <>
+              {detail.status === 'previewed' ? '预览结果' : '导入结果'}：{detail.fileName}（批次 {detail.id}）
+            </>
+          }
+        >
           <p className="mb-2 text-slate-800" data-testid="summary">
             {detail.departmentName} · {RECORD_KIND_LABELS[detail.recordKind]} · {STATUS_LABELS[detail.status]}：共{' '}
             {formatCount(detail.totalRows)} 行，
@@ -139,13 +144,10 @@ export default async function ImportsPage({
               ) : null}
             </form>
           ) : null}
-        </section>
+        </AdminPanel>
       ) : null}
 
-      <section aria-labelledby="upload" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="upload" className="mb-2 text-lg font-bold">
-          上传文件并预览
-        </h2>
+      <AdminPanel id="upload" title="上传文件并预览">
         <PendingForm
           action="/admin/imports/upload"
           submitLabel="上传并预览"
@@ -182,7 +184,7 @@ export default async function ImportsPage({
             />
           </label>
         </PendingForm>
-      </section>
+      </AdminPanel>
 
       <section aria-labelledby="history">
         <h2 id="history" className="mb-2 text-lg font-bold">

@@ -12,6 +12,7 @@ import {
   withdrawRecordAction,
 } from '../records-actions';
 import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, SEVERITY_LABELS } from '@/server/rules/codes';
+import { AdminPanel } from '@/components/admin/panel';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '信息管理' };
@@ -79,10 +80,7 @@ export default async function RecordsPage({
           {message}
         </p>
       ) : null}
-      <section aria-labelledby="create" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="create" className="mb-2 text-lg font-bold">
-          录入行政处罚
-        </h2>
+      <AdminPanel id="create" title="录入行政处罚">
         <p className="mb-2 text-sm text-slate-700">公示期限和最早可修复日期由系统按处罚决定日期适用的规则计算。</p>
         <form action={createPenaltyAction}>
           {csrf}
@@ -126,11 +124,8 @@ export default async function RecordsPage({
             录入
           </button>
         </form>
-      </section>
-      <section aria-labelledby="create-licensing" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="create-licensing" className="mb-2 text-lg font-bold">
-          录入行政许可
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="create-licensing" title="录入行政许可">
         <p className="mb-2 text-sm text-slate-700">
           按与文件导入相同的规则校验（统一社会信用代码、证件号码、日期等）；许可机关和数据来源单位为本部门。
         </p>
@@ -171,11 +166,8 @@ export default async function RecordsPage({
             录入
           </button>
         </form>
-      </section>
-      <section aria-labelledby="correct-licensing" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="correct-licensing" className="mb-2 text-lg font-bold">
-          更正行政许可
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="correct-licensing" title="更正行政许可">
         <p className="mb-2 text-sm text-slate-700">
           按文书号找到本部门的行政许可，只填写需要更正的项目；行政相对人和文书号不能更正（如有错误请撤销后重新录入）。
         </p>
@@ -193,11 +185,8 @@ export default async function RecordsPage({
             更正
           </button>
         </form>
-      </section>
-      <section aria-labelledby="withdraw" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="withdraw" className="mb-2 text-lg font-bold">
-          撤销信息
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="withdraw" title="撤销信息">
         <form action={withdrawRecordAction}>
           {csrf}
           <label className="mb-3 block" htmlFor="withdraw-kind">
@@ -213,11 +202,8 @@ export default async function RecordsPage({
             撤销
           </button>
         </form>
-      </section>
-      <section aria-labelledby="correct" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="correct" className="mb-2 text-lg font-bold">
-          更正行政处罚
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="correct" title="更正行政处罚">
         <form action={correctPenaltyAction}>
           {csrf}
           <label className="mb-3 block" htmlFor="correct-id">
@@ -234,11 +220,8 @@ export default async function RecordsPage({
             更正
           </button>
         </form>
-      </section>
-      <section aria-labelledby="list" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="list" className="mb-2 text-lg font-bold">
-          列入名单
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="list" title="列入名单">
         <p className="mb-2 text-sm text-slate-700">
           必须引用联合奖惩目录中与名单类型相符的措施：红名单用激励措施，失信名单用惩戒措施。
         </p>
@@ -280,11 +263,8 @@ export default async function RecordsPage({
             列入
           </button>
         </form>
-      </section>
-      <section aria-labelledby="correct-list" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="correct-list" className="mb-2 text-lg font-bold">
-          更正名单信息
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="correct-list" title="更正名单信息">
         <form action={correctListEntryAction}>
           {csrf}
           <Field id="cl-id" name="id" label="名单信息编号" type="number" />
@@ -296,11 +276,8 @@ export default async function RecordsPage({
             更正
           </button>
         </form>
-      </section>
-      <section aria-labelledby="remove-list" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="remove-list" className="mb-2 text-lg font-bold">
-          移出名单
-        </h2>
+      </AdminPanel>
+      <AdminPanel id="remove-list" title="移出名单">
         <p className="mb-2 text-sm text-slate-700">
           移出后该名单信息不再公示，联合奖惩措施随即停止；理由记入审计日志。
         </p>
@@ -312,7 +289,7 @@ export default async function RecordsPage({
             移出
           </button>
         </form>
-      </section>
+      </AdminPanel>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { DECISION_LABELS, DECISIONS_BY_KIND } from '@/server/rules/applications'
 import { z } from '@/server/validation';
 import { staffCaller } from '../../_lib/session';
 import { acceptAction, decideAction, refuseAction } from '../../actions';
+import { AdminPanel } from '@/components/admin/panel';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '申请详情' };
@@ -89,10 +90,7 @@ export default async function ApplicationPage({
         </div>
       ) : null}
 
-      <section aria-labelledby="facts" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <h2 id="facts" className="mb-2 text-lg font-bold">
-          申请情况
-        </h2>
+      <AdminPanel id="facts" title="申请情况">
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
           <dt className="text-slate-600">状态</dt>
           <dd data-testid="status">{app.statusLabel}</dd>
@@ -169,7 +167,7 @@ export default async function ApplicationPage({
             </>
           ) : null}
         </dl>
-      </section>
+      </AdminPanel>
 
       <section aria-labelledby="files" className="mb-6">
         <h2 id="files" className="mb-2 text-lg font-bold">
@@ -195,10 +193,7 @@ export default async function ApplicationPage({
       </section>
 
       {app.canAct && app.status === 'submitted' ? (
-        <section aria-labelledby="accept" className="mb-6 rounded border border-slate-300 bg-white p-4">
-          <h2 id="accept" className="mb-2 text-lg font-bold">
-            受理
-          </h2>
+        <AdminPanel id="accept" title="受理">
           <form action={acceptAction} className="mb-4">
             {hidden}
             <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
@@ -218,14 +213,11 @@ export default async function ApplicationPage({
               不予受理
             </button>
           </form>
-        </section>
+        </AdminPanel>
       ) : null}
 
       {app.canAct && app.status === 'accepted' ? (
-        <section aria-labelledby="decide" className="mb-6 rounded border border-slate-300 bg-white p-4">
-          <h2 id="decide" className="mb-2 text-lg font-bold">
-            作出决定
-          </h2>
+        <AdminPanel id="decide" title="作出决定">
           <form action={decideAction}>
             {hidden}
             <fieldset className="mb-3">
@@ -261,7 +253,7 @@ export default async function ApplicationPage({
               提交决定
             </button>
           </form>
-        </section>
+        </AdminPanel>
       ) : null}
 
       <section aria-labelledby="history">
