@@ -160,12 +160,7 @@ export async function resolveSubjects(
         name: s.name,
         nameNorm: s.nameNorm,
         uscc: s.kind === 'natural_person' ? null : s.uscc,
-        registrationNumber: s.registrationNumber,
-        orgCode: s.orgCode,
-        taxNumber: s.taxNumber,
-        institutionCert: s.institutionCert,
-        socialOrgCert: s.socialOrgCert,
-        legalRepresentative: s.legalRepresentative,
+        ...partyCodes(s),
         legalRepIdType: rep?.type ?? null,
         legalRepIdMasked: rep?.masked ?? null,
         legalRepIdRef: rep?.id ?? null,
@@ -196,6 +191,16 @@ export async function resolveSubjects(
   return { byRow, createdIds };
 }
 
+/** The party's registration codes and legal representative, as subjects and records both store them. */
+const partyCodes = (s: SubjectInput) => ({
+  registrationNumber: s.registrationNumber,
+  orgCode: s.orgCode,
+  taxNumber: s.taxNumber,
+  institutionCert: s.institutionCert,
+  socialOrgCert: s.socialOrgCert,
+  legalRepresentative: s.legalRepresentative,
+});
+
 /** The columns a row writes, party slots included (what "unchanged" is judged on). */
 export function recordColumns(row: ValidRow, subject: ResolvedSubject, departmentId: number): Record<string, unknown> {
   const s = row.subject;
@@ -205,12 +210,7 @@ export function recordColumns(row: ValidRow, subject: ResolvedSubject, departmen
     subjectName: s.name,
     subjectCategory: SUBJECT_KIND_LABELS[s.kind],
     uscc: s.uscc,
-    registrationNumber: s.registrationNumber,
-    orgCode: s.orgCode,
-    taxNumber: s.taxNumber,
-    institutionCert: s.institutionCert,
-    socialOrgCert: s.socialOrgCert,
-    legalRepresentative: s.legalRepresentative,
+    ...partyCodes(s),
     legalRepIdType: subject.legalRep?.type ?? null,
     legalRepIdMasked: subject.legalRep?.masked ?? null,
     legalRepIdRef: subject.legalRep?.id ?? null,
