@@ -21,6 +21,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The production topology for real (deploy/local-cluster.sh): run by `npm test` after
+        // the e2e step, whose build it serves; one file at a time, they share the cluster.
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/cluster/setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

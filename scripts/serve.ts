@@ -44,7 +44,12 @@ try {
   await handle.close();
 }
 
-const server = await startHttpServer({ port: cfg.PORT, dir: process.cwd(), trustedProxies: cfg.TRUSTED_PROXIES });
+const server = await startHttpServer({
+  port: cfg.PORT,
+  dir: process.cwd(),
+  trustedProxies: cfg.TRUSTED_PROXIES,
+  databaseUrl: cfg.DATABASE_URL,
+});
 console.log(`信用乐山实例已启动，端口 ${cfg.PORT}`);
 const stop = () => {
   server.close(() => process.exit(0));

@@ -9,50 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../server/config';
-import { defaultTarget, openDatabase } from '../server/db/client';
-import { migrateToLatest } from '../server/db/migrate';
 import { startHttpServer } from '../server/http/serve';
-import { seedDemoIfEmpty } from '../server/seed';
-import { demoApiKeys } from '../server/api-keys/service';
-import { identityKeys } from '../server/identities/keys';
+import { prepareDatabase } from './lib/prepare';
 import { sourceFingerprint } from './lib/fingerprint';
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-
-async function prepareDatabase() {
-  const cfg = config();
-  const target = defaultTarget();
-  console.log(
-    'url' in target
-      ? '数据库：PostgreSQL（DATABASE_URL）'
-      : `数据库：内置 PGlite（${path.relative(process.cwd(), cfg.pgliteDir)}）`,
-  );
-  const handle = await openDatabase(target);
-  try {
-    const migrated = await migrateToLatest(handle.db);
-    const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0;
-    console.log(`迁移完成：新应用 ${applied} 个迁移（${elapsed()}）`);
-    const seeded = await seedDemoIfEmpty(handle.db);
-    if (seeded.reindexed !== null) console.log(`已重建搜索索引：${seeded.reindexed} 条公示信息（${elapsed()}）`);
-    console.log(
-      seeded.generated ? `已生成演示数据：${seeded.summary}（${elapsed()}）` : `沿用已有数据：${seeded.summary}`,
-    );
-    const keys = await demoApiKeys(handle.db, identityKeys().hmac, { create: seeded.generated !== null });
-    if (keys.length > 0) {
-      console.log('演示部门 API 密钥（POST /api/v1/disclosures 与 npm run import -- --key）：');
-      for (const k of keys) console.log(`  ${k.departmentCode.padEnd(8)} ${k.key}  ${k.departmentName}`);
-    }
-    if (seeded.staff.length > 0) {
-      console.log('工作人员后台 /admin 演示账号（仅供演示，正式部署前请删除或修改密码）：');
-      for (const a of seeded.staff)
-        console.log(`  ${a.username.padEnd(8)} 密码 ${a.password.padEnd(18)} ${a.displayName}`);
-    }
-  } finally {
-    await handle.close();
-  }
-}
 
 function buildIfNeeded() {
   const stamp = path.join('.next', 'source-fingerprint');
@@ -77,7 +40,12 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 
 async function serve() {
   const port = config().PORT;
-  const server = await startHttpServer({ port, dir: process.cwd(), trustedProxies: config().TRUSTED_PROXIES });
+  const server = await startHttpServer({
+    port,
+    dir: process.cwd(),
+    trustedProxies: config().TRUSTED_PROXIES,
+    databaseUrl: config().DATABASE_URL,
+  });
   console.log(`\n信用乐山已启动：http://localhost:${port}/ （准备用时 ${elapsed()}）\n`);
   const stop = () => {
     server.close(() => process.exit(0));
@@ -88,6 +56,6 @@ async function serve() {
   process.on('SIGTERM', stop);
 }
 
-await prepareDatabase();
+await prepareDatabase(elapsed);
 buildIfNeeded();
 await serve();

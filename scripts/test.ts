@@ -1,9 +1,12 @@
 // `npm test`: every check, in order, with one summary line at the end.
-//   lint (ESLint + Prettier) → types (tsc) → unit + integration (Vitest, on PGlite and,
-//   with TEST_DATABASE_URL, PostgreSQL) → e2e (Playwright in Chromium, against `npm start`).
+//   setup (Debian packages when root; a private PostgreSQL cluster unless TEST_DATABASE_URL is
+//   set; scripts/lib/test-env.ts) → lint (ESLint + Prettier) → types (tsc) → unit + integration
+//   (Vitest, on PGlite and PostgreSQL) → e2e (Playwright in Chromium, against `npm start`) →
+//   cluster (deploy/local-cluster.sh: primary, replica, two instances, nginx).
 // Stops at the first failing step; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDebianPackages, startPrivatePostgres, type PrivatePostgres } from './lib/test-env';
 
 interface Counts {
   passed: number;
@@ -44,11 +47,11 @@ function readPlaywright(file: string) {
   total.skipped += report.stats.skipped;
 }
 
+let privatePostgres: PrivatePostgres | null = null;
+
 function finish(ok: boolean): never {
+  privatePostgres?.stop();
   console.log(`\n=== Summary (${timings.join(', ')})`);
-  if (!process.env.TEST_DATABASE_URL) {
-    console.log('NOTE: TEST_DATABASE_URL is not set, so the PostgreSQL half of the integration suite did not run.');
-  }
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(ok && total.failed === 0 ? 0 : 1);
 }
@@ -56,6 +59,29 @@ function finish(ok: boolean): never {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 const npx = 'npx';
+const inCi = Boolean(process.env.CI);
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const missing = ensureDebianPackages();
+if (missing.length > 0) {
+  const message = `missing Debian packages: ${missing.join(' ')} (as root: apt-get install -y ${missing.join(' ')})`;
+  if (inCi) {
+    console.error(`FAIL: ${message}`);
+    finish(false);
+  }
+  console.warn(`NOTE: ${message}; the suites that need them will fail.`);
+}
+if (!process.env.TEST_DATABASE_URL) {
+  privatePostgres = await startPrivatePostgres();
+  process.env.TEST_DATABASE_URL = privatePostgres.url;
+  console.log(`=== setup: private PostgreSQL for the integration suites at ${privatePostgres.url}`);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    privatePostgres?.stop();
+    process.exit(130);
+  });
+}
 
 if (!run('lint', npx, ['eslint', '.', '--max-warnings=0'])) finish(false);
 if (!run('format', npx, ['prettier', '--check', '.'])) finish(false);
@@ -63,6 +89,8 @@ if (!run('types', npx, ['tsc', '--noEmit'])) finish(false);
 const vitestOk = run('unit+integration', npx, [
   'vitest',
   'run',
+  '--project=unit',
+  '--project=integration',
   '--reporter=default',
   '--reporter=json',
   '--outputFile.json=test-results/vitest.json',
@@ -71,4 +99,15 @@ readVitest('test-results/vitest.json');
 if (!vitestOk) finish(false);
 const e2eOk = run('e2e', npx, ['playwright', 'test']);
 readPlaywright('test-results/e2e.json');
-finish(e2eOk);
+if (!e2eOk) finish(false);
+// The cluster suite serves the build the e2e step just made (.next), behind nginx.
+const clusterOk = run('cluster', npx, [
+  'vitest',
+  'run',
+  '--project=cluster',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/cluster.json',
+]);
+readVitest('test-results/cluster.json');
+finish(clusterOk);

@@ -7,6 +7,13 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须是 postgres:// 或 postgresql:// 开头的连接串')
     .optional(),
+  /** A streaming replica of DATABASE_URL for public reads (optional). */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_REPLICA_URL 必须是 postgres:// 或 postgresql:// 开头的连接串')
+    .optional(),
+  /** Public reads leave the replica while it is further behind the primary than this. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   PGLITE_DIR: z.string().min(1).optional(),
   MEILI_URL: z.string().url('MEILI_URL 必须是完整的网址，例如 http://127.0.0.1:7700').optional(),
   MEILI_MASTER_KEY: z.string().optional(),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Meilisearch } from 'meilisearch';
 import { getDbHandle } from '../db/client';
+import { routingState } from '../db/read-routing';
 import { pendingMigrations } from '../db/migrate';
 import { withTimeout } from '../search/fallback';
 import { meilisearchClient, MEILI_TIMEOUT_MS } from '../search/meilisearch/client';
@@ -11,6 +12,14 @@ export interface Readiness {
   ready: boolean;
   database: { reachable: boolean; kind?: string; error?: string };
   migrations: { pending: string[] };
+  /** The read replica (DATABASE_REPLICA_URL): public reads use it while healthy and within the lag bound. */
+  replica?: {
+    healthy: boolean;
+    lagSeconds: number | null;
+    maxLagSeconds: number;
+    inUse: boolean;
+    error: string | null;
+  };
   /** Search is degraded, never down, while PostgreSQL answers: it does not decide readiness. */
   search?: {
     engine: string;
@@ -53,6 +62,7 @@ export async function checkReadiness(): Promise<Readiness> {
       database: { reachable: true, kind: handle.kind },
       migrations: { pending },
       search: await searchReadiness(handle.db, meilisearchClient(), searchEngineStatus(handle.db)),
+      ...replicaReadiness(),
     };
   } catch (err) {
     return {
@@ -61,4 +71,20 @@ export async function checkReadiness(): Promise<Readiness> {
       migrations: { pending: [] },
     };
   }
+}
+
+/** The replica never decides readiness: without it, reads go to the primary. */
+function replicaReadiness(): Pick<Readiness, 'replica'> {
+  const r = routingState().replica;
+  if (!r.configured) return {};
+  const inUse = r.healthy && r.lagSeconds !== null && r.lagSeconds <= r.maxLagSeconds;
+  return {
+    replica: {
+      healthy: r.healthy,
+      lagSeconds: r.lagSeconds === null ? null : Math.round(r.lagSeconds * 1000) / 1000,
+      maxLagSeconds: r.maxLagSeconds,
+      inUse,
+      error: r.error,
+    },
+  };
 }

@@ -1,5 +1,7 @@
 // The bridge between code that changes public data (bundled by Next) and the page cache of
 // the HTTP server (not bundled): module instances differ, so the hook lives on globalThis.
+import { publicDataWritten } from '../db/read-routing';
+
 const HOOK = Symbol.for('xinyong-leshan.publicDataChanged');
 
 type Listener = () => void;
@@ -16,9 +18,11 @@ export function onPublicDataChange(listener: Listener): () => void {
 /**
  * Call AFTER a transaction that changed what the public sees has committed (a decision, a
  * record change, an import): cached public pages are dropped at once in this process; other
- * instances catch up within the cache TTL.
+ * instances are told through PostgreSQL (server/http/cluster-channel.ts) and drop theirs too.
  */
 export function publicDataChanged(): void {
+  // Reads after this change must not come from a replica that has not replayed it yet.
+  publicDataWritten();
   for (const listener of (globalThis as WithHook)[HOOK] ?? []) listener();
 }
 

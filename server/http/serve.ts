@@ -2,7 +2,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
+import { publicDataWritten, runAsPublicRead } from '../db/read-routing';
 import { clientAddress } from './client-address';
+import { openClusterChannel } from './cluster-channel';
 import { onPublicDataChange } from './invalidate';
 import {
   PageCache,
@@ -33,20 +35,37 @@ export async function startHttpServer({
   port,
   dir,
   trustedProxies = 0,
+  databaseUrl,
 }: {
   port: number;
   dir: string;
   /** Reverse proxies of ours in front of this server (TRUSTED_PROXIES): how many X-Forwarded-For entries to believe. */
   trustedProxies?: number;
+  /** PostgreSQL (DATABASE_URL): other instances are told of changes through it. */
+  databaseUrl?: string;
 }): Promise<http.Server> {
   const app = next({ dev: false, dir, port });
   const handle: Handler = app.getRequestHandler();
   await app.prepare();
   const cache = new PageCache();
-  onPublicDataChange(() => cache.clear());
+  const channel = databaseUrl
+    ? openClusterChannel(databaseUrl, () => {
+        cache.clear();
+        publicDataWritten();
+      })
+    : null;
+  onPublicDataChange(() => {
+    cache.clear();
+    channel?.announce();
+  });
   const notFound = notFoundRenderer(port);
 
   const server = http.createServer((req, res) => {
+    if (isPublicRead(req)) runAsPublicRead(() => route(req, res));
+    else route(req, res);
+  });
+  server.on('close', () => void channel?.close());
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     // Everything behind this point (rate limits, audit) reads the one address worked out here.
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
     if (address) req.headers['x-forwarded-for'] = address;
@@ -56,9 +75,24 @@ export async function startHttpServer({
     if (key) void serveFromCache(cache, key, handle, notFound, req, res);
     else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
     else void handle(req, res);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
+}
+
+/**
+ * Requests whose reads may come from a replica (read-routing.ts): anonymous GETs of public pages
+ * and the query API. Staff (signed in), the application and tracking pages, verification and the
+ * credit check read from the primary, so that what was just written is what they see.
+ */
+const PRIMARY_ONLY =
+  /^\/(admin|apply|track|verify|api\/(trpc|ready|health)|api\/v1\/(feedback|disclosures$|subjects\/[^/]+\/credit-check))(\/|$|\?)/;
+
+export function isPublicRead(req: { method?: string; url?: string; headers: http.IncomingHttpHeaders }): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (/(?:^|;\s*)staff_session=/.test(req.headers['cookie'] ?? '')) return false;
+  const url = req.url ?? '/';
+  return !PRIMARY_ONLY.test(url) && !/^\/subjects\/[^/?]+\/report/.test(url);
 }
 
 type NotFoundRenderer = (cookie: string | undefined) => Promise<Buffer>;

@@ -1,10 +1,11 @@
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
+import { runExclusively } from '../db/job-lock';
 import { publicDataChanged } from '../http/invalidate';
 import { todayInShanghai } from '../rules/dates';
 import { pruneExpiredSearchDocuments } from '../search/indexer';
 import { meilisearchClient } from '../search/meilisearch/client';
 import { pruneOutbox } from '../search/outbox';
-import { runLifecycle } from './service';
+import { runLifecycle, type LifecycleResult } from './service';
 
 // Runs the lifecycle job inside the server process: once at start, then every hour (cheap
 // when nothing is due; a new day is picked up within the hour). Started from instrumentation.ts.
@@ -17,19 +18,9 @@ export function startLifecycleScheduler(): void {
   const tick = async () => {
     try {
       const db = await getDb();
-      const today = todayInShanghai();
-      const result = await runLifecycle(db, today);
-      const total = result.penaltiesEnded + result.licencesExpired + result.listEntriesExpired;
-      if (total > 0) publicDataChanged();
-      // Housekeeping: documents whose window ended can never show again; the outbox has a
-      // consumer only when Meilisearch is configured (then unconsumed rows are kept).
-      await pruneExpiredSearchDocuments(db, today);
-      await pruneOutbox(db, { hasConsumer: meilisearchClient() !== null });
-      if (total > 0) {
-        console.log(
-          `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,
-        );
-      }
+      // With several instances, one runs each round; the others find the lock taken and skip.
+      const round = await runExclusively(db, 'lifecycle', () => lifecycleRound(db));
+      if (!round.ran) console.log('生命周期任务：另一实例正在运行本轮，跳过');
     } catch (err) {
       console.error('生命周期任务失败，将在一小时后重试：', err);
     }
@@ -38,4 +29,22 @@ export function startLifecycleScheduler(): void {
   globalForJob.__lifecycleTimer.unref();
   // A minute after start, so that the first requests never wait behind the first (largest) run.
   setTimeout(() => void tick(), 60_000).unref();
+}
+
+/** One round of the job: transitions, then housekeeping. Run through runExclusively. */
+export async function lifecycleRound(db: Db): Promise<LifecycleResult> {
+  const today = todayInShanghai();
+  const result = await runLifecycle(db, today);
+  const total = result.penaltiesEnded + result.licencesExpired + result.listEntriesExpired;
+  if (total > 0) publicDataChanged();
+  // Housekeeping: documents whose window ended can never show again; the outbox has a
+  // consumer only when Meilisearch is configured (then unconsumed rows are kept).
+  await pruneExpiredSearchDocuments(db, today);
+  await pruneOutbox(db, { hasConsumer: meilisearchClient() !== null });
+  if (total > 0) {
+    console.log(
+      `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,
+    );
+  }
+  return result;
 }
