@@ -120,11 +120,14 @@ describe('a change on one instance shows on the other', () => {
     expect(result.results[0], JSON.stringify(result.results[0])).toMatchObject({ status: 'created' });
     const committedAt = Date.now();
 
-    await waitFor('the new penalty on instance B', 1, async () => {
+    // The first request to B that shows the new penalty was sent less than a second after the
+    // commit (the time B then takes to render the page depends on the machine's load).
+    const sentAt = await waitFor('the new penalty on instance B', 10, async () => {
+      const sent = Date.now();
       const page = await fetch(`${instanceB}${listPath}`);
-      return (await page.text()).includes(number);
+      return (await page.text()).includes(number) ? sent : null;
     });
-    expect(Date.now() - committedAt).toBeLessThan(1_000);
+    expect(sentAt - committedAt).toBeLessThan(1_000);
   });
 });
 
@@ -156,7 +159,11 @@ describe('the read replica', () => {
     try {
       for (const p of ['/', '/search?q=食品', '/disclosures/penalties', '/api/v1/penalties?limit=3']) {
         for (const base of [instanceA, instanceB, cluster.nginx]) {
-          const res = await fetch(`${base}${p}${p.includes('?') ? '&' : '?'}nocache=${Date.now()}`);
+          // Pages with a query no cache has seen; the API is never cached.
+          const url = p.startsWith('/api/')
+            ? `${base}${p}`
+            : `${base}${p}${p.includes('?') ? '&' : '?'}n=${Date.now()}`;
+          const res = await fetch(url);
           expect(res.status, `${base}${p}`).toBe(200);
         }
       }
@@ -175,17 +182,19 @@ describe('the read replica', () => {
 
 describe('scheduled work with several instances', () => {
   it('three processes running the lifecycle round at once record each transition once', async () => {
-    // Make some penalties due: their publication ended yesterday and nobody recorded it yet.
+    // Make some penalties due: their publication ends today and nobody recorded it yet.
+    const today = todayInShanghai();
     const due = await primary.db
       .selectFrom('penaltyRecords')
       .select('id')
       .where('status', '=', 'published')
-      .where('publicUntil', '>', todayInShanghai())
+      .where('publicUntil', '>', today)
+      .where('publicFrom', '<=', today)
       .orderBy('id desc')
       .limit(5)
       .execute();
     const ids = due.map((d) => d.id);
-    await primary.db.updateTable('penaltyRecords').set({ publicUntil: '2026-01-01' }).where('id', 'in', ids).execute();
+    await primary.db.updateTable('penaltyRecords').set({ publicUntil: today }).where('id', 'in', ids).execute();
     await primary.db
       .deleteFrom('lifecycleTransitions')
       .where('entityType', '=', 'penalty_record')

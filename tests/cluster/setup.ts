@@ -27,6 +27,20 @@ declare module 'vitest' {
 const script = path.resolve('deploy/local-cluster.sh');
 
 export default async function setup(project: TestProject) {
+  // While developing: CLUSTER_REUSE=1 with the same settings as a cluster already started by
+  // deploy/local-cluster.sh (CLUSTER_DIR, PG_PORT, PORTAL_PORTS, NGINX_PORT) uses it as it is.
+  if (process.env.CLUSTER_REUSE === '1') {
+    const pgPort = Number(process.env.PG_PORT ?? 55432);
+    project.provide('cluster', {
+      dir: path.resolve(process.env.CLUSTER_DIR ?? 'data/cluster'),
+      nginx: `http://127.0.0.1:${process.env.NGINX_PORT ?? 8080}`,
+      instances: (process.env.PORTAL_PORTS ?? '3301 3302').split(' ').map((p) => `http://127.0.0.1:${p}`),
+      primaryUrl: `postgresql://postgres@127.0.0.1:${pgPort}/xinyong_leshan`,
+      replicaUrl: `postgresql://postgres@127.0.0.1:${pgPort + 1}/xinyong_leshan`,
+      pgPort,
+    });
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credit-cluster-'));
   const pgPort = await freePort();
   const portalPorts = [await freePort(), await freePort()];
