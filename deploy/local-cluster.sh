@@ -7,6 +7,7 @@
 #   deploy/local-cluster.sh start [--demo]   # --demo: seed the demo city into an empty primary
 #   deploy/local-cluster.sh stop
 #   deploy/local-cluster.sh status
+#   deploy/local-cluster.sh nginx            # rewrite nginx's upstreams from PORTAL_PORTS and reload
 #
 # Settings (environment): CLUSTER_DIR (./data/cluster), PG_PORT (55432; the replica uses +1),
 # PORTAL_PORTS ("3301 3302"), NGINX_PORT (8080). Needs postgresql-15 (or newer) and nginx from
@@ -195,6 +196,10 @@ case "${1:-}" in
   stop)
     stop_all
     log "已停止 (stopped)"
+    ;;
+  nginx)
+    # Rewrites and reloads nginx's configuration (e.g. with another PORTAL_PORTS).
+    start_nginx
     ;;
   status)
     curl -fsS "http://127.0.0.1:$NGINX_PORT/api/ready" && echo
