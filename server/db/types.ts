@@ -181,6 +181,19 @@ export interface PenaltyRecordTable extends PartyColumns {
   suspendedSince: DateString | null;
   suspendedDays: Generated<number>;
   repairedOn: DateString | null;
+  /** Fields an upheld objection or a staff correction fixed; a re-import applies them again. */
+  decidedCorrections: Generated<Record<string, string>>;
+}
+
+/** A sub-unit (e.g. a county branch) the office registered as publishing through a department. */
+export interface DepartmentUnitTable {
+  id: Generated<number>;
+  departmentId: number;
+  name: string;
+  nameNorm: string;
+  uscc: string | null;
+  registeredBy: number | null;
+  createdAt: CreatedAt;
 }
 
 export interface CatalogItemTable {
@@ -449,6 +462,7 @@ export interface Database {
   applicationEvents: ApplicationEventTable;
   applicationAttachments: ApplicationAttachmentTable;
   auditLog: AuditLogTable;
+  departmentUnits: DepartmentUnitTable;
   lifecycleTransitions: LifecycleTransitionTable;
   searchDocuments: SearchDocumentTable;
   searchDocumentContents: SearchDocumentContentTable;
