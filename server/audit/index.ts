@@ -98,3 +98,24 @@ export const staffActor = (staff: { id: number; displayName: string }): AuditAct
 });
 export const SYSTEM_LIFECYCLE: AuditActor = { type: 'system', id: 'lifecycle', label: '生命周期任务' };
 export const PUBLIC_APPLICANT: AuditActor = { type: 'public', id: null, label: '申请人' };
+
+/** One entry in the shape of the sign-in code (server/auth): the same table, the same vocabulary. */
+export async function insertAudit(
+  db: Db,
+  a: {
+    actorType: AuditActor['type'];
+    actorId: string | null;
+    actorLabel: string;
+    action: AuditAction;
+    entityType: AuditEntity;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+    note?: string | null;
+  },
+): Promise<void> {
+  const entity = (Object.keys(AUDIT_ENTITIES) as AuditEntityKey[]).find((k) => AUDIT_ENTITIES[k] === a.entityType)!;
+  await writeAudit(db, { type: a.actorType, id: a.actorId, label: a.actorLabel }, [
+    { action: a.action, entity, entityId: a.entityId, before: a.before, after: a.after, note: a.note ?? null },
+  ]);
+}

@@ -325,6 +325,7 @@ export interface ApplicationTable {
   decideDueOn: DateString | null;
   acceptedAt: Timestamp | null;
   decidedAt: Timestamp | null;
+  decidedOn: DateString | null;
   decision: ApplicationDecision | null;
   decisionReasons: string | null;
   decidedBy: number | null;

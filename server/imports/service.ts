@@ -7,14 +7,7 @@ import { writeImportedRecords, type ImportedRow } from '../records/import-batch'
 import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { addPhaseTime, timed, timedSync } from '../perf/phases';
-import {
-  recordColumns,
-  resolveSubjects,
-  subjectNames,
-  type Actor,
-  type Outcome,
-  type RowOutcome,
-} from './repository';
+import { recordColumns, resolveSubjects, subjectNames, type Actor, type Outcome, type RowOutcome } from './repository';
 import { validateRow, type RawRow, type RowIssue, type ValidRow } from './validate';
 
 // Department imports (files, the CLI and the push API share this pipeline): stream rows,
@@ -194,7 +187,9 @@ export async function importRows(
       );
       const authority = result.ok ? checkAuthority(kind, result.row.values, department, department.units) : null;
       if (authority && !authority.ok) {
-        addErrors(summary, rowNumber, [{ field: kind === 'licensing' ? 'XK_XKJG' : 'CF_CFJG', message: authority.refusal }]);
+        addErrors(summary, rowNumber, [
+          { field: kind === 'licensing' ? 'XK_XKJG' : 'CF_CFJG', message: authority.refusal },
+        ]);
       } else if (result.ok && authority?.ok) {
         result.row.values.authorityName = authority.authorityName;
         result.row.values.authorityCode = authority.authorityCode;
@@ -345,7 +340,10 @@ async function writeBatch(
 }
 
 /** The importing department and the sub-units the office registered for it (SPEC §3). */
-async function publishingDepartment(db: Db, id: number): Promise<PublishingDepartment & { id: number; units: RegisteredUnit[] }> {
+async function publishingDepartment(
+  db: Db,
+  id: number,
+): Promise<PublishingDepartment & { id: number; units: RegisteredUnit[] }> {
   const department = await db
     .selectFrom('departments')
     .select(['id', 'name', 'shortName', 'uscc'])

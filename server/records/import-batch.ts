@@ -129,7 +129,14 @@ export async function writeImportedRecords(
       note,
     });
     for (const event of decision.events)
-      events.push({ kind, id, event, departmentId: ctx.departmentId, subjectId: row.subjectId, on: ctx.now.toISOString().slice(0, 10) });
+      events.push({
+        kind,
+        id,
+        event,
+        departmentId: ctx.departmentId,
+        subjectId: row.subjectId,
+        on: ctx.now.toISOString().slice(0, 10),
+      });
     outcomes.push({ rowNumber: row.rowNumber, outcome: 'updated', id, documentNumber: row.documentNumber });
   }
 

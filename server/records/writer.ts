@@ -61,8 +61,7 @@ const TABLE = { penalty: 'penaltyRecords', licensing: 'licensingRecords', list_e
 
 export async function lockRecord(trx: Db, ref: RecordRef) {
   return (await trx.selectFrom(TABLE[ref.kind]).selectAll().where('id', '=', ref.id).forUpdate().executeTakeFirst()) as
-    | (Record<string, unknown> & { id: number; status: string; departmentId: number; subjectId: number })
-    | undefined;
+    (Record<string, unknown> & { id: number; status: string; departmentId: number; subjectId: number }) | undefined;
 }
 
 async function entriesOnPenalty(trx: Db, penaltyId: number) {
@@ -165,6 +164,8 @@ export async function publishRecord<K extends 'penalty' | 'list_entry'>(
   kind: K,
   values: Record<string, unknown>,
   note: string | null = null,
+  /** Rows that must exist before the search document is built (a list entry's measures). */
+  afterInsert?: (row: { id: number }) => Promise<void>,
 ) {
   const row = (await trx
     .insertInto(TABLE[kind])
@@ -176,6 +177,7 @@ export async function publishRecord<K extends 'penalty' | 'list_entry'>(
     departmentId: number;
     subjectId: number;
   };
+  await afterInsert?.(row);
   await writeAudit(trx, actor, [{ action: `${kind}.create`, entity: kind, entityId: row.id, after: row, note }]);
   await syncSearchDocuments(trx, [{ kind, id: row.id }]);
   const live = row.status === 'published' || row.status === 'active';

@@ -57,15 +57,7 @@ export type RecordChange =
 
 /** What happened, for subscribers of the writer (joint-action tasks, webhooks: issue 14). */
 export type RecordEventName =
-  | 'published'
-  | 'updated'
-  | 'suspended'
-  | 'resumed'
-  | 'corrected'
-  | 'withdrawn'
-  | 'removed'
-  | 'repaired'
-  | 'expired';
+  'published' | 'updated' | 'suspended' | 'resumed' | 'corrected' | 'withdrawn' | 'removed' | 'repaired' | 'expired';
 
 export type Decision =
   | { ok: true; set: Record<string, unknown>; events: RecordEventName[]; warnings: string[] }
@@ -268,8 +260,7 @@ export interface RegisteredUnit {
 }
 
 export type AuthorityCheck =
-  | { ok: true; authorityName: string; authorityCode: string; warning: string | null }
-  | { ok: false; refusal: string };
+  { ok: true; authorityName: string; authorityCode: string; warning: string | null } | { ok: false; refusal: string };
 
 /**
  * 谁决定、谁公示 (SPEC §3): the row's authority must be the department itself or a sub-unit the
@@ -281,7 +272,8 @@ export function checkAuthority(
   department: PublishingDepartment,
   units: readonly RegisteredUnit[],
 ): AuthorityCheck {
-  const [nameField, codeField] = kind === 'penalty' ? ['处罚机关（CF_CFJG）', 'CF_CFJGDM'] : ['许可机关（XK_XKJG）', 'XK_XKJGDM'];
+  const [nameField, codeField] =
+    kind === 'penalty' ? ['处罚机关（CF_CFJG）', 'CF_CFJGDM'] : ['许可机关（XK_XKJG）', 'XK_XKJGDM'];
   const wanted = normalizeName(row.authorityName);
   const own = [department.name, department.shortName ?? ''].filter(Boolean).some((n) => normalizeName(n) === wanted);
   const unit = own ? undefined : units.find((u) => normalizeName(u.name) === wanted);
@@ -330,6 +322,8 @@ export interface PenaltyFacts {
   requestedPublicUntil: IsoDate | null;
   /** Explicit publication of a minor penalty (the form); files follow the default. */
   publish?: boolean;
+  /** A domain the department stated (the form); otherwise derived from department and legal basis. */
+  domain?: CreditDomain;
 }
 
 export interface PenaltyPeriodColumns {
@@ -352,7 +346,7 @@ export function penaltyPeriodFromFacts(
   departmentName: string,
   rowLabel: string | null = null,
 ): PenaltyPeriodColumns & { warnings: string[] } {
-  const domain = creditDomainOf({ departmentName, legalBasis: facts.legalBasis });
+  const domain = facts.domain ?? creditDomainOf({ departmentName, legalBasis: facts.legalBasis });
   const period = publicationPeriod({
     decisionDate: facts.decisionDate,
     severity: facts.severity,
@@ -463,11 +457,7 @@ export function decideImport(
   } else {
     columns.status = settled ? existing.status : 'published';
   }
-  const events: RecordEventName[] = existing
-    ? []
-    : columns.status === 'published'
-      ? ['published']
-      : [];
+  const events: RecordEventName[] = existing ? [] : columns.status === 'published' ? ['published'] : [];
   if (existing) events.push('updated');
   return { ok: true, columns, events, warnings };
 }
