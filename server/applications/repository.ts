@@ -213,31 +213,6 @@ export async function insertEvent(
   await db.insertInto('applicationEvents').values(e).execute();
 }
 
-export async function insertAudit(
-  db: Db,
-  a: {
-    actorType: 'staff' | 'system' | 'public' | 'api';
-    actorId: string | null;
-    actorLabel: string;
-    action: string;
-    entityType: string;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-    note?: string | null;
-  },
-) {
-  await db
-    .insertInto('auditLog')
-    .values({
-      ...a,
-      before: a.before === undefined || a.before === null ? null : JSON.stringify(a.before),
-      after: a.after === undefined || a.after === null ? null : JSON.stringify(a.after),
-      note: a.note ?? null,
-    })
-    .execute();
-}
-
 const applicationColumns = [
   'applications.id',
   'applications.kind',
@@ -265,6 +240,7 @@ const applicationColumns = [
   'applications.decideDueOn',
   'applications.acceptedAt',
   'applications.decidedAt',
+  'applications.decidedOn',
   'applications.decision',
   'applications.decisionReasons',
   'applications.version',
@@ -388,6 +364,7 @@ export async function transitionApplication(
     acceptedAt?: Date;
     decideDueOn?: string;
     decidedAt?: Date;
+    decidedOn?: string;
     decision?: ApplicationDecision;
     decisionReasons?: string;
     decidedBy?: number;
@@ -404,39 +381,6 @@ export async function transitionApplication(
 }
 
 // ---------------------------------------------------------------- records
-
-export async function penaltyRow(db: Db, id: number) {
-  return db.selectFrom('penaltyRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-export async function licensingRow(db: Db, id: number) {
-  return db.selectFrom('licensingRecords').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-export async function listEntryRow(db: Db, id: number) {
-  return db.selectFrom('listEntries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-}
-export async function listEntriesOnPenalty(db: Db, penaltyId: number) {
-  return db.selectFrom('listEntries').selectAll().where('penaltyRecordId', '=', penaltyId).forUpdate().execute();
-}
-
-/** Updates one row of a record table and stamps updatedAt (record tables share the column). */
-export async function updateRecordRow(
-  db: Db,
-  table: 'penaltyRecords' | 'licensingRecords' | 'listEntries',
-  id: number,
-  set: Record<string, unknown>,
-) {
-  await db
-    .updateTable(table)
-    .set({ ...set, updatedAt: sql`now()` } as never)
-    .where('id', '=', id)
-    .execute();
-}
-export const updatePenalty = (db: Db, id: number, set: Record<string, unknown>) =>
-  updateRecordRow(db, 'penaltyRecords', id, set);
-export const updateLicensing = (db: Db, id: number, set: Record<string, unknown>) =>
-  updateRecordRow(db, 'licensingRecords', id, set);
-export const updateListEntry = (db: Db, id: number, set: Record<string, unknown>) =>
-  updateRecordRow(db, 'listEntries', id, set);
 
 /** The disputed record's state, for staff: status and the dates a decision moves. */
 export async function recordState(

@@ -6,6 +6,9 @@ import type { Db } from '../db/client';
 import { protectIdNumber, type IdentityKeys } from '../identities/protect';
 import { saveIdentityNumber } from '../identities/repository';
 import { canActOnApplication, canReadApplication, type StaffPrincipal } from '../auth/principal';
+import { PUBLIC_APPLICANT, staffActor, writeAudit, type AuditAction } from '../audit';
+import { applyRecordChange, emitRecordEvents, type RecordEvent, type RecordRef } from '../records/writer';
+import { complaintSuspendsFrom, type PenaltyCorrections, type RecordChange } from '../rules/record-lifecycle';
 import {
   acceptDueOn,
   currentDeadline,
@@ -14,7 +17,6 @@ import {
   isDecisionAllowed,
   KIND_LABELS,
   recordEffectOf,
-  resumeEnd,
   STATUS_LABELS,
   suspendsOnAccept,
   workdaysLeft,
@@ -24,7 +26,7 @@ import {
 } from '../rules/applications';
 import { compareDates, todayInShanghai } from '../rules/dates';
 import { normalizeCode, normalizeName } from '../rules/normalize';
-import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { syncSearchDocuments } from '../search/indexer';
 import {
   attachmentDir,
   readStoredAttachment,
@@ -120,6 +122,7 @@ export async function submitApplication(
   let parentApplicationId: number | null = null;
   let parentUpgrade: { id: number; checkedHash: string; set: QueryCodeHashUpgrade } | undefined;
   let departmentId: number;
+  let continuedFrom: string | null = null;
   if (input.kind === 'complaint') {
     const parent = await repo.findApplication(db, { trackingNumber: input.parentTrackingNumber ?? '' });
     const check = parent && verifyQueryCode(keys, parent, input.parentQueryCode ?? '');
@@ -136,6 +139,10 @@ export async function submitApplication(
     record = id ? await repo.findPublicRecord(db, kind, id, options.today) : undefined;
     if (!record) return fail('BAD_REQUEST', '原异议所涉信息已不再公示，无需投诉。');
     parentApplicationId = parent.id;
+    if (parent.decision === 'reject' && parent.decidedOn) {
+      const from = complaintSuspendsFrom({ rejectedOn: parent.decidedOn }, options.today);
+      if (from !== options.today) continuedFrom = from;
+    }
     parentUpgrade = check.upgrade && { id: parent.id, checkedHash: parent.queryCodeHash, set: check.upgrade };
     const office = await repo.officeDepartmentId(db);
     if (office === undefined) return fail('INTERNAL_SERVER_ERROR', '未配置市联席会议办公室。');
@@ -221,16 +228,24 @@ export async function submitApplication(
         toStatus: 'submitted',
         note: `提交${KIND_LABELS[input.kind]}申请${files.length ? `，附件 ${files.length} 个` : ''}`,
       });
-      await repo.insertAudit(trx, {
-        actorType: 'public',
-        actorId: null,
-        actorLabel: '申请人',
-        action: 'application.submit',
-        entityType: 'application',
-        entityId: String(row.id),
-        before: null,
-        after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
-      });
+      await writeAudit(trx, PUBLIC_APPLICANT, [
+        {
+          action: 'application.submit',
+          entity: 'application',
+          entityId: row.id,
+          after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
+        },
+      ]);
+      if (continuedFrom) {
+        // A complaint within the window keeps the objection's suspension continuous (SPEC §6).
+        await changeRecord(
+          trx,
+          PUBLIC_APPLICANT,
+          refOf(record),
+          { type: 'suspend', on: options.today, since: continuedFrom },
+          '投诉期间继续暂停联合惩戒',
+        );
+      }
       return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
     });
   } catch (err) {
@@ -377,172 +392,86 @@ const CONFLICT_MESSAGE = '该申请已被其他工作人员处理或已更新，
 type Trx = Db;
 
 interface Change {
-  refs: EntityRef[];
+  refs: RecordRef[];
+  events: RecordEvent[];
 }
 
 async function audit(
   trx: Trx,
   staff: StaffPrincipal,
-  action: string,
-  entity: string,
+  action: AuditAction,
   id: number,
   before: unknown,
   after: unknown,
   note?: string,
 ) {
-  await repo.insertAudit(trx, {
-    actorType: 'staff',
-    actorId: String(staff.id),
-    actorLabel: staff.displayName,
-    action,
-    entityType: entity,
-    entityId: String(id),
-    before,
-    after,
-    note: note ?? null,
-  });
+  await writeAudit(trx, staffActor(staff), [
+    { action, entity: 'application', entityId: id, before, after, note: note ?? null },
+  ]);
 }
 
-/** Suspends the disputed record and the list entries resting on it (SPEC §6). */
-async function suspendRecord(trx: Trx, staff: StaffPrincipal, app: repo.ApplicationRow, today: string, change: Change) {
-  if (app.penaltyRecordId) {
-    const before = await repo.penaltyRow(trx, app.penaltyRecordId);
-    if (before && before.status === 'published') {
-      await repo.updatePenalty(trx, before.id, { status: 'suspended', suspendedSince: today });
-      await audit(trx, staff, 'penalty.suspend', 'penalty', before.id, before, {
-        ...before,
-        status: 'suspended',
-        suspendedSince: today,
-      });
-      change.refs.push({ kind: 'penalty', id: before.id });
-    }
-    for (const e of await repo.listEntriesOnPenalty(trx, app.penaltyRecordId))
-      await suspendListEntry(trx, staff, e, today, change);
-  } else if (app.listEntryId) {
-    const e = await repo.listEntryRow(trx, app.listEntryId);
-    if (e) await suspendListEntry(trx, staff, e, today, change);
-  } else if (app.licensingRecordId) {
-    const before = await repo.licensingRow(trx, app.licensingRecordId);
-    if (before && before.status === 'published') {
-      await repo.updateLicensing(trx, before.id, { status: 'suspended' });
-      await audit(trx, staff, 'licensing.suspend', 'licensing', before.id, before, { ...before, status: 'suspended' });
-      change.refs.push({ kind: 'licensing', id: before.id });
-    }
+/** The record an application disputes. */
+function disputedRef(app: {
+  penaltyRecordId: number | null;
+  licensingRecordId: number | null;
+  listEntryId: number | null;
+}): RecordRef | null {
+  if (app.penaltyRecordId) return { kind: 'penalty', id: app.penaltyRecordId };
+  if (app.licensingRecordId) return { kind: 'licensing', id: app.licensingRecordId };
+  if (app.listEntryId) return { kind: 'list_entry', id: app.listEntryId };
+  return null;
+}
+const refOf = (record: repo.DisputableRecord): RecordRef => ({ kind: record.kind, id: record.id });
+
+/** Every record change of an application goes through the one writer (server/records/writer.ts). */
+async function changeRecord(
+  trx: Trx,
+  actor: Parameters<typeof applyRecordChange>[1],
+  ref: RecordRef | null,
+  change: RecordChange,
+  reason: string,
+  into?: Change,
+) {
+  if (!ref) return;
+  const r = await applyRecordChange(trx, actor, ref, change, reason, { sync: false }).catch((err: unknown) => {
+    // The record's state already answers the decision (withdrawn by its department meanwhile, say).
+    if (err instanceof TRPCError && err.code === 'CONFLICT') return { changed: [], events: [] };
+    throw err;
+  });
+  if (into) {
+    into.refs.push(...r.changed);
+    into.events.push(...r.events);
+  } else {
+    if (r.changed.length) await syncSearchDocuments(trx, r.changed);
+    await emitRecordEvents(trx, r.events);
   }
 }
 
-type ListEntry = NonNullable<Awaited<ReturnType<typeof repo.listEntryRow>>>;
-async function suspendListEntry(trx: Trx, staff: StaffPrincipal, e: ListEntry, today: string, change: Change) {
-  if (e.status !== 'active') return;
-  await repo.updateListEntry(trx, e.id, { status: 'suspended', suspendedSince: today });
-  await audit(trx, staff, 'list_entry.suspend', 'list_entry', e.id, e, {
-    ...e,
-    status: 'suspended',
-    suspendedSince: today,
-  });
-  change.refs.push({ kind: 'list_entry', id: e.id });
-}
+export type RecordCorrections = PenaltyCorrections;
 
-export interface RecordCorrections {
-  violationFacts?: string;
-  content?: string;
-  legalBasis?: string;
-}
-
-/**
- * Applies a decision's effect: resume (end dates move by the suspended days), correct
- * (then resume), withdraw, or repair (ends display and the list entries resting on it).
- */
-async function applyEffect(
-  trx: Trx,
-  staff: StaffPrincipal,
-  app: repo.ApplicationRow,
+/** What a decision does to the disputed record (SPEC §6), as changes for the writer. */
+function changesOf(
   decision: ApplicationDecision,
   reasons: string,
   corrections: RecordCorrections,
   today: string,
-  change: Change,
-) {
-  const effect = recordEffectOf(decision);
-  if (effect === 'none') return;
-  const entries = app.penaltyRecordId
-    ? await repo.listEntriesOnPenalty(trx, app.penaltyRecordId)
-    : app.listEntryId
-      ? [await repo.listEntryRow(trx, app.listEntryId)].filter((e): e is ListEntry => e !== undefined)
-      : [];
-
-  if (app.penaltyRecordId) {
-    const before = await repo.penaltyRow(trx, app.penaltyRecordId);
-    if (before) {
-      let set: Record<string, unknown> = {};
-      if (effect === 'resume' || effect === 'correct') {
-        if (before.status === 'suspended' && before.suspendedSince) {
-          const moved = resumeEnd(before.publicUntil, before.suspendedSince, today);
-          set = {
-            status: 'published',
-            suspendedSince: null,
-            publicUntil: moved.end,
-            suspendedDays: before.suspendedDays + moved.days,
-          };
-        }
-        if (effect === 'correct') {
-          for (const [k, v] of Object.entries(corrections)) if (typeof v === 'string' && v.trim()) set[k] = v.trim();
-        }
-      } else if (effect === 'withdraw') {
-        set = { status: 'withdrawn', suspendedSince: null, withdrawnOn: today, withdrawalReason: reasons };
-      } else if (effect === 'repair') {
-        if (compareDates(today, before.earliestRepairOn) < 0)
-          fail('BAD_REQUEST', `最短公示期未满（${before.earliestRepairOn}），不能准予修复。`);
-        set = { status: 'repaired', suspendedSince: null, repairedOn: today };
-      }
-      if (Object.keys(set).length) {
-        await repo.updatePenalty(trx, before.id, set);
-        await audit(trx, staff, `penalty.${effect}`, 'penalty', before.id, before, { ...before, ...set }, reasons);
-        change.refs.push({ kind: 'penalty', id: before.id });
-      }
+): RecordChange[] {
+  switch (recordEffectOf(decision)) {
+    case 'resume':
+      return [{ type: 'resume', on: today }];
+    case 'correct': {
+      const fields = Object.values(corrections).some((v) => typeof v === 'string' && v.trim());
+      return [
+        { type: 'resume', on: today },
+        ...(fields ? [{ type: 'correct' as const, on: today, fields: corrections }] : []),
+      ];
     }
-  }
-  if (app.licensingRecordId) {
-    const before = await repo.licensingRow(trx, app.licensingRecordId);
-    if (before) {
-      let set: Record<string, unknown> = {};
-      if (effect === 'resume' || effect === 'correct')
-        set = before.status === 'suspended' ? { status: 'published' } : {};
-      if (effect === 'withdraw') set = { status: 'withdrawn', withdrawnOn: today, withdrawalReason: reasons };
-      if (Object.keys(set).length) {
-        await repo.updateLicensing(trx, before.id, set);
-        await audit(trx, staff, `licensing.${effect}`, 'licensing', before.id, before, { ...before, ...set }, reasons);
-        change.refs.push({ kind: 'licensing', id: before.id });
-      }
-    }
-  }
-  for (const e of entries) {
-    let set: Record<string, unknown> = {};
-    if (effect === 'resume' || effect === 'correct') {
-      if (e.status === 'suspended' && e.suspendedSince) {
-        const moved = resumeEnd(e.validUntil, e.suspendedSince, today);
-        set = {
-          status: 'active',
-          suspendedSince: null,
-          validUntil: moved.end,
-          suspendedDays: e.suspendedDays + moved.days,
-        };
-      }
-    } else if (effect === 'withdraw' && (e.status === 'active' || e.status === 'suspended')) {
-      set = {
-        status: 'removed',
-        suspendedSince: null,
-        removedOn: today,
-        removalReason: `异议/投诉决定撤销：${reasons}`,
-      };
-    } else if (effect === 'repair' && (e.status === 'active' || e.status === 'suspended')) {
-      set = { status: 'repaired', suspendedSince: null, removedOn: today, removalReason: `信用修复：${reasons}` };
-    }
-    if (Object.keys(set).length) {
-      await repo.updateListEntry(trx, e.id, set);
-      await audit(trx, staff, `list_entry.${effect}`, 'list_entry', e.id, e, { ...e, ...set }, reasons);
-      change.refs.push({ kind: 'list_entry', id: e.id });
-    }
+    case 'withdraw':
+      return [{ type: 'withdraw', on: today, reason: reasons }];
+    case 'repair':
+      return [{ type: 'repair', on: today, reason: reasons }];
+    case 'none':
+      return [];
   }
 }
 
@@ -557,9 +486,10 @@ async function act(
       const app = await loadForStaff(trx, staff, input.id);
       if (!canActOnApplication(staff, app)) fail('FORBIDDEN', '您只能查看该申请，无权办理。');
       if (app.version !== input.version) fail('CONFLICT', CONFLICT_MESSAGE);
-      const change: Change = { refs: [] };
+      const change: Change = { refs: [], events: [] };
       await work(trx, app, change);
       if (change.refs.length) await syncSearchDocuments(trx, change.refs);
+      await emitRecordEvents(trx, change.events);
       return change.refs;
     }),
   );
@@ -599,12 +529,19 @@ export async function acceptApplication(
       trx,
       staff,
       'application.accept',
-      'application',
       app.id,
       { status: app.status, version: app.version },
       { status: 'accepted', decideDueOn: due },
     );
-    if (suspendsOnAccept(app.kind)) await suspendRecord(trx, staff, app, today, change);
+    if (suspendsOnAccept(app.kind))
+      await changeRecord(
+        trx,
+        staffActor(staff),
+        disputedRef(app),
+        { type: 'suspend', on: today },
+        '受理异议/投诉，暂停联合惩戒',
+        change,
+      );
   });
 }
 
@@ -614,8 +551,7 @@ export async function refuseApplication(
   input: { id: number; version: number; reasons: string },
   today = todayInShanghai(),
 ) {
-  void today;
-  return act(db, staff, input, async (trx, app) => {
+  return act(db, staff, input, async (trx, app, change) => {
     requireTransition(
       await repo.transitionApplication(
         trx,
@@ -637,11 +573,20 @@ export async function refuseApplication(
       trx,
       staff,
       'application.refuse',
-      'application',
       app.id,
       { status: app.status },
       { status: 'refused', reasons: input.reasons },
     );
+    // A complaint that continued an objection's suspension ends it when refused.
+    if (app.kind === 'complaint')
+      await changeRecord(
+        trx,
+        staffActor(staff),
+        disputedRef(app),
+        { type: 'resume', on: today },
+        input.reasons,
+        change,
+      );
   });
 }
 
@@ -670,6 +615,7 @@ export async function decideApplication(
           decision: input.decision,
           decisionReasons: input.reasons,
           decidedAt: new Date(),
+          decidedOn: today,
           decidedBy: staff.id,
         },
       ),
@@ -687,12 +633,12 @@ export async function decideApplication(
       trx,
       staff,
       'application.decide',
-      'application',
       app.id,
       { status: app.status, version: app.version },
       { status: 'decided', decision: input.decision, reasons: input.reasons },
     );
-    await applyEffect(trx, staff, app, input.decision, input.reasons, input.corrections ?? {}, today, change);
+    for (const c of changesOf(input.decision, input.reasons, input.corrections ?? {}, today))
+      await changeRecord(trx, staffActor(staff), disputedRef(app), c, input.reasons, change);
   });
 }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-import { insertAudit } from '../applications/repository';
+import { insertAudit } from '../audit';
 import type { StaffPrincipal, StaffRole } from './principal';
 import * as repo from './repository';
 

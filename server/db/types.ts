@@ -181,6 +181,19 @@ export interface PenaltyRecordTable extends PartyColumns {
   suspendedSince: DateString | null;
   suspendedDays: Generated<number>;
   repairedOn: DateString | null;
+  /** Fields an upheld objection or a staff correction fixed; a re-import applies them again. */
+  decidedCorrections: Generated<Record<string, string>>;
+}
+
+/** A sub-unit (e.g. a county branch) the office registered as publishing through a department. */
+export interface DepartmentUnitTable {
+  id: Generated<number>;
+  departmentId: number;
+  name: string;
+  nameNorm: string;
+  uscc: string | null;
+  registeredBy: number | null;
+  createdAt: CreatedAt;
 }
 
 export interface CatalogItemTable {
@@ -312,6 +325,7 @@ export interface ApplicationTable {
   decideDueOn: DateString | null;
   acceptedAt: Timestamp | null;
   decidedAt: Timestamp | null;
+  decidedOn: DateString | null;
   decision: ApplicationDecision | null;
   decisionReasons: string | null;
   decidedBy: number | null;
@@ -449,6 +463,7 @@ export interface Database {
   applicationEvents: ApplicationEventTable;
   applicationAttachments: ApplicationAttachmentTable;
   auditLog: AuditLogTable;
+  departmentUnits: DepartmentUnitTable;
   lifecycleTransitions: LifecycleTransitionTable;
   searchDocuments: SearchDocumentTable;
   searchDocumentContents: SearchDocumentContentTable;

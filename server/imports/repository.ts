@@ -4,26 +4,15 @@ import { SUBJECT_KIND_LABELS } from '../rules/codes';
 import { USCC_PLACEHOLDER } from '../rules/uscc';
 import { idNumberHmac, protectIdNumber, type IdentityKeys } from '../identities/protect';
 import type { ValidRow, SubjectInput, IdNumberInput } from './validate';
-import type { RecordKind } from './fields';
 import { timed } from '../perf/phases';
-import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
+import { columnList, jsonRecordset } from '../db/json-rows';
+import type { AuditActor } from '../audit';
 
 // SQL of the importer: set-based per batch (one query per table and batch, never one per row)
 // so that a 100,000-row file stays fast on both databases.
 
-export type Outcome = 'created' | 'updated' | 'unchanged';
-export interface RowOutcome {
-  rowNumber: number;
-  outcome: Outcome;
-  id: number;
-  documentNumber: string;
-}
-
-export interface Actor {
-  type: 'staff' | 'system' | 'api';
-  id: string | null;
-  label: string;
-}
+export type { Outcome, RowOutcome } from '../records/import-batch';
+export type Actor = AuditActor;
 
 /** Rows per multi-row insert: ~45 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 500;
@@ -34,7 +23,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const SQL_TABLE = { licensing: 'licensing_records', penalty: 'penalty_records' } as const;
 /** The columns a statement writes: an undefined value means "the default", as in a Kysely insert. */
 const writtenKeys = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
 
@@ -225,128 +213,21 @@ export function recordColumns(row: ValidRow, subject: ResolvedSubject, departmen
   return columns;
 }
 
-/** Canonical text of a cell for comparison: numerics without trailing zeros, arrays joined. */
-function canon(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join(';');
-  const s = String(v);
-  return /^\d+\.\d+$/.test(s) ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return Object.keys(after).filter((k) => canon(before[k]) !== canon(after[k]));
-}
-
-/** Writes a batch of valid rows of one department; returns each row's outcome. */
-export async function writeRecords(
-  db: Db,
-  kind: RecordKind,
-  rows: { row: ValidRow; columns: ReturnType<typeof recordColumns> }[],
-  ctx: { departmentId: number; importId: number | null; actor: Actor },
-): Promise<RowOutcome[]> {
-  const norms = rows.map((r) => r.row.values.documentNumberNorm);
-  // One probe of the unique btree per number (a LIMIT 1 lateral cannot become a hash join): an
-  // IN list of 2000 values let the planner pick the document number's trigram GIN index, and a
-  // plain join a sequential scan, on the statistics of a table growing inside the import's transaction.
-  const existing = norms.length
-    ? (
-        await timed('db: records — read existing', () =>
-          sql<Record<string, unknown> & { documentNumberNorm: string }>`
-          select t.* from unnest(${norms}::text[]) as n(norm)
-          cross join lateral (
-            select * from ${sql.raw(SQL_TABLE[kind])}
-            where department_id = ${ctx.departmentId} and document_number_norm = n.norm limit 1) t`.execute(db),
-        )
-      ).rows
-    : [];
-  const byNorm = new Map<string, Record<string, unknown>>(existing.map((e) => [e.documentNumberNorm, e]));
-  const outcomes: RowOutcome[] = [];
-  const inserts: { row: ValidRow; values: Record<string, unknown> }[] = [];
-  const updates: { id: number; values: Record<string, unknown> }[] = [];
-  const audits: { action: string; entityId: number; before: unknown; after: unknown }[] = [];
-
-  for (const { row, columns } of rows) {
-    const before = byNorm.get(row.values.documentNumberNorm);
-    const statusFor = (current?: string) => {
-      if (row.kind !== 'penalty') return current ?? 'published';
-      // Objections, withdrawals and repairs belong to the portal's own workflow: an import never undoes them.
-      if (current && current !== 'published' && current !== 'unpublished') return current;
-      return row.values.published ? 'published' : 'unpublished';
-    };
-    if (!before) {
-      columns.status = statusFor();
-      columns.sourceImportId = ctx.importId;
-      inserts.push({ row, values: columns });
-      continue;
-    }
-    const after = { ...columns, status: statusFor(String(before.status)) };
-    const changed = changedFields(before, after);
-    const id = Number(before.id);
-    if (changed.length === 0) {
-      outcomes.push({ rowNumber: row.rowNumber, outcome: 'unchanged', id, documentNumber: row.values.documentNumber });
-      continue;
-    }
-    updates.push({ id, values: { ...(after as Record<string, unknown>), sourceImportId: ctx.importId } });
-    audits.push({
-      action: `${kind}.import_update`,
-      entityId: id,
-      before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
-      after: Object.fromEntries(changed.map((k) => [k, (after as Record<string, unknown>)[k] ?? null])),
-    });
-    outcomes.push({ rowNumber: row.rowNumber, outcome: 'updated', id, documentNumber: row.values.documentNumber });
+/** Each subject's current name and the names its records were filed under (its former names, SPEC §3). */
+export async function subjectNames(db: Db, ids: readonly number[]) {
+  const out = new Map<number, { name: string; formerNames: string[] }>();
+  if (ids.length === 0) return out;
+  const unique = [...new Set(ids)];
+  const rows = await sql<{ id: number; name: string; former: string | null }>`
+    select s.id, s.name, f.subject_name as former from subjects s
+    left join lateral (
+      select distinct subject_name from penalty_records where subject_id = s.id
+      union select distinct subject_name from licensing_records where subject_id = s.id) f on true
+    where s.id = any(${unique}::int[])`.execute(db);
+  for (const r of rows.rows) {
+    const entry = out.get(Number(r.id)) ?? { name: r.name, formerNames: [] };
+    if (r.former && r.former !== r.name) entry.formerNames.push(r.former);
+    out.set(Number(r.id), entry);
   }
-
-  const tableSql = sql.raw(SQL_TABLE[kind]);
-  if (updates.length > 0) {
-    const keys = writtenKeys(updates[0]!.values);
-    await sql`
-      update ${tableSql} t set ${sql.raw(keys.map((k) => `${snakeCase(k)} = x.${snakeCase(k)}`).join(', '))}, updated_at = now()
-      from json_populate_recordset(null::${tableSql}, ${jsonRecordset(updates.map((u) => ({ ...u.values, id: u.id })))}) x
-      where t.id = x.id`.execute(db);
-  }
-  if (inserts.length > 0) {
-    const keys = writtenKeys(inserts[0]!.values);
-    const created = await timed('db: records — insert', () =>
-      sql<{ id: number; documentNumberNorm: string }>`
-      insert into ${tableSql} (${columnList(keys)})
-      select ${columnList(keys)} from json_populate_recordset(null::${tableSql}, ${jsonRecordset(inserts.map((p) => p.values))})
-      returning id, document_number_norm as "documentNumberNorm"`.execute(db),
-    );
-    const idOfNorm = new Map(created.rows.map((r) => [r.documentNumberNorm, Number(r.id)]));
-    for (const p of inserts) {
-      const id = idOfNorm.get(p.row.values.documentNumberNorm)!;
-      outcomes.push({
-        rowNumber: p.row.rowNumber,
-        outcome: 'created',
-        id,
-        documentNumber: p.row.values.documentNumber,
-      });
-      audits.push({
-        action: `${kind}.import_create`,
-        entityId: id,
-        before: null,
-        after: { documentNumber: p.row.values.documentNumber },
-      });
-    }
-  }
-  if (audits.length > 0) {
-    const keys = ['actorType', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'note'];
-    const rows = audits.map((a) => ({
-      actorType: ctx.actor.type,
-      actorId: ctx.actor.id,
-      actorLabel: ctx.actor.label,
-      action: a.action,
-      entityType: kind === 'licensing' ? 'licensing_record' : 'penalty_record',
-      entityId: String(a.entityId),
-      before: a.before,
-      after: a.after,
-      note: ctx.importId === null ? null : `导入批次 ${ctx.importId}`,
-    }));
-    await timed('db: records — audit', () =>
-      sql`
-      insert into audit_log (${columnList(keys)})
-      select ${columnList(keys)} from json_populate_recordset(null::audit_log, ${jsonRecordset(rows)})`.execute(db),
-    );
-  }
-  return outcomes.sort((a, b) => a.rowNumber - b.rowNumber);
+  return out;
 }

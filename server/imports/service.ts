@@ -2,11 +2,12 @@ import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
-import { syncBulkChange } from '../search/bulk';
+import { checkAuthority, checkParty, type PublishingDepartment, type RegisteredUnit } from '../rules/record-lifecycle';
+import { writeImportedRecords, type ImportedRow } from '../records/import-batch';
 import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { addPhaseTime, timed, timedSync } from '../perf/phases';
-import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
+import { recordColumns, resolveSubjects, subjectNames, type Actor, type Outcome, type RowOutcome } from './repository';
 import { validateRow, type RawRow, type RowIssue, type ValidRow } from './validate';
 
 // Department imports (files, the CLI and the push API share this pipeline): stream rows,
@@ -131,6 +132,7 @@ export async function importRows(
     .returning('id')
     .executeTakeFirstOrThrow();
   const importId = created.id;
+  const department = await publishingDepartment(db, options.departmentId);
   const summary: ImportSummary = {
     importId,
     kind,
@@ -157,9 +159,10 @@ export async function importRows(
       batch = [];
       if (!target || full.length === 0) return;
       await timed('wait: reader waits for the previous batch', () => writing);
-      writing = writeBatch(target, kind, full, options, importId, keys).then((outcomes) => {
+      writing = writeBatch(target, kind, full, options, importId, keys, department).then(({ outcomes, refusals }) => {
         for (const o of outcomes) summary[o.outcome satisfies Outcome] += 1;
         summary.outcomes?.push(...outcomes);
+        for (const r of refusals) addErrors(summary, r.rowNumber, [{ field: r.field, message: r.message }]);
       });
       // Its failure is raised by the next flush or at the end, not as an unhandled rejection.
       writing.catch(() => {});
@@ -179,8 +182,18 @@ export async function importRows(
   const readRows = async (flush: () => Promise<void>, current: () => ValidRow[]) => {
     for await (const { rowNumber, raw } of rows) {
       summary.totalRows += 1;
-      const result = timedSync('node: validate rows', () => validateRow(kind, raw, rowNumber, options.today));
-      if (result.ok) {
+      const result = timedSync('node: validate rows', () =>
+        validateRow(kind, raw, rowNumber, options.today, department.name),
+      );
+      const authority = result.ok ? checkAuthority(kind, result.row.values, department, department.units) : null;
+      if (authority && !authority.ok) {
+        addErrors(summary, rowNumber, [
+          { field: kind === 'licensing' ? 'XK_XKJG' : 'CF_CFJG', message: authority.refusal },
+        ]);
+      } else if (result.ok && authority?.ok) {
+        result.row.values.authorityName = authority.authorityName;
+        result.row.values.authorityCode = authority.authorityCode;
+        if (authority.warning) result.row.warnings.push(authority.warning);
         const norm = result.row.values.documentNumberNorm;
         const first = seen.get(norm);
         if (first !== undefined) {
@@ -196,7 +209,7 @@ export async function importRows(
         for (const w of result.row.warnings) summary.warnings.push({ rowNumber, message: w });
         current().push(result.row);
         if (current().length >= IMPORT_BATCH_ROWS) await flush();
-      } else {
+      } else if (!result.ok) {
         addErrors(summary, rowNumber, result.issues);
       }
       if (summary.totalRows % 1000 === 0) options.onProgress?.(summary.totalRows);
@@ -215,6 +228,7 @@ export async function importRows(
       );
       addPhaseTime('db: commit', performance.now() - consumed);
     } else await consume(null);
+    summary.errors.sort((a, b) => a.rowNumber - b.rowNumber);
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
     summary.status = 'failed';
@@ -266,7 +280,8 @@ async function writeBatch(
   options: ImportOptions,
   importId: number,
   keys: ReturnType<typeof identityKeys>,
-): Promise<RowOutcome[]> {
+  department: PublishingDepartment & { id: number },
+) {
   const { byRow, createdIds } = await timed('db: subjects (match, create, identities)', () =>
     resolveSubjects(
       db,
@@ -274,21 +289,73 @@ async function writeBatch(
       batch.map((r) => r.subject),
     ),
   );
-  const outcomes = await timed('db: records (all)', () =>
-    writeRecords(
-      db,
-      kind,
-      batch.map((row, i) => ({ row, columns: recordColumns(row, byRow[i]!, options.departmentId) })),
-      { departmentId: options.departmentId, importId, actor: options.actor },
-    ),
+  // The party must be the subject of its code (SPEC §3): a subject found by its code must carry the row's name.
+  const known = await subjectNames(
+    db,
+    byRow.filter((s) => !s.created).map((s) => s.id),
   );
-  // Existing subjects are never changed by an import, so only new subjects and the changed records need documents.
-  await syncBulkChange(db, {
-    kind,
-    recordIds: outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.id),
-    newSubjectIds: createdIds,
+  const refusals: { rowNumber: number; field: string; message: string }[] = [];
+  const rows: ImportedRow[] = [];
+  batch.forEach((row, i) => {
+    const subject = byRow[i]!;
+    const names = known.get(subject.id);
+    const p = kind === 'licensing' ? 'XK' : 'CF';
+    const party = names ? checkParty(row.subject.name, names, `${p}_XDR_SHXYM`) : { ok: true as const };
+    if (!party.ok) {
+      refusals.push({ rowNumber: row.rowNumber, field: `${p}_XDR_MC`, message: party.refusal });
+      return;
+    }
+    const v = row.values;
+    rows.push({
+      rowNumber: row.rowNumber,
+      kind,
+      subjectId: subject.id,
+      subjectName: row.subject.name,
+      documentNumber: v.documentNumber,
+      documentNumberNorm: v.documentNumberNorm,
+      columns: recordColumns(row, subject, options.departmentId),
+      facts:
+        row.kind === 'penalty'
+          ? {
+              decisionDate: row.values.decisionDate,
+              severity: row.values.severity,
+              categories: row.values.categories,
+              legalBasis: row.values.legalBasis,
+              requestedPublicUntil: row.values.requestedPublicUntil,
+            }
+          : null,
+    });
   });
-  return outcomes;
+  const written = await timed('db: records (all)', () =>
+    writeImportedRecords(db, kind, rows, {
+      departmentId: options.departmentId,
+      departmentName: department.name,
+      importId,
+      actor: options.actor,
+      now: new Date(),
+      newSubjectIds: createdIds,
+    }),
+  );
+  return { outcomes: written.outcomes, refusals: [...refusals, ...written.refusals] };
+}
+
+/** The importing department and the sub-units the office registered for it (SPEC §3). */
+async function publishingDepartment(
+  db: Db,
+  id: number,
+): Promise<PublishingDepartment & { id: number; units: RegisteredUnit[] }> {
+  const department = await db
+    .selectFrom('departments')
+    .select(['id', 'name', 'shortName', 'uscc'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!department) throw new ImportFileError('没有这个部门，无法导入。');
+  const units = await db
+    .selectFrom('departmentUnits')
+    .select(['name', 'uscc'])
+    .where('departmentId', '=', id)
+    .execute();
+  return { ...department, units };
 }
 
 /** Imports (or previews) a file: the shared entry of the upload page, the CLI and the portal endpoint. */

@@ -2,6 +2,7 @@ import { z } from '../validation';
 import {
   LICENCE_STATES,
   LICENSING_CATEGORIES,
+  type CreditDomain,
   SUBJECT_KIND_LABELS,
   type PenaltyCategory,
   type Severity,
@@ -10,7 +11,7 @@ import {
 import { compareDates, parseDateInput, type IsoDate } from '../rules/dates';
 import { validateResidentId } from '../rules/idcard';
 import { displayName, normalizeCode, normalizeName, toHalfWidth } from '../rules/normalize';
-import { publicationPeriod } from '../rules/periods';
+import { penaltyPeriodFromFacts } from '../rules/record-lifecycle';
 import { parsePenaltyCategories, parseSeverityLabel, resolveSeverity } from '../rules/severity';
 import { validateUscc } from '../rules/uscc';
 import { FIELDS, labelOf, type RecordKind } from './fields';
@@ -86,6 +87,8 @@ export interface PenaltyValues {
   remarks: string | null;
   severity: Severity;
   severityExplicit: boolean;
+  /** From the department and the legal basis (server/rules/credit-domain.ts). */
+  domain: CreditDomain | null;
   publicFrom: IsoDate;
   earliestRepairOn: IsoDate;
   publicUntil: IsoDate;
@@ -144,8 +147,17 @@ const SCHEMAS: Record<RecordKind, ReturnType<typeof schemaFor>> = {
   penalty: schemaFor('penalty'),
 };
 
-/** Validates one row; `today` bounds decision dates (a decision cannot lie in the future). */
-export function validateRow(kind: RecordKind, raw: RawRow, rowNumber: number, today: IsoDate): RowResult {
+/**
+ * Validates one row; `today` bounds decision dates (a decision cannot lie in the future). The
+ * department's name, with the legal basis, decides a penalty's domain (never-early repair).
+ */
+export function validateRow(
+  kind: RecordKind,
+  raw: RawRow,
+  rowNumber: number,
+  today: IsoDate,
+  departmentName = '',
+): RowResult {
   const parsed = SCHEMAS[kind].safeParse(trimmed(kind, raw));
   const issues: RowIssue[] = [];
   if (!parsed.success) {
@@ -308,7 +320,11 @@ export function validateRow(kind: RecordKind, raw: RawRow, rowNumber: number, to
     const sourceUnitCode = orgCode('CF_SJLYDM');
     if (issues.length === 0 && subjectKind && name && documentNumber && decisionDate && validUntil) {
       const severity = resolveSeverity(categories, explicit);
-      const period = publicationPeriod({ decisionDate, severity, categories, requestedPublicUntil: requested });
+      const period = penaltyPeriodFromFacts(
+        { decisionDate, severity, categories, legalBasis: get('CF_YJ')!, requestedPublicUntil: requested },
+        departmentName,
+        `第${rowNumber}行：`,
+      );
       warnings.push(...period.warnings);
       result = {
         kind,
@@ -336,10 +352,11 @@ export function validateRow(kind: RecordKind, raw: RawRow, rowNumber: number, to
           remarks: get('BZ'),
           severity,
           severityExplicit: explicit !== null,
+          domain: period.domain,
           publicFrom: period.publicFrom,
-          earliestRepairOn: period.earliestRepair,
+          earliestRepairOn: period.earliestRepairOn,
           publicUntil: period.publicUntil,
-          periodRuleId: period.ruleId,
+          periodRuleId: period.periodRuleId,
           repairableEarly: period.repairableEarly,
           published: period.published,
         },

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { syncSearchDocuments } from '../search/indexer';
+import { SYSTEM_LIFECYCLE, writeAudit } from '../audit';
+import {
+  applyRecordChange,
+  emitRecordEvents,
+  recordTransaction,
+  type RecordEvent,
+  type RecordRef,
+} from '../records/writer';
 
 // Lifecycle transitions (SPEC §4, §5). Visibility never waits for this job: the public
 // predicates compare with today. The job only records, once each, that a penalty's
@@ -22,7 +30,7 @@ export interface LifecycleResult {
 
 /** Records every transition due on `today` that is not recorded yet; running it twice records nothing new. */
 export async function runLifecycle(db: Db, today: string): Promise<LifecycleResult> {
-  return db.transaction().execute(async (trx) => {
+  return recordTransaction(db, async (trx) => {
     const penalties = await sql<{ entityId: number; effectiveOn: string }>`
       insert into lifecycle_transitions (entity_type, entity_id, transition, effective_on)
       select ${TRANSITIONS.penalty.entityType}, id, ${TRANSITIONS.penalty.transition}, public_until
@@ -42,43 +50,39 @@ export async function runLifecycle(db: Db, today: string): Promise<LifecycleResu
       on conflict do nothing
       returning entity_id, effective_on::text`.execute(trx);
 
-    const entryIds = entries.rows.map((r) => Number(r.entityId));
-    if (entryIds.length > 0) {
-      await sql`update list_entries set status = 'expired', updated_at = now()
-        where id in (${sql.join(entryIds)}) and status = 'active'`.execute(trx);
-    }
-    const audit = [
-      ...penalties.rows.map((r) => ({ ...r, t: TRANSITIONS.penalty })),
-      ...licences.rows.map((r) => ({ ...r, t: TRANSITIONS.licence })),
-      ...entries.rows.map((r) => ({ ...r, t: TRANSITIONS.listEntry })),
-    ];
-    for (let i = 0; i < audit.length; i += 1000) {
-      await trx
-        .insertInto('auditLog')
-        .values(
-          audit.slice(i, i + 1000).map((a) => ({
-            actorType: 'system' as const,
-            actorId: 'lifecycle',
-            actorLabel: '生命周期任务',
-            action: a.t.transition,
-            entityType: a.t.entityType,
-            entityId: String(a.entityId),
-            before: null,
-            after: JSON.stringify({
-              effectiveOn: a.effectiveOn,
-              ...(a.t === TRANSITIONS.listEntry ? { status: 'expired' } : {}),
-            }),
-            note: a.t.label,
-          })),
-        )
-        .execute();
-    }
-    // An ended penalty needs no re-index: search compares with today itself. A list entry's status changed.
-    if (entryIds.length > 0)
-      await syncSearchDocuments(
+    // List entries end through the one writer (status 已到期, audit, search, events); a penalty's
+    // and a licence's row does not change (the public predicates compare with today): they are
+    // only recorded, in the same vocabulary.
+    const changed: RecordRef[] = [];
+    const events: RecordEvent[] = [];
+    for (const r of entries.rows) {
+      const done = await applyRecordChange(
         trx,
-        entryIds.map((id) => ({ kind: 'list_entry' as const, id })),
+        SYSTEM_LIFECYCLE,
+        { kind: 'list_entry', id: Number(r.entityId) },
+        { type: 'expire', on: today },
+        TRANSITIONS.listEntry.label,
+        { sync: false },
       );
+      changed.push(...done.changed);
+      events.push(...done.events);
+    }
+    const ended = (rows: { entityId: number; effectiveOn: string }[], kind: 'penalty' | 'licensing', note: string) =>
+      rows.map((r) => ({
+        action: `${kind}.expire` as const,
+        entity: kind,
+        entityId: Number(r.entityId),
+        after: { effectiveOn: r.effectiveOn },
+        note,
+      }));
+    await writeAudit(trx, SYSTEM_LIFECYCLE, [
+      ...ended(penalties.rows, 'penalty', TRANSITIONS.penalty.label),
+      ...ended(licences.rows, 'licensing', TRANSITIONS.licence.label),
+    ]);
+    // An ended penalty needs no re-index: search compares with today itself. A list entry's status changed.
+    if (changed.length > 0) await syncSearchDocuments(trx, changed);
+    await emitRecordEvents(trx, events);
+    const entryIds = changed.map((c) => c.id);
     return {
       penaltiesEnded: penalties.rows.length,
       licencesExpired: licences.rows.length,

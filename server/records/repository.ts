@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
-import type { Insertable } from 'kysely';
 import type { Db } from '../db/client';
-import type { PenaltyRecordTable } from '../db/types';
 
 // SQL of record management by departments: withdraw and correct records, create list entries.
 
@@ -40,23 +38,6 @@ export async function catalogItems(db: Db, ids: readonly number[]) {
 
 export async function subjectExists(db: Db, id: number) {
   return (await db.selectFrom('subjects').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
-export async function insertListEntry(
-  db: Db,
-  e: {
-    listType: 'honor' | 'dishonesty';
-    subjectId: number;
-    departmentId: number;
-    decisionNumber: string;
-    basis: string;
-    reason: string;
-    listedOn: string;
-    validUntil: string;
-    penaltyRecordId: number | null;
-  },
-) {
-  return db.insertInto('listEntries').values(e).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertMeasures(db: Db, listEntryId: number, catalogItemIds: readonly number[]) {
@@ -155,8 +136,4 @@ export async function subjectRow(db: Db, id: number) {
     ])
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export async function insertPenalty(db: Db, row: Insertable<PenaltyRecordTable>) {
-  return db.insertInto('penaltyRecords').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,18 +1,18 @@
 import { changingPublicData } from '../http/invalidate';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-// Row updates and the entries resting on a penalty are shared with the application decisions.
-import { insertAudit, listEntriesOnPenalty, updateListEntry, updateRecordRow } from '../applications/repository';
+import { staffActor, writeAudit, type AuditAction, type AuditEntityKey } from '../audit';
 import { canManageRecord, type StaffPrincipal } from '../auth/principal';
-import { syncSearchDocuments, type EntityRef } from '../search/indexer';
+import { syncSearchDocuments } from '../search/indexer';
 import { normalizeName } from '../rules/normalize';
-import { publicationPeriod } from '../rules/periods';
+import { penaltyPeriodFromFacts } from '../rules/record-lifecycle';
 import { resolveSeverity } from '../rules/severity';
 import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
 import { importRows } from '../imports/service';
 import { labelOf } from '../imports/fields';
 import { validateRow, type RawRow, type RowIssue } from '../imports/validate';
 import * as repo from './repository';
+import { applyRecordChange, lockRecord, publishRecord, recordTransaction } from './writer';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
 // every change in one transaction with its audit entry and the search documents.
@@ -24,24 +24,14 @@ const fail = (code: TRPCError['code'], message: string): never => {
 async function audit(
   db: Db,
   staff: StaffPrincipal,
-  action: string,
-  entityType: string,
+  action: AuditAction,
+  entity: AuditEntityKey,
   id: number,
   before: unknown,
   after: unknown,
   note?: string,
 ) {
-  await insertAudit(db, {
-    actorType: 'staff',
-    actorId: String(staff.id),
-    actorLabel: staff.displayName,
-    action,
-    entityType,
-    entityId: String(id),
-    before,
-    after,
-    note: note ?? null,
-  });
+  await writeAudit(db, staffActor(staff), [{ action, entity, entityId: id, before, after, note: note ?? null }]);
 }
 
 export async function withdrawRecord(
@@ -50,73 +40,57 @@ export async function withdrawRecord(
   input: { kind: 'penalty' | 'licensing'; id: number; reason: string },
   today: string,
 ) {
-  return changingPublicData(() =>
-    db.transaction().execute(async (trx) => {
-      const before =
-        input.kind === 'penalty'
-          ? await repo.penaltyForUpdate(trx, input.id)
-          : await repo.licensingForUpdate(trx, input.id);
-      if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
-      if (before.status === 'withdrawn') return fail('CONFLICT', '该信息已撤销。');
-      const set = {
-        status: 'withdrawn',
-        withdrawnOn: today,
-        withdrawalReason: input.reason,
-        ...(input.kind === 'penalty' ? { suspendedSince: null } : {}),
-      };
-      await updateRecordRow(trx, input.kind === 'penalty' ? 'penaltyRecords' : 'licensingRecords', input.id, set);
-      await audit(
-        trx,
-        staff,
-        `${input.kind}.withdraw`,
-        input.kind,
-        input.id,
-        before,
-        { ...before, ...set },
-        input.reason,
-      );
-      const refs: EntityRef[] = [{ kind: input.kind, id: input.id }];
-      if (input.kind === 'penalty') {
-        for (const e of await listEntriesOnPenalty(trx, input.id)) {
-          if (e.status !== 'active' && e.status !== 'suspended') continue;
-          const entrySet = {
-            status: 'removed',
-            suspendedSince: null,
-            removedOn: today,
-            removalReason: `所依据的行政处罚已撤销：${input.reason}`,
-          };
-          await updateListEntry(trx, e.id, entrySet);
-          await audit(trx, staff, 'list_entry.remove', 'list_entry', e.id, e, { ...e, ...entrySet }, input.reason);
-          refs.push({ kind: 'list_entry', id: e.id });
-        }
-      }
-      await syncSearchDocuments(trx, refs);
-      return { withdrawn: refs.length };
-    }),
-  );
+  return recordTransaction(db, async (trx) => {
+    const before = await ownRecord(trx, staff, input);
+    const r = await applyRecordChange(
+      trx,
+      staffActor(staff),
+      input,
+      { type: 'withdraw', on: today, reason: input.reason },
+      input.reason,
+      { before },
+    );
+    return { withdrawn: r.changed.length };
+  });
+}
+
+/** The record, locked, when it belongs to the staff member's department. */
+async function ownRecord(
+  trx: Db,
+  staff: StaffPrincipal,
+  ref: { kind: 'penalty' | 'licensing' | 'list_entry'; id: number },
+) {
+  const before = await lockRecord(trx, ref);
+  if (!before || !canManageRecord(staff, before))
+    return fail(
+      'NOT_FOUND',
+      ref.kind === 'list_entry' ? '没有这条名单信息，或它不属于您的部门。' : '没有这条信息，或它不属于您的部门。',
+    );
+  return before;
 }
 
 export async function correctPenalty(
   db: Db,
   staff: StaffPrincipal,
   input: { id: number; violationFacts?: string; content?: string; legalBasis?: string; reason: string },
+  today = new Date().toISOString().slice(0, 10),
 ) {
-  return changingPublicData(() =>
-    db.transaction().execute(async (trx) => {
-      const before = await repo.penaltyForUpdate(trx, input.id);
-      if (!before || !canManageRecord(staff, before)) return fail('NOT_FOUND', '没有这条信息，或它不属于您的部门。');
-      const set: Record<string, string> = {};
-      for (const k of ['violationFacts', 'content', 'legalBasis'] as const) {
-        const v = input[k]?.trim();
-        if (v) set[k] = v;
-      }
-      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
-      await updateRecordRow(trx, 'penaltyRecords', input.id, set);
-      await audit(trx, staff, 'penalty.correct', 'penalty', input.id, before, { ...before, ...set }, input.reason);
-      await syncSearchDocuments(trx, [{ kind: 'penalty', id: input.id }]);
-      return { corrected: Object.keys(set) };
-    }),
-  );
+  return recordTransaction(db, async (trx) => {
+    const before = await ownRecord(trx, staff, { kind: 'penalty', id: input.id });
+    const { id, reason, ...fields } = input;
+    const r = await applyRecordChange(
+      trx,
+      staffActor(staff),
+      { kind: 'penalty', id },
+      { type: 'correct', on: today, fields },
+      reason,
+      {
+        before,
+      },
+    );
+    void r;
+    return { corrected: Object.keys(fields).filter((k) => fields[k as keyof typeof fields]?.trim()) };
+  });
 }
 
 const LIST_KIND = { honor: 'incentive', dishonesty: 'punishment' } as const;
@@ -156,23 +130,18 @@ export async function createListEntry(
   }
   if (!(await repo.subjectExists(db, input.subjectId))) return fail('BAD_REQUEST', '没有这个信用主体。');
   try {
-    return await changingPublicData(() =>
-      db.transaction().execute(async (trx) => {
-        const { catalogItemIds, ...fields } = input;
-        const entry = await repo.insertListEntry(trx, {
-          ...fields,
-          penaltyRecordId: input.penaltyRecordId ?? null,
-          departmentId,
-        });
-        await repo.insertMeasures(trx, entry.id, catalogItemIds);
-        await audit(trx, staff, 'list_entry.create', 'list_entry', entry.id, null, {
-          ...entry,
-          catalogItemIds: input.catalogItemIds,
-        });
-        await syncSearchDocuments(trx, [{ kind: 'list_entry', id: entry.id }]);
-        return { id: entry.id };
-      }),
-    );
+    return await recordTransaction(db, async (trx) => {
+      const { catalogItemIds, ...fields } = input;
+      const entry = await publishRecord(
+        trx,
+        staffActor(staff),
+        'list_entry',
+        { ...fields, penaltyRecordId: input.penaltyRecordId ?? null, departmentId },
+        null,
+        (row) => repo.insertMeasures(trx, row.id, catalogItemIds),
+      );
+      return { id: entry.id };
+    });
   } catch (err) {
     // The trigger is the last word when the catalog changed between our check and the insert.
     if ((err as { code?: string }).code === '23514')
@@ -279,61 +248,64 @@ export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPen
   if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
   if (!subject) return fail('BAD_REQUEST', '没有这个信用主体，请核对主体编号。');
   const severity = resolveSeverity(input.categories, input.severity ?? null);
-  const period = publicationPeriod({
-    decisionDate: input.decisionDate,
-    severity,
-    categories: input.categories,
-    domain: input.domain ?? null,
-  });
+  // The domain comes from the department and the legal basis, like an imported row's (SPEC §3), unless stated.
+  const period = penaltyPeriodFromFacts(
+    {
+      decisionDate: input.decisionDate,
+      severity,
+      categories: input.categories,
+      legalBasis: input.legalBasis,
+      requestedPublicUntil: null,
+      ...(input.domain ? { domain: input.domain } : {}),
+    },
+    department.name,
+  );
+  const domain = period.domain;
   try {
-    return await changingPublicData(() =>
-      db.transaction().execute(async (trx) => {
-        const row = await repo.insertPenalty(trx, {
-          subjectId: subject.id,
-          departmentId,
-          subjectName: subject.name,
-          subjectCategory: CATEGORY_OF_KIND[subject.kind],
-          uscc: subject.uscc,
-          registrationNumber: subject.registrationNumber,
-          legalRepresentative: subject.legalRepresentative,
-          partyIdType: subject.personIdType,
-          partyIdMasked: subject.personIdMasked,
-          partyIdRef: subject.personIdRef,
-          documentNumber: input.documentNumber,
-          documentNumberNorm: normalizeName(input.documentNumber),
-          violationType: input.violationType,
-          violationFacts: input.violationFacts,
-          legalBasis: input.legalBasis,
-          categories: input.categories,
-          content: input.content,
-          fineAmount: input.fineAmount ?? null,
-          decisionDate: input.decisionDate,
-          penaltyValidUntil: input.decisionDate,
-          authorityName: department.name,
-          authorityCode: department.uscc,
-          sourceUnitName: department.name,
-          sourceUnitCode: department.uscc,
-          severity,
-          severityExplicit: input.severity != null,
-          domain: input.domain ?? null,
-          status: period.published ? 'published' : 'unpublished',
-          publicFrom: period.publicFrom,
-          earliestRepairOn: period.earliestRepair,
-          publicUntil: period.publicUntil,
-          periodRuleId: period.ruleId,
-          repairableEarly: period.repairableEarly,
-        });
-        await audit(trx, staff, 'penalty.create', 'penalty', row.id, null, row);
-        await syncSearchDocuments(trx, [{ kind: 'penalty', id: row.id }]);
-        return {
-          id: row.id,
-          publicUntil: period.publicUntil,
-          earliestRepair: period.earliestRepair,
-          published: period.published,
-          warnings: period.warnings,
-        };
-      }),
-    );
+    return await recordTransaction(db, async (trx) => {
+      const row = await publishRecord(trx, staffActor(staff), 'penalty', {
+        subjectId: subject.id,
+        departmentId,
+        subjectName: subject.name,
+        subjectCategory: CATEGORY_OF_KIND[subject.kind],
+        uscc: subject.uscc,
+        registrationNumber: subject.registrationNumber,
+        legalRepresentative: subject.legalRepresentative,
+        partyIdType: subject.personIdType,
+        partyIdMasked: subject.personIdMasked,
+        partyIdRef: subject.personIdRef,
+        documentNumber: input.documentNumber,
+        documentNumberNorm: normalizeName(input.documentNumber),
+        violationType: input.violationType,
+        violationFacts: input.violationFacts,
+        legalBasis: input.legalBasis,
+        categories: input.categories,
+        content: input.content,
+        fineAmount: input.fineAmount ?? null,
+        decisionDate: input.decisionDate,
+        penaltyValidUntil: input.decisionDate,
+        authorityName: department.name,
+        authorityCode: department.uscc,
+        sourceUnitName: department.name,
+        sourceUnitCode: department.uscc,
+        severity,
+        severityExplicit: input.severity != null,
+        domain,
+        status: period.published ? 'published' : 'unpublished',
+        publicFrom: period.publicFrom,
+        earliestRepairOn: period.earliestRepairOn,
+        publicUntil: period.publicUntil,
+        periodRuleId: period.periodRuleId,
+        repairableEarly: period.repairableEarly,
+      });
+      return {
+        id: row.id,
+        publicUntil: period.publicUntil,
+        earliestRepair: period.earliestRepairOn,
+        published: period.published,
+        warnings: period.warnings,
+      };
+    });
   } catch (err) {
     if ((err as { code?: string }).code === '23505')
       return fail('CONFLICT', `本部门已有文书号为“${input.documentNumber}”的行政处罚，请改为更正该信息。`);
@@ -412,60 +384,63 @@ export async function correctLicensing(
     return fail('FORBIDDEN', '只有作出决定的部门可以更正行政许可。');
   const department = await repo.departmentRow(db, staff.departmentId);
   if (!department) return fail('FORBIDDEN', '您的账号没有有效的所属部门。');
-  return changingPublicData(() =>
-    db.transaction().execute(async (trx) => {
-      const found = await repo.licensingByDocumentForUpdate(trx, normalizeName(input.documentNumber));
-      const before = found.find((r) => canManageRecord(staff, r));
-      if (!before) {
-        if (found.length > 0) return fail('FORBIDDEN', '该行政许可不属于您的部门，只能由作出决定的部门更正。');
-        return fail('NOT_FOUND', `没有文书号为“${input.documentNumber}”的行政许可，请核对。`);
-      }
-      if (before.status === 'withdrawn') return fail('CONFLICT', '该行政许可已撤销，不能更正。');
-      const changes = Object.fromEntries(
-        LICENSING_CORRECTABLE.map((k) => [k, input[k]?.trim()]).filter(([, v]) => v),
-      ) as LicensingCorrection;
-      if (Object.keys(changes).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
-      const raw: RawRow = {
-        XK_XDR_MC: before.subjectName,
-        XK_XDR_LB: '法人及非法人组织',
-        XK_XDR_SHXYM: department.uscc,
-        XK_XKWS: before.decisionDocumentName,
-        XK_WSH: before.documentNumber,
-        XK_XKLB: before.licenceCategory,
-        XK_XKZS: before.certificateName ?? '',
-        XK_XKBH: before.licenceNumber ?? '',
-        XK_NR: before.content,
-        XK_JDRQ: before.decisionDate,
-        XK_YXQZ: before.validFrom,
-        XK_YXQZI: before.validUntil,
-        XK_XKJG: before.authorityName,
-        XK_XKJGDM: before.authorityCode,
-        XK_ZT: before.currentState,
-        XK_LYDW: before.sourceUnitName,
-        XK_LYDWDM: before.sourceUnitCode,
-        BZ: before.remarks ?? '',
-        ...changes,
-      };
-      const checked = validateRow('licensing', raw, 1, today);
-      if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
-      if (checked.row.kind !== 'licensing') throw new Error('unexpected row kind');
-      const v = checked.row.values;
-      const next = {
-        decisionDocumentName: v.decisionDocumentName,
-        certificateName: v.certificateName,
-        licenceNumber: v.licenceNumber,
-        content: v.content,
-        validFrom: v.validFrom,
-        validUntil: v.validUntil,
-      };
-      const set = Object.fromEntries(Object.entries(next).filter(([k, val]) => before[k as keyof typeof next] !== val));
-      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '更正后的内容与原内容相同。');
-      await updateRecordRow(trx, 'licensingRecords', before.id, set);
-      await audit(trx, staff, 'licensing.correct', 'licensing', before.id, before, { ...before, ...set }, input.reason);
-      await syncSearchDocuments(trx, [{ kind: 'licensing', id: before.id }]);
-      return { id: before.id, corrected: Object.keys(set) };
-    }),
-  );
+  return recordTransaction(db, async (trx) => {
+    const found = await repo.licensingByDocumentForUpdate(trx, normalizeName(input.documentNumber));
+    const before = found.find((r) => canManageRecord(staff, r));
+    if (!before) {
+      if (found.length > 0) return fail('FORBIDDEN', '该行政许可不属于您的部门，只能由作出决定的部门更正。');
+      return fail('NOT_FOUND', `没有文书号为“${input.documentNumber}”的行政许可，请核对。`);
+    }
+    if (before.status === 'withdrawn') return fail('CONFLICT', '该行政许可已撤销，不能更正。');
+    const changes = Object.fromEntries(
+      LICENSING_CORRECTABLE.map((k) => [k, input[k]?.trim()]).filter(([, v]) => v),
+    ) as LicensingCorrection;
+    if (Object.keys(changes).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+    const raw: RawRow = {
+      XK_XDR_MC: before.subjectName,
+      XK_XDR_LB: '法人及非法人组织',
+      XK_XDR_SHXYM: department.uscc,
+      XK_XKWS: before.decisionDocumentName,
+      XK_WSH: before.documentNumber,
+      XK_XKLB: before.licenceCategory,
+      XK_XKZS: before.certificateName ?? '',
+      XK_XKBH: before.licenceNumber ?? '',
+      XK_NR: before.content,
+      XK_JDRQ: before.decisionDate,
+      XK_YXQZ: before.validFrom,
+      XK_YXQZI: before.validUntil,
+      XK_XKJG: before.authorityName,
+      XK_XKJGDM: before.authorityCode,
+      XK_ZT: before.currentState,
+      XK_LYDW: before.sourceUnitName,
+      XK_LYDWDM: before.sourceUnitCode,
+      BZ: before.remarks ?? '',
+      ...changes,
+    };
+    const checked = validateRow('licensing', raw, 1, today);
+    if (!checked.ok) return fail('BAD_REQUEST', issuesText(checked.issues));
+    if (checked.row.kind !== 'licensing') throw new Error('unexpected row kind');
+    const v = checked.row.values;
+    const next = {
+      decisionDocumentName: v.decisionDocumentName,
+      certificateName: v.certificateName,
+      licenceNumber: v.licenceNumber,
+      content: v.content,
+      validFrom: v.validFrom,
+      validUntil: v.validUntil,
+    };
+    const set = Object.fromEntries(Object.entries(next).filter(([k, val]) => before[k as keyof typeof next] !== val));
+    if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '更正后的内容与原内容相同。');
+    await applyRecordChange(
+      trx,
+      staffActor(staff),
+      { kind: 'licensing', id: before.id },
+      { type: 'correct', on: today, fields: set },
+      input.reason,
+      { before: before as never },
+    );
+    return { id: before.id, corrected: Object.keys(set) };
+  });
 }
 
 /** Corrects a list entry's stated basis, reason or end date (own department; audited; search follows). */
@@ -473,36 +448,29 @@ export async function correctListEntry(
   db: Db,
   staff: StaffPrincipal,
   input: { id: number; basis?: string; listingReason?: string; validUntil?: string; reason: string },
+  today = new Date().toISOString().slice(0, 10),
 ) {
-  return changingPublicData(() =>
-    db.transaction().execute(async (trx) => {
-      const before = await repo.listEntryForUpdate(trx, input.id);
-      if (!before || !canManageRecord(staff, before))
-        return fail('NOT_FOUND', '没有这条名单信息，或它不属于您的部门。');
-      if (before.status === 'removed') return fail('CONFLICT', '该名单信息已移出，不能更正。');
-      const set: Record<string, string> = {};
-      if (input.basis?.trim()) set.basis = input.basis.trim();
-      if (input.listingReason?.trim()) set.reason = input.listingReason.trim();
-      if (input.validUntil) {
-        if (input.validUntil < before.listedOn) return fail('BAD_REQUEST', '有效期至不能早于列入日期。');
-        set.validUntil = input.validUntil;
-      }
-      if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
-      await updateListEntry(trx, input.id, set);
-      await audit(
-        trx,
-        staff,
-        'list_entry.correct',
-        'list_entry',
-        input.id,
-        before,
-        { ...before, ...set },
-        input.reason,
-      );
-      await syncSearchDocuments(trx, [{ kind: 'list_entry', id: input.id }]);
-      return { corrected: Object.keys(set) };
-    }),
-  );
+  return recordTransaction(db, async (trx) => {
+    const before = await ownRecord(trx, staff, { kind: 'list_entry', id: input.id });
+    if (before.status === 'removed') return fail('CONFLICT', '该名单信息已移出，不能更正。');
+    const set: Record<string, string> = {};
+    if (input.basis?.trim()) set.basis = input.basis.trim();
+    if (input.listingReason?.trim()) set.reason = input.listingReason.trim();
+    if (input.validUntil) {
+      if (input.validUntil < String(before.listedOn)) return fail('BAD_REQUEST', '有效期至不能早于列入日期。');
+      set.validUntil = input.validUntil;
+    }
+    if (Object.keys(set).length === 0) return fail('BAD_REQUEST', '请至少填写一项更正后的内容。');
+    await applyRecordChange(
+      trx,
+      staffActor(staff),
+      { kind: 'list_entry', id: input.id },
+      { type: 'correct', on: today, fields: set },
+      input.reason,
+      { before },
+    );
+    return { corrected: Object.keys(set) };
+  });
 }
 
 /** Removes a list entry before its end date, with the reason the public record keeps (own department). */
@@ -512,17 +480,16 @@ export async function removeListEntry(
   input: { id: number; reason: string },
   today: string,
 ) {
-  return changingPublicData(() =>
-    db.transaction().execute(async (trx) => {
-      const before = await repo.listEntryForUpdate(trx, input.id);
-      if (!before || !canManageRecord(staff, before))
-        return fail('NOT_FOUND', '没有这条名单信息，或它不属于您的部门。');
-      if (before.status === 'removed') return fail('CONFLICT', '该名单信息已移出。');
-      const set = { status: 'removed', suspendedSince: null, removedOn: today, removalReason: input.reason };
-      await updateListEntry(trx, input.id, set);
-      await audit(trx, staff, 'list_entry.remove', 'list_entry', input.id, before, { ...before, ...set }, input.reason);
-      await syncSearchDocuments(trx, [{ kind: 'list_entry', id: input.id }]);
-      return { removed: input.id };
-    }),
-  );
+  return recordTransaction(db, async (trx) => {
+    const before = await ownRecord(trx, staff, { kind: 'list_entry', id: input.id });
+    await applyRecordChange(
+      trx,
+      staffActor(staff),
+      { kind: 'list_entry', id: input.id },
+      { type: 'remove', on: today, reason: input.reason },
+      input.reason,
+      { before },
+    );
+    return { removed: input.id };
+  });
 }

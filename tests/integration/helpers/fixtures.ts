@@ -8,7 +8,18 @@ import { makeUscc } from '@/server/rules/uscc';
 
 let serial = 0;
 
-export async function createDepartment(db: Db) {
+/** The authority the sample import files name (tests/integration/imports/sample.ts). */
+export const SAMPLE_AUTHORITY = {
+  name: '乐山市市场监督管理局',
+  uscc: makeUscc({ registrationDept: '1', orgType: '1', division: '511100', orgCode: 'A00000001' }),
+};
+
+/**
+ * A department. Unless told otherwise, the office has registered the sample files' authority
+ * (乐山市市场监督管理局) as a unit it publishes for, so the sample rows pass the authority
+ * check of SPEC §3; tests of that check pass `{ sampleAuthority: false }`.
+ */
+export async function createDepartment(db: Db, options: { sampleAuthority?: boolean } = {}) {
   await db
     .insertInto('divisions')
     .values({ code: '511100', name: '乐山市', fullName: '四川省乐山市', parentCode: null })
@@ -31,7 +42,20 @@ export async function createDepartment(db: Db) {
       divisionCode: '511100',
     })
     .returning(['id', 'name'])
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .then(async (d) => {
+      if (options.sampleAuthority !== false)
+        await db
+          .insertInto('departmentUnits')
+          .values({
+            departmentId: d.id,
+            name: SAMPLE_AUTHORITY.name,
+            nameNorm: normalizeName(SAMPLE_AUTHORITY.name),
+            uscc: SAMPLE_AUTHORITY.uscc,
+          })
+          .execute();
+      return d;
+    });
 }
 
 export async function createCompany(db: Db, name: string) {
