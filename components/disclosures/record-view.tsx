@@ -107,6 +107,17 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
                 <p className="mt-1 text-sm" data-testid="public-period">
                   {formatDate(record.publicFrom)} 至 {formatDate(record.publicUntil)}
                 </p>
+                {record.suspensionNote ? (
+                  <p className="mt-1 text-sm text-amber-800" data-testid="period-moved">
+                    {record.suspensionNote}（公示截止期已顺延至 {formatDate(record.publicUntil)}
+                    {record.earliestRepairOn ? `，最早可修复日期顺延至 ${formatDate(record.earliestRepairOn)}` : ''}）
+                  </p>
+                ) : null}
+                <p className="mt-1 text-xs text-slate-600" data-testid="repair-window">
+                  {record.repairableEarly && record.earliestRepairOn
+                    ? `最短公示期满日：${formatDate(record.earliestRepairOn)}，此后可申请信用修复。`
+                    : '该处罚不得提前修复，公示期满后自动停止公示。'}
+                </p>
                 <p className="mt-1 text-xs text-slate-600">
                   {record.suspended
                     ? '异议处理中：处理期间暂停联合惩戒；异议被驳回的，公示期按暂停天数顺延。'

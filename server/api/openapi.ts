@@ -251,6 +251,16 @@ export function openApiDocument(): Json {
         },
         Penalty: standardRecord('penalty', {
           suspended: { type: 'boolean', description: RECORD_STATUS_LABELS.suspended },
+          earliest_repair_on: {
+            type: ['string', 'null'],
+            format: 'date',
+            description:
+              '最早可申请信用修复（最短公示期满）的日期；异议、投诉处理期间暂停的天数已顺延。不得提前修复的处罚为 null',
+          },
+          repairable_early: {
+            type: 'boolean',
+            description: '能否在公示截止期前申请信用修复；false 表示须公示期满后自动停止公示（SPEC §4）',
+          },
           severity: { type: 'string', enum: ['minor', 'general', 'serious'] },
           department: { type: 'string', description: '报送部门代码' },
           updated_at: { type: 'string', description: '最后变更时间（UTC）' },

@@ -75,6 +75,8 @@ export function publicPenalties(db: Db, today: string, filters: Filters, page: P
       'penaltyRecords.decisionDate',
       'penaltyRecords.penaltyValidUntil',
       'penaltyRecords.publicUntil',
+      'penaltyRecords.earliestRepairOn',
+      'penaltyRecords.repairableEarly',
       'penaltyRecords.authorityName',
       'penaltyRecords.authorityCode',
       'penaltyRecords.sourceUnitName',

@@ -251,6 +251,13 @@ export interface components {
       BZ?: string | null;
       /** @description 异议处理中 */
       suspended: boolean;
+      /**
+       * Format: date
+       * @description 最早可申请信用修复（最短公示期满）的日期；异议、投诉处理期间暂停的天数已顺延。不得提前修复的处罚为 null
+       */
+      earliest_repair_on: string | null;
+      /** @description 能否在公示截止期前申请信用修复；false 表示须公示期满后自动停止公示（SPEC §4） */
+      repairable_early: boolean;
       /** @enum {string} */
       severity: 'minor' | 'general' | 'serious';
       /** @description 报送部门代码 */

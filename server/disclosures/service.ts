@@ -1,3 +1,4 @@
+import { suspensionNote } from '../rules/record-lifecycle';
 import type { Db } from '../db/client';
 import type { Selectable } from 'kysely';
 import type { LicensingRecordTable, PenaltyRecordTable } from '../db/types';
@@ -156,6 +157,12 @@ function penaltyDetail(r: PenaltyRow) {
     departmentName: r.departmentName,
     publicFrom: r.publicFrom,
     publicUntil: r.publicUntil,
+    /** null when the penalty may never be repaired early (SPEC §4). */
+    earliestRepairOn: r.repairableEarly ? r.earliestRepairOn : null,
+    repairableEarly: r.repairableEarly,
+    suspendedDays: r.suspendedDays,
+    /** Why the end dates moved: "因异议处理暂停 N 天，相应顺延" (SPEC §6). */
+    suspensionNote: suspensionNote(r.suspendedDays),
     suspended: r.status === 'suspended',
     badges: penaltyBadges(r.status),
   };

@@ -75,6 +75,8 @@ export type PenaltyPublicRow = PartyRow &
     | 'remarks'
     | 'status'
     | 'severity'
+    | 'earliestRepairOn'
+    | 'repairableEarly'
   > & { departmentCode: string; updatedAt: string };
 
 export function penaltyStandard(r: PenaltyPublicRow) {
@@ -99,6 +101,9 @@ export function penaltyStandard(r: PenaltyPublicRow) {
     CF_SJLYDM: r.sourceUnitCode,
     BZ: r.remarks,
     suspended: r.status === 'suspended',
+    // Issue 12: null when the penalty may never be repaired early (SPEC §4).
+    earliest_repair_on: r.repairableEarly ? r.earliestRepairOn : null,
+    repairable_early: r.repairableEarly,
     severity: r.severity,
     department: r.departmentCode,
     updated_at: r.updatedAt,

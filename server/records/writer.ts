@@ -118,7 +118,8 @@ export async function applyRecordChange(
   }
   if (Object.keys(decision.set).length > 0 || decision.events.length > 0) {
     audits.push({
-      action: `${ref.kind}.${change.type}`,
+      // A list entry is never "withdrawn": it is removed because its penalty was.
+      action: `${ref.kind}.${ref.kind === 'list_entry' && change.type === 'withdraw' ? 'remove' : change.type}`,
       entity: ref.kind,
       entityId: ref.id,
       before,

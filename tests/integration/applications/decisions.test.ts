@@ -179,13 +179,15 @@ describeEachDatabase('objections, repairs and complaints change records at once'
       [],
       options('2026-03-13'),
     );
+    // Filed within the complaint window: the suspension is continuous from the rejection (SPEC §6, defect 5).
+    expect(await penalty(db, w.record.id)).toMatchObject({ status: 'suspended', suspendedSince: '2026-03-12' });
     let c = await appByTracking(db, complaint.trackingNumber);
     expect(c.departmentId).toBe(office.id);
     expect(c.parentApplicationId).toBe(app.id);
     // The department may not act on the office's complaint.
     await expect(acceptApplication(db, staff, { id: c.id, version: c.version }, '2026-03-13')).rejects.toThrow();
     await acceptApplication(db, officer, { id: c.id, version: c.version }, '2026-03-13');
-    expect(await penalty(db, w.record.id)).toMatchObject({ status: 'suspended', suspendedSince: '2026-03-13' });
+    expect(await penalty(db, w.record.id)).toMatchObject({ status: 'suspended', suspendedSince: '2026-03-12' });
     c = await appByTracking(db, complaint.trackingNumber);
     await decideApplication(
       db,
@@ -195,8 +197,10 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     );
     expect(await penalty(db, w.record.id)).toMatchObject({
       status: 'published',
-      publicUntil: '2026-09-16',
-      suspendedDays: 15,
+      // The whole time from the objection's acceptance (03-02) to the complaint's decision (03-18): 16 days.
+      publicUntil: '2026-09-17',
+      earliestRepairOn: '2025-12-17',
+      suspendedDays: 16,
     });
   });
 
@@ -216,7 +220,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     expect(entries.map((e) => e.action)).toEqual(['application.accept', 'penalty.suspend', 'list_entry.suspend']);
     const suspend = entries[1]!;
     expect(suspend).toMatchObject({
-      entityType: 'penalty',
+      entityType: 'penalty_record',
       entityId: String(w.record.id),
       actorLabel: staff.displayName,
     });

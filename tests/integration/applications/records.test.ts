@@ -153,7 +153,7 @@ describeEachDatabase('record management by departments', (current) => {
     const audit = await db
       .selectFrom('auditLog')
       .select('action')
-      .where('entityType', '=', 'exposure')
+      .where('entityType', '=', 'exposure_case')
       .where('entityId', '=', String(row.id))
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['exposure.publish']);
@@ -188,7 +188,7 @@ describeEachDatabase('record management by departments', (current) => {
     const audit = await db
       .selectFrom('auditLog')
       .select('action')
-      .where('entityType', '=', 'penalty')
+      .where('entityType', '=', 'penalty_record')
       .where('entityId', '=', String(created.id))
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['penalty.create']);

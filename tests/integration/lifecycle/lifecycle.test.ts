@@ -88,7 +88,7 @@ describeEachDatabase('lifecycle job', (current) => {
       .where('entityId', '=', String(ended.id))
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'publication_ended', entityType: 'penalty_record' });
+    expect(audit[0]).toMatchObject({ action: 'penalty.expire', entityType: 'penalty_record' });
 
     const nextDay = await runLifecycle(db, '2026-03-02');
     expect(nextDay.penaltiesEnded).toBe(1);
