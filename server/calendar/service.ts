@@ -6,6 +6,7 @@ import { acceptDueOn, decideDueOn } from '../rules/applications';
 import { dayOfWeek } from '../rules/dates';
 import {
   calendarWithEnteredYears,
+  deadlineNote,
   parseDateLines,
   parseWorkdayOverrides,
   type WorkdayCalendar,
@@ -147,4 +148,18 @@ export async function saveCalendarYear(db: Db, staff: StaffPrincipal, input: Cal
   });
   forgetWorkdayCalendars();
   return result;
+}
+
+/** What the deadlines of an application filed (and accepted) on a day would be, for staff to check an entry. */
+export async function previewDeadlines(db: Db, filedOn: string) {
+  const calendar = await workdayCalendar(db);
+  const accept = acceptDueOn(calendar, filedOn);
+  const decide = decideDueOn(calendar, filedOn);
+  return {
+    filedOn,
+    acceptDueOn: accept,
+    acceptNote: deadlineNote(calendar, accept),
+    decideDueOn: decide,
+    decideNote: deadlineNote(calendar, decide),
+  };
 }
