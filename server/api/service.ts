@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { importFile, importRows, ImportFileError, importErrorReportCsv } from '../imports/service';
-import { FIELDS, type RecordKind } from '../imports/fields';
+import { FIELDS, type RecordKind } from '../standard/fields';
 import { SUBJECT_KIND_LABELS } from '../rules/codes';
 import { validateUscc } from '../rules/uscc';
 import { searchPublic } from '../search/service';

@@ -4,7 +4,7 @@ import { SUBJECT_KIND_LABELS } from '../rules/codes';
 import { USCC_PLACEHOLDER } from '../rules/uscc';
 import { idNumberHmac, protectIdNumber, type IdentityKeys } from '../identities/protect';
 import type { ValidRow, SubjectInput, IdNumberInput } from './validate';
-import type { RecordKind } from './fields';
+import type { RecordKind } from '../standard/fields';
 import { timed } from '../perf/phases';
 import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
 

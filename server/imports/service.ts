@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
 import { syncBulkChange } from '../search/bulk';
-import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
+import {
+  FIELDS,
+  RECORD_KIND_LABELS,
+  detectRecordKind,
+  fieldCodeOf,
+  labelOf,
+  type RecordKind,
+} from '../standard/fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { addPhaseTime, timed, timedSync } from '../perf/phases';
 import { recordColumns, resolveSubjects, writeRecords, type Actor, type Outcome, type RowOutcome } from './repository';
