@@ -250,9 +250,7 @@ export function catalogItems(db: Db, filters: { kind?: 'incentive' | 'punishment
   return paged(q, 'catalog_items', page).execute();
 }
 
-export function departmentByCode(db: Db, code: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
-}
+export { departmentByCode } from '../departments/repository';
 
 export function subjectByUscc(db: Db, uscc: string) {
   return db

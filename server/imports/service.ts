@@ -358,10 +358,4 @@ export async function importHistory(db: Db, departmentId: number | null, limit =
   return q.execute();
 }
 
-export async function departmentByCode(db: Db, code: string) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'code', 'name', 'uscc'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
+export { departmentByCode } from '../departments/repository';
