@@ -177,27 +177,6 @@ export function publicListEntries(
   return paged(q, 'list_entries', page).execute();
 }
 
-export async function measuresOf(db: Db, listEntryIds: number[]) {
-  if (listEntryIds.length === 0) return [];
-  return db
-    .selectFrom('listEntryMeasures')
-    .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
-    .select([
-      'listEntryMeasures.listEntryId',
-      'catalogItems.code',
-      'catalogItems.kind',
-      'catalogItems.measure',
-      'catalogItems.content',
-      'catalogItems.implementingUnits',
-      'catalogItems.legalBasis',
-    ])
-    .where('listEntryMeasures.listEntryId', 'in', listEntryIds)
-    .where('catalogItems.active', '=', true)
-    .orderBy('catalogItems.sortOrder')
-    .orderBy('catalogItems.id')
-    .execute();
-}
-
 export function publicExposureCases(db: Db, today: string, filters: Filters & { domain?: string }, page: Page) {
   let q = db
     .selectFrom('exposureCases')
@@ -249,8 +228,6 @@ export function catalogItems(db: Db, filters: { kind?: 'incentive' | 'punishment
   if (filters.domain) q = q.where('domain', '=', filters.domain);
   return paged(q, 'catalog_items', page).execute();
 }
-
-export { departmentByCode } from '../departments/repository';
 
 export function subjectByUscc(db: Db, uscc: string) {
   return db

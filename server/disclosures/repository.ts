@@ -233,8 +233,6 @@ export function publishingDepartments(db: Db, today: string, kind: 'penalty' | '
     .execute();
 }
 
-export { departmentByCode } from '../departments/repository';
-
 /** The county-level divisions of Leshan, for the division filter. */
 export function countyDivisions(db: Db) {
   return db

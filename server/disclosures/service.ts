@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { departmentByCode } from '../departments/repository';
 import type { Selectable } from 'kysely';
 import type { LicensingRecordTable, PenaltyRecordTable } from '../db/types';
 import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, RECORD_STATUS_LABELS, type SubjectKind } from '../rules/codes';
@@ -44,7 +45,7 @@ async function resolveFilters(
   const resolved: repo.ResolvedFilters = {};
   const errors: FilterError[] = [];
   if (f.department !== undefined) {
-    const department = await repo.departmentByCode(db, f.department);
+    const department = await departmentByCode(db, f.department);
     if (department) resolved.departmentId = department.id;
     else errors.push({ field: 'department', message: '没有这个部门，请从列表中选择。' });
   }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { measuresOfEntries } from '../catalog/repository';
 import { trimDecimal } from '../standard/fields';
 import type { Db } from '../db/client';
 import { canonicalJson } from '../rules/canonical-json';
@@ -65,7 +66,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
   ]);
   const person = subject.kind === 'natural_person';
   if (person && licensing.length + penalties.length + entries.length === 0) return null;
-  const measures = await repo.measuresOf(
+  const measures = await measuresOfEntries(
     db,
     entries.map((e) => e.id),
   );
