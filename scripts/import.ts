@@ -73,7 +73,18 @@ function report(summary: ImportSummary & { ignoredHeaders?: string[] }) {
   if (summary.errors.length > 30)
     console.log(`  ……另有 ${summary.errors.length - 30} 条错误，完整错误报告见导入历史（批次 ${summary.importId}）。`);
   for (const w of summary.warnings.slice(0, 10)) console.log(`  提示 第${w.rowNumber}行：${w.message}`);
-  process.exit(summary.status === 'failed' ? 1 : 0);
+  if (summary.status !== 'failed' && summary.errorRows > 0)
+    console.error(`有 ${summary.errorRows} 行被拒绝，退出码 2（${summary.errorRows} rows refused, exit code 2）。`);
+  process.exit(exitCode(summary));
+}
+
+/**
+ * 0 only when every row was accepted: 1 when the import failed, 2 when some rows were refused
+ * (also on a dry run), so a script or scheduler running the import notices refused rows.
+ */
+function exitCode(summary: ImportSummary): number {
+  if (summary.status === 'failed') return 1;
+  return summary.errorRows > 0 ? 2 : 0;
 }
 
 /** The file's bytes, counted as they are read (a 'data' listener would race the consumer). */

@@ -58,6 +58,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                       目录与曝光台
                     </a>
                   )}
+                  {staff.role === 'office' ? (
+                    <a href="/admin/calendar" className="underline">
+                      节假日安排
+                    </a>
+                  ) : null}
                 </>
               )}
               <form action={signOutAction}>

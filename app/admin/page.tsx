@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { firstParam } from '@/components/query-string';
+import { DeadlineNote } from '@/components/applications/deadline-note';
 import { KIND_LABELS, STATUS_LABELS } from '@/server/rules/applications';
 import { z } from '@/server/validation';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
@@ -149,6 +150,7 @@ export default async function QueuePage({
                         <span className={r.overdue ? 'font-bold text-seal-700' : 'text-slate-700'}>
                           {r.overdue ? `已超期 ${-(r.workdaysLeft ?? 0)} 个工作日` : `剩 ${r.workdaysLeft} 个工作日`}
                         </span>
+                        <DeadlineNote note={r.deadlineNote} />
                       </>
                     ) : (
                       '—'

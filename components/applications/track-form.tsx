@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { trackAction, type TrackResult } from '@/app/(portal)/apply/actions';
 import { Timeline } from './timeline';
+import { DeadlineNote } from './deadline-note';
 import { buttonClass, ErrorSummary, TextField } from './fields';
 import { emptyState, errorFor, type FormState } from './form-state';
 
@@ -61,6 +62,7 @@ function TrackResultView({ result }: { result: TrackResult }) {
                   ? `（还剩 ${result.workdaysLeft} 个工作日）`
                   : `（已超期 ${-result.workdaysLeft} 个工作日）`
                 : null}
+              <DeadlineNote note={result.deadlineNote} />
             </dd>
           </>
         ) : null}

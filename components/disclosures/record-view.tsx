@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
-import { LICENSING_FIELDS, PENALTY_FIELDS, type StandardField } from '@/server/disclosures/fields';
+import { LICENSING_FIELDS, PENALTY_FIELDS, type StandardField } from '@/server/disclosures/service';
 import type { DisclosureKind } from '@/server/disclosures/filters';
 import type { LicensingDetail, PenaltyDetail } from '@/server/disclosures/service';
 import { KIND_TEXT } from './kinds';

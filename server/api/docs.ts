@@ -1,4 +1,4 @@
-import { FIELDS, RECORD_KIND_LABELS } from '../imports/fields';
+import { FIELDS, RECORD_KIND_LABELS } from '../standard/fields';
 import { RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
 import { openApiDocument } from './openapi';
 import { PROBLEM_TYPES } from './problem';

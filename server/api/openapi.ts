@@ -1,12 +1,12 @@
-import { FIELDS, type RecordKind } from '../imports/fields';
+import { publishedFields, type RecordKind } from '../standard/fields';
 import { RECORD_STATUS_LABELS } from '../rules/codes';
 import { MAX_PUSH_RECORDS, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
 import { PARAMS, type ParamName } from './params';
 import { PROBLEM_TYPES } from './problem';
 
 // The OpenAPI 3.1 document of /api/v1, written once as a typed object. Query parameters come
-// from the same table the handlers validate with (params.ts); record fields from the import
-// field table (fields.ts). The docs page and the generated client both read this.
+// from the same table the handlers validate with (params.ts); record fields from the one table
+// of the standard's fields (server/standard/fields.ts). The docs page and the generated client both read this.
 
 type Json = Record<string, unknown>;
 
@@ -15,13 +15,18 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function standardRecord(kind: RecordKind, extra: Json): Json {
   const properties: Json = { id: { type: 'integer' } };
-  for (const f of FIELDS[kind]) {
-    if (f.code === 'CF_SXYZCD') continue;
+  for (const f of publishedFields(kind)) {
     properties[f.code] = { ...(f.required ? { type: 'string' } : nullableString), description: f.label };
   }
   return {
     type: 'object',
-    required: ['id', ...FIELDS[kind].filter((f) => f.required).map((f) => f.code), ...Object.keys(extra)],
+    required: [
+      'id',
+      ...publishedFields(kind)
+        .filter((f) => f.required)
+        .map((f) => f.code),
+      ...Object.keys(extra),
+    ],
     properties: { ...properties, ...extra },
   };
 }

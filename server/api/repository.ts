@@ -179,27 +179,6 @@ export function publicListEntries(
   return paged(q, 'list_entries', page).execute();
 }
 
-export async function measuresOf(db: Db, listEntryIds: number[]) {
-  if (listEntryIds.length === 0) return [];
-  return db
-    .selectFrom('listEntryMeasures')
-    .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
-    .select([
-      'listEntryMeasures.listEntryId',
-      'catalogItems.code',
-      'catalogItems.kind',
-      'catalogItems.measure',
-      'catalogItems.content',
-      'catalogItems.implementingUnits',
-      'catalogItems.legalBasis',
-    ])
-    .where('listEntryMeasures.listEntryId', 'in', listEntryIds)
-    .where('catalogItems.active', '=', true)
-    .orderBy('catalogItems.sortOrder')
-    .orderBy('catalogItems.id')
-    .execute();
-}
-
 export function publicExposureCases(db: Db, today: string, filters: Filters & { domain?: string }, page: Page) {
   let q = db
     .selectFrom('exposureCases')
@@ -250,10 +229,6 @@ export function catalogItems(db: Db, filters: { kind?: 'incentive' | 'punishment
   if (filters.kind) q = q.where('kind', '=', filters.kind);
   if (filters.domain) q = q.where('domain', '=', filters.domain);
   return paged(q, 'catalog_items', page).execute();
-}
-
-export function departmentByCode(db: Db, code: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
 }
 
 export function subjectByUscc(db: Db, uscc: string) {

@@ -229,7 +229,7 @@ export interface components {
       CF_NR: string;
       /** @description 罚款金额（万元） */
       CF_NR_FK?: string | null;
-      /** @description 没收违法所得、没收非法财物的金额（万元） */
+      /** @description 没收金额（万元） */
       CF_NR_WFFF?: string | null;
       /** @description 暂扣或吊销证照名称及编号 */
       CF_NR_ZKDX?: string | null;
@@ -241,11 +241,11 @@ export interface components {
       CF_GSJZQ?: string | null;
       /** @description 处罚机关 */
       CF_CFJG: string;
-      /** @description 处罚机关统一社会信用代码 */
+      /** @description 处罚机关代码 */
       CF_CFJGDM: string;
       /** @description 数据来源单位 */
       CF_SJLY: string;
-      /** @description 数据来源单位统一社会信用代码 */
+      /** @description 数据来源单位代码 */
       CF_SJLYDM: string;
       /** @description 备注 */
       BZ?: string | null;
@@ -313,13 +313,13 @@ export interface components {
       XK_YXQZI: string;
       /** @description 许可机关 */
       XK_XKJG: string;
-      /** @description 许可机关统一社会信用代码 */
+      /** @description 许可机关代码 */
       XK_XKJGDM: string;
       /** @description 当前状态 */
       XK_ZT: string;
       /** @description 数据来源单位 */
       XK_LYDW: string;
-      /** @description 数据来源单位统一社会信用代码 */
+      /** @description 数据来源单位代码 */
       XK_LYDWDM: string;
       /** @description 备注 */
       BZ?: string | null;

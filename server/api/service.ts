@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
+import { measuresOfEntries } from '../catalog/repository';
+import { departmentByCode } from '../departments/repository';
 import { importFile, importRows, ImportFileError, importErrorReportCsv } from '../imports/service';
-import { FIELDS, type RecordKind } from '../imports/fields';
+import { FIELDS, type RecordKind } from '../standard/fields';
 import { SUBJECT_KIND_LABELS } from '../rules/codes';
 import { validateUscc } from '../rules/uscc';
 import { searchPublic } from '../search/service';
@@ -31,7 +33,7 @@ async function pageOf(ctx: ApiContext, allowed: readonly ParamName[]) {
   const q = parseQuery(ctx.url, [...LIST_PARAMS, ...allowed]);
   let departmentId: number | undefined;
   if (q.department) {
-    const dept = await repo.departmentByCode(ctx.db, q.department);
+    const dept = await departmentByCode(ctx.db, q.department);
     if (!dept)
       throw new ApiError(400, `参数 department：没有代码为“${q.department}”的部门`, { parameter: 'department' });
     departmentId = dept.id;
@@ -150,7 +152,7 @@ export async function search(ctx: ApiContext) {
   ]);
   let departmentIds: number[] | undefined;
   if (q.department) {
-    const dept = await repo.departmentByCode(ctx.db, q.department);
+    const dept = await departmentByCode(ctx.db, q.department);
     if (!dept)
       throw new ApiError(400, `参数 department：没有代码为“${q.department}”的部门`, { parameter: 'department' });
     departmentIds = [dept.id];
@@ -268,9 +270,10 @@ export async function creditCheck(ctx: ApiContext) {
           ? 'honor'
           : 'none';
   const applying = status === 'dishonesty' ? activeBlack : status === 'honor' ? activeRed : [];
-  const measures = await repo.measuresOf(
+  const measures = await measuresOfEntries(
     ctx.db,
     applying.map((e) => e.id),
+    { activeOnly: true },
   );
   const penaltyIds = new Set(applying.map((e) => e.penaltyRecordId).filter((id): id is number => id !== null));
   const penalties =

@@ -411,3 +411,25 @@ export async function recordState(
   }
   return undefined;
 }
+
+/** Open applications' deadlines and the days they were counted from (Shanghai dates), for rescheduling. */
+export async function openDeadlines(db: Db) {
+  return db
+    .selectFrom('applications')
+    .select([
+      'id',
+      'status',
+      'acceptDueOn',
+      'decideDueOn',
+      sql<string>`to_char(submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`.as('submittedOn'),
+      sql<string | null>`to_char(accepted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`.as('acceptedOn'),
+    ])
+    .where('status', 'in', ['submitted', 'accepted'])
+    .orderBy('id')
+    .execute();
+}
+
+/** Moves an open application's deadline (the working-day calendar changed). */
+export async function setDueDates(db: Db, id: number, due: { acceptDueOn?: string; decideDueOn?: string }) {
+  await db.updateTable('applications').set(due).where('id', '=', id).execute();
+}

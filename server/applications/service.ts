@@ -25,6 +25,8 @@ import {
   type ApplicationStatus,
 } from '../rules/applications';
 import { compareDates, todayInShanghai } from '../rules/dates';
+import { deadlineNote, type WorkdayCalendar } from '../rules/workdays';
+import { workdayCalendar } from '../calendar/service';
 import { normalizeCode, normalizeName } from '../rules/normalize';
 import { syncSearchDocuments } from '../search/indexer';
 import {
@@ -169,6 +171,7 @@ export async function submitApplication(
   const stored: string[] = [];
   try {
     for (const f of files) stored.push(await storeAttachment(dir, f.bytes));
+    const calendar = await workdayCalendar(db);
     return await db.transaction().execute(async (trx) => {
       if (parentUpgrade)
         await repo.upgradeQueryCodeHash(trx, parentUpgrade.id, parentUpgrade.checkedHash, parentUpgrade.set);
@@ -202,7 +205,7 @@ export async function submitApplication(
         applicantIdRef,
         reasonCategory: input.reasonCategory,
         description: input.description,
-        acceptDueOn: acceptDueOn(options.today),
+        acceptDueOn: acceptDueOn(calendar, options.today),
       });
       if (!row) {
         // The same form token won a race with us: answer with its numbers.
@@ -280,7 +283,7 @@ export async function trackApplication(
   // A legacy row leaves the plain SHA-256 behind on its first successful track.
   if (check.upgrade) await repo.upgradeQueryCodeHash(db, app.id, app.queryCodeHash, check.upgrade);
   const events = await repo.listEvents(db, app.id, true);
-  return { ...publicView(app, today), events: events.map(eventView) };
+  return { ...publicView(app, today, await workdayCalendar(db)), events: events.map(eventView) };
 }
 
 function eventView(e: Awaited<ReturnType<typeof repo.listEvents>>[number]) {
@@ -294,7 +297,7 @@ function eventView(e: Awaited<ReturnType<typeof repo.listEvents>>[number]) {
   };
 }
 
-function publicView(app: repo.ApplicationRow, today: string) {
+function publicView(app: repo.ApplicationRow, today: string, calendar: WorkdayCalendar) {
   const deadline = currentDeadline(app);
   return {
     trackingNumber: app.trackingNumber,
@@ -308,7 +311,8 @@ function publicView(app: repo.ApplicationRow, today: string) {
     deadline,
     deadlineKind:
       app.status === 'submitted' ? ('accept' as const) : app.status === 'accepted' ? ('decide' as const) : null,
-    workdaysLeft: deadline ? workdaysLeft(today, deadline) : null,
+    workdaysLeft: deadline ? workdaysLeft(calendar, today, deadline) : null,
+    deadlineNote: deadlineNote(calendar, deadline),
     decision: app.decision,
     decisionLabel: app.decision ? DECISION_LABELS[app.decision] : null,
     decisionReasons: app.decisionReasons,
@@ -326,9 +330,10 @@ export async function staffQueue(
   if (staff.role === 'admin') fail('FORBIDDEN', '系统管理员不处理申请。');
   const departmentId = staff.role === 'department' ? staff.departmentId! : filter.departmentId;
   const rows = await repo.listQueue(db, { ...filter, departmentId, limit: 200 });
+  const calendar = await workdayCalendar(db);
   return rows.map((r) => {
     const deadline = currentDeadline(r);
-    const left = deadline ? workdaysLeft(today, deadline) : null;
+    const left = deadline ? workdaysLeft(calendar, today, deadline) : null;
     return {
       ...r,
       submittedAt: iso(r.submittedAt),
@@ -336,6 +341,7 @@ export async function staffQueue(
       statusLabel: STATUS_LABELS[r.status],
       deadline,
       workdaysLeft: left,
+      deadlineNote: deadlineNote(calendar, deadline),
       overdue: left !== null && deadline !== null && compareDates(today, deadline) > 0,
       canAct: canActOnApplication(staff, r),
     };
@@ -360,7 +366,7 @@ export async function staffApplication(db: Db, staff: StaffPrincipal, id: number
   return {
     id: app.id,
     version: app.version,
-    ...publicView(app, today),
+    ...publicView(app, today, await workdayCalendar(db)),
     departmentId: app.departmentId,
     applicantType: app.applicantType,
     applicantName: app.applicantName,
@@ -507,7 +513,7 @@ export async function acceptApplication(
   today = todayInShanghai(),
 ) {
   return act(db, staff, input, async (trx, app, change) => {
-    const due = decideDueOn(today);
+    const due = decideDueOn(await workdayCalendar(db), today);
     requireTransition(
       await repo.transitionApplication(
         trx,

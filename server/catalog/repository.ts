@@ -60,3 +60,32 @@ export async function entriesInForceByItem(db: Db, today: string) {
     .execute();
   return new Map(rows.map((r) => [r.catalogItemId, Number(r.n)]));
 }
+
+/**
+ * The catalog measures the given list entries cite (list_entry_measures → catalog_items), in
+ * catalog order: the one query behind subject pages, the list pages and the API's credit check.
+ * `activeOnly` leaves out retired items (the credit check names only measures still in force).
+ */
+export async function measuresOfEntries(
+  db: Db,
+  listEntryIds: readonly number[],
+  options: { activeOnly?: boolean } = {},
+) {
+  if (listEntryIds.length === 0) return [];
+  let q = db
+    .selectFrom('listEntryMeasures')
+    .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
+    .where('listEntryMeasures.listEntryId', 'in', listEntryIds)
+    .select([
+      'listEntryMeasures.listEntryId',
+      'catalogItems.id',
+      'catalogItems.code',
+      'catalogItems.kind',
+      'catalogItems.measure',
+      'catalogItems.content',
+      'catalogItems.implementingUnits',
+      'catalogItems.legalBasis',
+    ]);
+  if (options.activeOnly) q = q.where('catalogItems.active', '=', true);
+  return q.orderBy('catalogItems.sortOrder').orderBy('catalogItems.id').execute();
+}

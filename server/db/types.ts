@@ -443,6 +443,16 @@ export interface IssuedReportTable {
   content: ColumnType<unknown, string, never> | null;
 }
 
+/** A year's holidays and make-up days entered by office staff (migration 1210). */
+export interface WorkdayCalendarYearTable {
+  year: number;
+  holidays: ColumnType<string[], string, string>;
+  workdays: ColumnType<string[], string, string>;
+  source: string;
+  updatedAt: GeneratedTimestamp;
+  updatedBy: string;
+}
+
 export interface Database {
   divisions: DivisionTable;
   departments: DepartmentTable;
@@ -471,6 +481,7 @@ export interface Database {
   rateLimitBuckets: RateLimitBucketTable;
   appSettings: AppSettingTable;
   issuedReports: IssuedReportTable;
+  workdayCalendarYears: WorkdayCalendarYearTable;
 }
 
 export type Subject = Selectable<SubjectTable>;

@@ -233,10 +233,6 @@ export function publishingDepartments(db: Db, today: string, kind: 'penalty' | '
     .execute();
 }
 
-export function departmentByCode(db: Db, code: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
-}
-
 /** The county-level divisions of Leshan, for the division filter. */
 export function countyDivisions(db: Db) {
   return db

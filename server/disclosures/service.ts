@@ -1,5 +1,6 @@
 import { suspensionNote } from '../rules/record-lifecycle';
 import type { Db } from '../db/client';
+import { departmentByCode } from '../departments/repository';
 import type { Selectable } from 'kysely';
 import type { LicensingRecordTable, PenaltyRecordTable } from '../db/types';
 import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, RECORD_STATUS_LABELS, type SubjectKind } from '../rules/codes';
@@ -8,7 +9,15 @@ import { normalizeCode, normalizeName } from '../rules/normalize';
 import { publicSubjectName } from '../subjects/present';
 import { licenceIsExpired } from '../visibility/public';
 import { BOM, csvLine } from './csv';
-import { LICENSING_FIELDS, PENALTY_FIELDS, type StandardField } from './fields';
+import {
+  LONG_TERM_DATE,
+  publishedFields,
+  trimDecimal,
+  type FieldType,
+  type LicensingCode,
+  type PenaltyCode,
+  type RecordKind,
+} from '../standard/fields';
 import {
   COUNT_CAP,
   MAX_PAGE,
@@ -37,7 +46,7 @@ async function resolveFilters(
   const resolved: repo.ResolvedFilters = {};
   const errors: FilterError[] = [];
   if (f.department !== undefined) {
-    const department = await repo.departmentByCode(db, f.department);
+    const department = await departmentByCode(db, f.department);
     if (department) resolved.departmentId = department.id;
     else errors.push({ field: 'department', message: '没有这个部门，请从列表中选择。' });
   }
@@ -199,6 +208,96 @@ function licensingDetail(r: LicensingRow, today: string) {
 
 export type PenaltyDetail = ReturnType<typeof penaltyDetail>;
 export type LicensingDetail = ReturnType<typeof licensingDetail>;
+
+// ---------------------------------------------------------------- the standard's fields, shown
+
+/** A field of the standard (server/standard/fields.ts) with how a record's value is shown. */
+export interface StandardField<R> {
+  code: string;
+  label: string;
+  type: FieldType;
+  value: (r: R) => string | null;
+}
+
+type PartyPrefix = 'XK_' | 'CF_';
+type PartySuffix = 'XDR_MC' | 'XDR_LB' | 'XDR_SHXYM' | 'XDR_GSZC' | 'XDR_ZZJG' | 'XDR_SWDJ' | 'XDR_SYDW' | 'XDR_SHZZ';
+type PartyCode<P extends PartyPrefix> = `${P}${PartySuffix | 'FRDB' | 'FR_ZJLX' | 'FR_ZJHM' | 'XDR_ZJLX' | 'XDR_ZJHM'}`;
+
+/** 行政相对人 values, identical for both kinds apart from the prefix. */
+function partyValues<R extends PublicParty, P extends PartyPrefix>(p: P) {
+  const values: Record<string, (r: R) => string | null> = {
+    XDR_MC: (r) => r.subjectName,
+    XDR_LB: (r) => r.subjectCategory,
+    XDR_SHXYM: (r) => r.uscc,
+    XDR_GSZC: (r) => r.registrationNumber,
+    XDR_ZZJG: (r) => r.orgCode,
+    XDR_SWDJ: (r) => r.taxNumber,
+    XDR_SYDW: (r) => r.institutionCert,
+    XDR_SHZZ: (r) => r.socialOrgCert,
+    FRDB: (r) => r.legalRepresentative,
+    FR_ZJLX: (r) => r.legalRepIdType,
+    FR_ZJHM: (r) => r.legalRepIdNumber,
+    XDR_ZJLX: (r) => r.partyIdType,
+    XDR_ZJHM: (r) => r.partyIdNumber,
+  };
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${p}${k}`, v])) as Record<
+    PartyCode<P>,
+    (r: R) => string | null
+  >;
+}
+
+/** The standard's fields in its order, each with the value a record shows for it. */
+function withValues<R, C extends string>(
+  kind: RecordKind,
+  values: Record<C, (r: R) => string | null>,
+): readonly StandardField<R>[] {
+  return publishedFields(kind).map((f) => ({
+    code: f.code,
+    label: f.label,
+    type: f.type,
+    value: (values as Record<string, (r: R) => string | null>)[f.code]!,
+  }));
+}
+
+export const LICENSING_FIELDS = withValues<LicensingDetail, LicensingCode>('licensing', {
+  ...partyValues<LicensingDetail, 'XK_'>('XK_'),
+  XK_XKWS: (r) => r.decisionDocumentName,
+  XK_WSH: (r) => r.documentNumber,
+  XK_XKLB: (r) => r.licenceCategory,
+  XK_XKZS: (r) => r.certificateName,
+  XK_XKBH: (r) => r.licenceNumber,
+  XK_NR: (r) => r.content,
+  XK_JDRQ: (r) => r.decisionDate,
+  XK_YXQZ: (r) => r.validFrom,
+  XK_YXQZI: (r) => (r.validUntil === LONG_TERM_DATE ? '长期' : r.validUntil),
+  XK_XKJG: (r) => r.authorityName,
+  XK_XKJGDM: (r) => r.authorityCode,
+  XK_ZT: (r) => r.currentState,
+  XK_LYDW: (r) => r.sourceUnitName,
+  XK_LYDWDM: (r) => r.sourceUnitCode,
+  BZ: (r) => r.remarks,
+});
+
+export const PENALTY_FIELDS = withValues<PenaltyDetail, PenaltyCode>('penalty', {
+  ...partyValues<PenaltyDetail, 'CF_'>('CF_'),
+  CF_WSH: (r) => r.documentNumber,
+  CF_WFXW: (r) => r.violationType,
+  CF_SY: (r) => r.violationFacts,
+  CF_YJ: (r) => r.legalBasis,
+  CF_CFLB: (r) => r.categories.join(';'),
+  CF_NR: (r) => r.content,
+  CF_NR_FK: (r) => trimDecimal(r.fineAmount),
+  CF_NR_WFFF: (r) => trimDecimal(r.confiscatedAmount),
+  CF_NR_ZKDX: (r) => r.licenceAffected,
+  CF_JDRQ: (r) => r.decisionDate,
+  CF_YXQ: (r) => r.penaltyValidUntil,
+  CF_GSJZQ: (r) => r.publicUntil,
+  CF_CFJG: (r) => r.authorityName,
+  CF_CFJGDM: (r) => r.authorityCode,
+  CF_SJLY: (r) => r.sourceUnitName,
+  CF_SJLYDM: (r) => r.sourceUnitCode,
+  BZ: (r) => r.remarks,
+});
 
 export async function getPublicPenalty(db: Db, today: string, id: number): Promise<PenaltyDetail | null> {
   const row = await repo.publicPenaltyById(db, today, id);

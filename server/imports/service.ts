@@ -4,7 +4,14 @@ import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
 import { checkAuthority, checkParty, type PublishingDepartment, type RegisteredUnit } from '../rules/record-lifecycle';
 import { writeImportedRecords, type ImportedRow } from '../records/import-batch';
-import { FIELDS, RECORD_KIND_LABELS, detectRecordKind, fieldCodeOf, labelOf, type RecordKind } from './fields';
+import {
+  FIELDS,
+  RECORD_KIND_LABELS,
+  detectRecordKind,
+  fieldCodeOf,
+  labelOf,
+  type RecordKind,
+} from '../standard/fields';
 import { openTable, formatOf, type FileFormat } from './parse';
 import { addPhaseTime, timed, timedSync } from '../perf/phases';
 import { recordColumns, resolveSubjects, subjectNames, type Actor, type Outcome, type RowOutcome } from './repository';
@@ -418,10 +425,4 @@ export async function importHistory(db: Db, departmentId: number | null, limit =
   return q.execute();
 }
 
-export async function departmentByCode(db: Db, code: string) {
-  return db
-    .selectFrom('departments')
-    .select(['id', 'code', 'name', 'uscc'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-}
+export { departmentByCode } from '../departments/repository';

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { config } from '../config';
 import { canImportFor, canReadImport, type StaffPrincipal } from '../auth/principal';
 import { ImportFileError, importErrorReportCsv, importFile, importHistory } from './service';
-import { labelOf } from './fields';
+import { labelOf } from '../standard/fields';
 
 // The staff upload page's side of imports: preview (a dry run that keeps the file), then
 // commit that same file by the preview's number, so nothing is uploaded twice and what is

@@ -14,7 +14,7 @@ import { displayName, normalizeCode, normalizeName, toHalfWidth } from '../rules
 import { penaltyPeriodFromFacts } from '../rules/record-lifecycle';
 import { parsePenaltyCategories, parseSeverityLabel, resolveSeverity } from '../rules/severity';
 import { validateUscc } from '../rules/uscc';
-import { FIELDS, labelOf, type RecordKind } from './fields';
+import { FIELDS, labelOf, type RecordKind } from '../standard/fields';
 
 // One row of a department's file (or one record of the push API) checked against SPEC §2–§4:
 // required fields, enumerations, USCC and ID check characters, the accepted date forms, money in

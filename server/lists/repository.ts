@@ -115,28 +115,6 @@ export async function findEntryInForce(db: Db, today: string, listType: ListType
 
 export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntryInForce>>>;
 
-/** The catalog measures of the given entries, in catalog order. */
-export async function measuresOfEntries(db: Db, entryIds: readonly number[]) {
-  if (entryIds.length === 0) return [];
-  return db
-    .selectFrom('listEntryMeasures')
-    .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
-    .where('listEntryMeasures.listEntryId', 'in', entryIds)
-    .select([
-      'listEntryMeasures.listEntryId',
-      'catalogItems.id',
-      'catalogItems.code',
-      'catalogItems.kind',
-      'catalogItems.measure',
-      'catalogItems.content',
-      'catalogItems.implementingUnits',
-      'catalogItems.legalBasis',
-    ])
-    .orderBy('catalogItems.sortOrder')
-    .orderBy('catalogItems.code')
-    .execute();
-}
-
 /** Which of these penalties are public today (only those may be linked). */
 export async function publicPenaltyIds(db: Db, today: string, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();

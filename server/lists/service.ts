@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { measuresOfEntries } from '../catalog/repository';
 import { CATALOG_KIND_OF_LIST, splitUnits } from '../rules/catalog';
 import { LIST_TYPE_LABELS, SUBJECT_KIND_LABELS, type ListType } from '../rules/codes';
 import { publicSubjectName } from '../subjects/present';
@@ -7,7 +8,7 @@ import { LIST_PAGE_SIZE, type ListQuery } from './schema';
 
 // Public read models of the red and black lists: DTOs only, natural persons masked, no ID number.
 
-type MeasureRow = Awaited<ReturnType<typeof repo.measuresOfEntries>>[number];
+type MeasureRow = Awaited<ReturnType<typeof measuresOfEntries>>[number];
 
 function toMeasure(m: MeasureRow) {
   return {
@@ -55,7 +56,7 @@ async function present(db: Db, today: string, listType: ListType, rows: repo.Ent
   const ids = rows.map((r) => r.id);
   const penaltyIds = rows.flatMap((r) => (r.penaltyRecordId === null ? [] : [r.penaltyRecordId]));
   const [measures, publicPenalties] = await Promise.all([
-    repo.measuresOfEntries(db, ids),
+    measuresOfEntries(db, ids),
     repo.publicPenaltyIds(db, today, penaltyIds),
   ]);
   const kind = CATALOG_KIND_OF_LIST[listType];

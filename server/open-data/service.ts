@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client';
-import { FIELDS, type FieldDef } from '../imports/fields';
+import { publishedFields, type FieldDef } from '../standard/fields';
 import * as repo from '../api/repository';
 import { licensingStandard, listEntryStandard, penaltyStandard } from './standard';
 import { licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
@@ -37,15 +37,13 @@ export const DATASET_INFO: Record<Dataset, DatasetInfo> = {
     description: '公示期内的行政处罚决定（国家标准 CF_* 字段）。公示期满、撤销、修复或不予公示的记录不在其中。',
     fields: [
       { code: 'id', label: '平台记录编号' },
-      ...FIELDS.penalty
-        .filter((f) => f.code !== 'CF_SXYZCD')
-        .map((f) => ({
-          code: f.code,
-          label: f.label,
-          ...(f.code.endsWith('ZJHM') ? { note: '已脱敏：只显示前4位和后4位' } : {}),
-          ...(f.code === 'CF_XDR_MC' ? { note: '自然人只显示姓氏' } : {}),
-          ...(f.code === 'CF_GSJZQ' ? { note: '公示截止日（该日起不再公示）' } : {}),
-        })),
+      ...publishedFields('penalty').map((f) => ({
+        code: f.code,
+        label: f.label,
+        ...(f.code.endsWith('ZJHM') ? { note: '已脱敏：只显示前4位和后4位' } : {}),
+        ...(f.code === 'CF_XDR_MC' ? { note: '自然人只显示姓氏' } : {}),
+        ...(f.code === 'CF_GSJZQ' ? { note: '公示截止日（该日起不再公示）' } : {}),
+      })),
       { code: 'severity', label: '失信严重程度', note: 'minor 轻微、general 一般、serious 严重' },
       ...EXTRA_RECORD_FIELDS,
     ],
@@ -56,7 +54,7 @@ export const DATASET_INFO: Record<Dataset, DatasetInfo> = {
     description: '已公示的行政许可决定（国家标准 XK_* 字段）。超过有效期的许可仍然列出并标记 expired。',
     fields: [
       { code: 'id', label: '平台记录编号' },
-      ...FIELDS.licensing.map((f) => ({
+      ...publishedFields('licensing').map((f) => ({
         code: f.code,
         label: f.label,
         ...(f.code.endsWith('ZJHM') ? { note: '已脱敏：只显示前4位和后4位' } : {}),

@@ -1,20 +1,16 @@
 import type { PenaltyRecord, LicensingRecord } from '../db/types';
 import { publicSubjectName } from '../subjects/present';
+import { trimDecimal, type LicensingCode, type PenaltyCode } from '../standard/fields';
 import { LIST_TYPE_LABELS, SUBJECT_KIND_LABELS, type ListType, type SubjectKind } from '../rules/codes';
 
-// Public records in the national standard's field codes (SPEC §3), as the API and the
-// open-data files give them: natural persons' names masked, ID numbers only in masked form
+// Public records in the national standard's field codes (SPEC §3; the codes and names are the
+// one table in server/standard/fields.ts, and a code missing here fails to compile), as the
+// API and the open-data files give them: natural persons' names masked, ID numbers only in masked form
 // (the masked copies stored beside each record; the protected table is never read here).
 
 const KIND_OF_CATEGORY = Object.fromEntries(
   Object.entries(SUBJECT_KIND_LABELS).map(([k, label]) => [label, k as SubjectKind]),
 ) as Record<string, SubjectKind>;
-
-/** 万元 as stored (numeric(16,6)) without trailing zeros: "0.500000" → "0.5". */
-export function wan(v: string | null): string | null {
-  if (v === null) return null;
-  return v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
-}
 
 type PartyRow = Pick<
   PenaltyRecord,
@@ -33,7 +29,9 @@ type PartyRow = Pick<
   | 'partyIdMasked'
 >;
 
-function party(p: 'XK' | 'CF', r: PartyRow) {
+type PartyOf<P extends 'XK' | 'CF'> = Extract<PenaltyCode | LicensingCode, `${P}_XDR_${string}` | `${P}_FR${string}`>;
+
+function party<P extends 'XK' | 'CF'>(p: P, r: PartyRow): Record<PartyOf<P>, string | null> {
   const kind = KIND_OF_CATEGORY[r.subjectCategory] ?? 'legal_person';
   return {
     [`${p}_XDR_MC`]: publicSubjectName(kind, r.subjectName),
@@ -49,8 +47,11 @@ function party(p: 'XK' | 'CF', r: PartyRow) {
     [`${p}_FR_ZJHM`]: r.legalRepIdMasked,
     [`${p}_XDR_ZJLX`]: r.partyIdType,
     [`${p}_XDR_ZJHM`]: r.partyIdMasked,
-  };
+  } as Record<PartyOf<P>, string | null>;
 }
+
+/** Every published code of the standard is a key of the row (checked when compiling). */
+type CarriesEvery<C extends string, T extends Record<C, unknown>> = T;
 
 export type PenaltyPublicRow = PartyRow &
   Pick<
@@ -89,8 +90,8 @@ export function penaltyStandard(r: PenaltyPublicRow) {
     CF_YJ: r.legalBasis,
     CF_CFLB: r.categories.join(';'),
     CF_NR: r.content,
-    CF_NR_FK: wan(r.fineAmount),
-    CF_NR_WFFF: wan(r.confiscatedAmount),
+    CF_NR_FK: trimDecimal(r.fineAmount),
+    CF_NR_WFFF: trimDecimal(r.confiscatedAmount),
     CF_NR_ZKDX: r.licenceAffected,
     CF_JDRQ: r.decisionDate,
     CF_YXQ: r.penaltyValidUntil,
@@ -109,6 +110,8 @@ export function penaltyStandard(r: PenaltyPublicRow) {
     updated_at: r.updatedAt,
   };
 }
+
+export type PenaltyStandardRow = CarriesEvery<PenaltyCode, ReturnType<typeof penaltyStandard>>;
 
 export type LicensingPublicRow = PartyRow &
   Pick<
@@ -157,6 +160,8 @@ export function licensingStandard(r: LicensingPublicRow, today: string) {
     updated_at: r.updatedAt,
   };
 }
+
+export type LicensingStandardRow = CarriesEvery<LicensingCode, ReturnType<typeof licensingStandard>>;
 
 export interface ListEntryPublicRow {
   id: number;

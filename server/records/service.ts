@@ -9,7 +9,7 @@ import { penaltyPeriodFromFacts } from '../rules/record-lifecycle';
 import { resolveSeverity } from '../rules/severity';
 import type { CreditDomain, PenaltyCategory, Severity } from '../rules/codes';
 import { importRows } from '../imports/service';
-import { labelOf } from '../imports/fields';
+import { labelOf } from '../standard/fields';
 import { validateRow, type RawRow, type RowIssue } from '../imports/validate';
 import * as repo from './repository';
 import { applyRecordChange, lockRecord, publishRecord, recordTransaction } from './writer';

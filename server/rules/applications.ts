@@ -2,7 +2,7 @@
 // which, which decisions a kind allows, working-day deadlines, and suspension arithmetic.
 
 import { addDays, daysBetween, type IsoDate } from './dates';
-import { addWorkdays, workdaysBetween, WORKDAY_DEFAULTS } from './workdays';
+import { WORKDAY_DEFAULTS, type WorkdayCalendar } from './workdays';
 
 export const APPLICATION_KINDS = ['objection', 'repair', 'complaint'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -87,17 +87,28 @@ export function recordEffectOf(decision: ApplicationDecision): RecordEffect {
   }
 }
 
-/** Deadlines in working days, configurable in one place (server/rules/workdays.ts WORKDAY_DEFAULTS). */
-export function acceptDueOn(submittedOn: IsoDate, within: number = WORKDAY_DEFAULTS.acceptWithin): IsoDate {
-  return addWorkdays(submittedOn, within);
+/**
+ * Deadlines in working days, configurable in one place (server/rules/workdays.ts WORKDAY_DEFAULTS),
+ * counted on the calendar given (the package's years plus those entered by office staff).
+ */
+export function acceptDueOn(
+  calendar: WorkdayCalendar,
+  submittedOn: IsoDate,
+  within: number = WORKDAY_DEFAULTS.acceptWithin,
+): IsoDate {
+  return calendar.addWorkdays(submittedOn, within);
 }
-export function decideDueOn(acceptedOn: IsoDate, within: number = WORKDAY_DEFAULTS.decideWithin): IsoDate {
-  return addWorkdays(acceptedOn, within);
+export function decideDueOn(
+  calendar: WorkdayCalendar,
+  acceptedOn: IsoDate,
+  within: number = WORKDAY_DEFAULTS.decideWithin,
+): IsoDate {
+  return calendar.addWorkdays(acceptedOn, within);
 }
 
 /** Working days left until a deadline (0 on the day itself; negative when overdue). */
-export function workdaysLeft(today: IsoDate, due: IsoDate): number {
-  return workdaysBetween(today, due);
+export function workdaysLeft(calendar: WorkdayCalendar, today: IsoDate, due: IsoDate): number {
+  return calendar.workdaysBetween(today, due);
 }
 
 /** The deadline that applies now: accepting while submitted, deciding while accepted, none after. */

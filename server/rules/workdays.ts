@@ -1,21 +1,17 @@
 // Working-day calendar (SPEC §6): the State Council's yearly holiday notice, from the npm
-// package chinese-days while it covers a year, else Monday–Friday plus workday-overrides.json.
+// package chinese-days while it covers a year, else Monday–Friday plus the holidays and make-up
+// days that office staff entered in the back office (/admin/calendar, stored in the database).
 //
 // We read the package's published data file (dist/chinese-days.json, documented in its README)
 // rather than its functions: those parse 'YYYY-MM-DD' as UTC but read it back in local time, so
 // on a server west of UTC every holiday shifts one day earlier.
 //
-// Adding a year the package lacks: when the State Council publishes the notice (usually in
-// November), add to workday-overrides.json, next to this file,
-//   "2027": { "holidays": ["2027-01-01", …every day off, weekends inside a holiday included],
-//             "workdays": ["2027-02-06", …every make-up Saturday or Sunday],
-//             "source": "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号）" }
-// The override is used only while the package has no data for that year; once an upgraded
-// chinese-days covers it, the package wins and the entry can be deleted.
+// The rules here are pure: the entered years are passed in (server/calendar/service.ts loads
+// them). An entered year is used only while the package has no data for it; once an upgraded
+// chinese-days covers the year, the package wins.
 
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { addDays, compareDates, dayOfWeek, isIsoDate, type IsoDate } from './dates';
-import overridesFile from './workday-overrides.json';
 
 /** Configurable working-day deadlines (SPEC §6): accept or refuse, decide, propagate a decision. */
 export const WORKDAY_DEFAULTS = { acceptWithin: 2, decideWithin: 10, propagateWithin: 3 } as const;
@@ -23,7 +19,7 @@ export const WORKDAY_DEFAULTS = { acceptWithin: 2, decideWithin: 10, propagateWi
 /** A decision must be public within 7 working days (国办发〔2015〕51号); 报送及时率 is measured against it. */
 export const PUBLISH_WITHIN_WORKDAYS = 7;
 
-export type CalendarSource = 'chinese-days' | 'override' | 'weekdays';
+export type CalendarSource = 'chinese-days' | 'entered' | 'weekdays';
 
 /** Holiday data in the shape of chinese-days.json: date → description. */
 export type HolidayData = {
@@ -53,7 +49,7 @@ function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
-/** Checks the override file's shape so a typo fails at start-up, not as a wrong deadline months later. */
+/** Checks entered years' shape so bad data fails loudly, not as a wrong deadline months later. */
 export function parseWorkdayOverrides(raw: unknown): WorkdayOverrides {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error('workday overrides must be a JSON object keyed by year');
@@ -95,8 +91,8 @@ function byYear(map: Readonly<Record<string, string>>): Map<number, Set<string>>
 const EMPTY: ReadonlySet<string> = new Set();
 
 /**
- * A calendar over the given package data and overrides (the module functions use the installed
- * package and workday-overrides.json; tests pass their own).
+ * A calendar over the given package data and entered years (`overrides`; the module functions
+ * use the installed package alone, server/calendar/service.ts adds the entered years).
  */
 export function createWorkdayCalendar(
   opts: { packageData?: HolidayData; overrides?: WorkdayOverrides } = {},
@@ -126,7 +122,7 @@ export function createWorkdayCalendar(
       };
     } else if (override) {
       cal = {
-        source: 'override',
+        source: 'entered',
         holidays: new Set(override.holidays),
         workdays: new Set(override.workdays),
         note: `${year}年工作日按国务院办公厅公布的节假日安排计算（${override.source}）。`,
@@ -136,7 +132,7 @@ export function createWorkdayCalendar(
         source: 'weekdays',
         holidays: EMPTY,
         workdays: EMPTY,
-        note: `${year}年节假日安排尚未收录，按周一至周五计算工作日。`,
+        note: weekdaysNote(year),
       };
     }
     cache.set(year, cal);
@@ -184,10 +180,53 @@ export function createWorkdayCalendar(
   };
 }
 
-const defaultCalendar = createWorkdayCalendar({
-  packageData: chineseDaysData,
-  overrides: parseWorkdayOverrides(overridesFile),
-});
+/** The warning SPEC §6 requires on every deadline in a year with neither package data nor an entered calendar. */
+export function weekdaysNote(year: number): string {
+  return `${year}年节假日安排尚未录入，暂按周一至周五计算，以正式安排为准`;
+}
+
+/** The installed package's calendar plus the years office staff entered. */
+export function calendarWithEnteredYears(entered: WorkdayOverrides = {}): WorkdayCalendar {
+  return createWorkdayCalendar({ packageData: chineseDaysData, overrides: entered });
+}
+
+/** The warning to show next to a deadline, or null when its year's holidays are known. */
+export function deadlineNote(calendar: WorkdayCalendar, due: IsoDate | null): string | null {
+  if (due === null) return null;
+  const year = Number(due.slice(0, 4));
+  return calendar.calendarSourceFor(year) === 'weekdays' ? weekdaysNote(year) : null;
+}
+
+/**
+ * Dates typed by staff, one a line: `2027-01-01`, or a range `2027-02-06~2027-02-12` (also `至`,
+ * `—`, `-` between two dates); text after the date(s) is a comment (e.g. the holiday's name).
+ * Returns the sorted distinct dates, or the first line it cannot read.
+ */
+export function parseDateLines(
+  text: string,
+  year: number,
+): { ok: true; dates: IsoDate[] } | { ok: false; line: number; message: string } {
+  const dates = new Set<IsoDate>();
+  const lines = text.split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:~|～|至|—|–|-)\s*(\d{4}-\d{2}-\d{2}))?(?:\s.*)?$/.exec(line);
+    const fail = (message: string) => ({ ok: false as const, line: i + 1, message });
+    if (!m) return fail(`第${i + 1}行“${line.slice(0, 40)}”不是日期（格式：2027-01-01 或 2027-02-06~2027-02-12）`);
+    const from = m[1]!;
+    const to = m[2] ?? from;
+    for (const d of [from, to]) {
+      if (!isIsoDate(d)) return fail(`第${i + 1}行“${d}”不是有效日期`);
+      if (!d.startsWith(`${year}-`)) return fail(`第${i + 1}行“${d}”不在${year}年内`);
+    }
+    if (compareDates(to, from) < 0) return fail(`第${i + 1}行的结束日期早于开始日期`);
+    for (let d = from; compareDates(d, to) <= 0; d = addDays(d, 1)) dates.add(d);
+  }
+  return { ok: true, dates: [...dates].sort() };
+}
+
+const defaultCalendar = calendarWithEnteredYears();
 
 /** Whether public offices work on that day (holidays off, make-up weekend days on). */
 export function isWorkday(date: IsoDate): boolean {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from '../rules/codes';
-import { addWorkdays, PUBLISH_WITHIN_WORKDAYS } from '../rules/workdays';
+import { PUBLISH_WITHIN_WORKDAYS } from '../rules/workdays';
+import { workdayCalendar } from '../calendar/service';
 import * as repo from './repository';
 
 // The office's 监测报告: records by department, month and kind; each department's share
@@ -43,11 +44,12 @@ export function monthPeriod(month: string): repo.Period {
 }
 
 export async function monitoringReport(db: Db, period: repo.Period, today: string): Promise<MonitoringReport> {
-  const [depts, counts, dates, apps] = await Promise.all([
+  const [depts, counts, dates, apps, calendar] = await Promise.all([
     repo.departments(db),
     repo.recordCounts(db, period),
     repo.reportingDates(db, period),
     repo.applicationCounts(db, period, today),
+    workdayCalendar(db),
   ]);
   const stats = new Map<number, DepartmentStats>(
     depts.map((d) => [
@@ -76,7 +78,7 @@ export async function monitoringReport(db: Db, period: repo.Period, today: strin
   for (const d of dates) {
     let due = deadlines.get(d.decisionDate);
     if (!due) {
-      due = addWorkdays(d.decisionDate, PUBLISH_WITHIN_WORKDAYS);
+      due = calendar.addWorkdays(d.decisionDate, PUBLISH_WITHIN_WORKDAYS);
       deadlines.set(d.decisionDate, due);
     }
     const s = stats.get(d.departmentId);

@@ -119,27 +119,6 @@ export async function listEntriesInForce(db: Db, subjectId: number, today: strin
     .execute();
 }
 
-/** The catalog measures (list_entry_measures → catalog_items) of the given entries. */
-export async function measuresOf(db: Db, listEntryIds: readonly number[]) {
-  if (listEntryIds.length === 0) return [];
-  return db
-    .selectFrom('listEntryMeasures')
-    .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
-    .where('listEntryMeasures.listEntryId', 'in', listEntryIds)
-    .select([
-      'listEntryMeasures.listEntryId',
-      'catalogItems.id',
-      'catalogItems.code',
-      'catalogItems.kind',
-      'catalogItems.measure',
-      'catalogItems.content',
-      'catalogItems.implementingUnits',
-    ])
-    .orderBy('catalogItems.sortOrder')
-    .orderBy('catalogItems.id')
-    .execute();
-}
-
 /** Repairs that took effect by today: which kind of record, who decided, when — nothing of the record itself. */
 export async function repairsOf(db: Db, subjectId: number, today: string) {
   const [penalties, entries] = await Promise.all([

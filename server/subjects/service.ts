@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { measuresOfEntries } from '../catalog/repository';
+import { trimDecimal } from '../standard/fields';
 import type { Db } from '../db/client';
 import { canonicalJson } from '../rules/canonical-json';
 import { LIST_TYPE_LABELS, SEVERITY_LABELS, SUBJECT_KIND_LABELS, type ListType } from '../rules/codes';
@@ -30,12 +32,6 @@ const USCC_PLACEHOLDER = '00000000000000000X';
 
 /** Wrong verification codes one address may try before /verify pauses it (75-bit codes cannot be guessed anyway). */
 export const VERIFY_MISS_LIMIT: RateLimit = { name: 'verify-miss', limit: 20, windowSeconds: 15 * 60 };
-
-/** Strips trailing zeros of a 万元 decimal string: '100.0000' → '100', '0.5000' → '0.5'. */
-function wan(amount: string | null): string | null {
-  if (amount === null) return null;
-  return amount.includes('.') ? amount.replace(/0+$/, '').replace(/\.$/, '') : amount;
-}
 
 function actionsOf(ref: RecordRefKind, id: number, actions: RecordActions): RecordAction[] {
   const list = [recordAction('objection', ref, id, actions.objection)];
@@ -70,7 +66,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
   ]);
   const person = subject.kind === 'natural_person';
   if (person && licensing.length + penalties.length + entries.length === 0) return null;
-  const measures = await repo.measuresOf(
+  const measures = await measuresOfEntries(
     db,
     entries.map((e) => e.id),
   );
@@ -90,7 +86,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
     // A registered address is a public fact of a business; where a person lives is not.
     address: person ? null : subject.address,
     establishedOn: person ? null : subject.establishedOn,
-    registeredCapitalWan: person ? null : wan(subject.registeredCapital),
+    registeredCapitalWan: person ? null : trimDecimal(subject.registeredCapital),
     registrationStatus: person ? null : subject.registrationStatus,
     industry: person ? null : subject.industry,
   };
@@ -119,8 +115,8 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
     violationType: r.violationType,
     categories: r.categories,
     content: r.content,
-    fineAmountWan: wan(r.fineAmount),
-    confiscatedAmountWan: wan(r.confiscatedAmount),
+    fineAmountWan: trimDecimal(r.fineAmount),
+    confiscatedAmountWan: trimDecimal(r.confiscatedAmount),
     decisionDate: r.decisionDate,
     authorityName: r.authorityName,
     severityLabel: SEVERITY_LABELS[r.severity],

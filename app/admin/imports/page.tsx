@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { firstParam } from '@/components/query-string';
 import { formatCount } from '@/components/format';
 import { PendingForm } from '@/components/admin/pending-form';
-import { RECORD_KIND_LABELS } from '@/server/imports/fields';
+import { RECORD_KIND_LABELS } from '@/server/standard/fields';
 import { PREVIEW_ERRORS_SHOWN } from '@/server/imports/staff';
 import { z } from '@/server/validation';
 import { staffCaller } from '../_lib/session';

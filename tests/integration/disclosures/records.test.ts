@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
-import { LICENSING_FIELDS, PENALTY_FIELDS } from '@/server/disclosures/fields';
+import { LICENSING_FIELDS, PENALTY_FIELDS } from '@/server/disclosures/service';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/databases';
 import {

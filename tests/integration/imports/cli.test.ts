@@ -45,7 +45,7 @@ describe.skipIf(!adminUrl)('import CLI on PostgreSQL (skipped when TEST_DATABASE
     await dropDatabase(adminUrl!, name);
   });
 
-  it('imports a file with a progress bar, reports bad rows, and a second run changes nothing', async () => {
+  it('imports a file with a progress bar, reports bad rows with exit code 2, and a second run changes nothing', async () => {
     const dept = await createDepartment(handle.db);
     const code = (
       await handle.db.selectFrom('departments').select('code').where('id', '=', dept.id).executeTakeFirstOrThrow()
@@ -59,8 +59,12 @@ describe.skipIf(!adminUrl)('import CLI on PostgreSQL (skipped when TEST_DATABASE
       ]),
     );
     const env = { DATABASE_URL: url, IDENTITY_KEY: randomBytes(32).toString('base64') };
+    const dryRun = runCli(['--department', code, '--dry-run', file], env);
+    expect(dryRun.stdout).toContain('校验完成（未写入）：共 2 行');
+    expect(dryRun.status, 'a dry run with a refused row exits non-zero').toBe(2);
     const first = runCli(['--department', code, file], env);
-    expect(first.status, first.stderr).toBe(0);
+    expect(first.status, 'an import with a refused row exits non-zero').toBe(2);
+    expect(first.stderr).toContain('有 1 行被拒绝，退出码 2');
     expect(first.stdout).toContain('导入完成：共 2 行，新增 1，更新 0，未变 0，错误 1');
     expect(first.stdout).toContain('第3行 CF_JDRQ');
     expect(first.stderr).toContain('100%');
@@ -72,6 +76,11 @@ describe.skipIf(!adminUrl)('import CLI on PostgreSQL (skipped when TEST_DATABASE
       .where('departmentId', '=', dept.id)
       .execute();
     expect(rows).toHaveLength(1);
+    const good = path.join(dir, '合格.csv');
+    writeFileSync(good, toCsv([penaltyRow(801, { CF_JDRQ: '2026-01-05', CF_YXQ: '2026-01-05' })]));
+    const clean = runCli(['--department', code, good], env);
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('错误 0');
     const unknown = runCli(['--department', 'nosuch', file], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('没有代码为“nosuch”的部门');

@@ -11,6 +11,9 @@ import {
   suspendsOnAccept,
   workdaysLeft,
 } from '@/server/rules/applications';
+import { calendarWithEnteredYears, parseWorkdayOverrides } from '@/server/rules/workdays';
+
+const calendar = calendarWithEnteredYears();
 
 describe('application status machine', () => {
   it('allows accept or refuse only from submitted, and decide only once accepted', () => {
@@ -50,20 +53,32 @@ describe('application status machine', () => {
 });
 
 describe('working-day deadlines', () => {
+  it('counts into 2027 on the holidays office staff entered (元旦 off), else Monday–Friday', () => {
+    // Filed Wednesday 2026-12-30: Thursday 31st is one working day; Friday 2027-01-01 is 元旦.
+    expect(acceptDueOn(calendar, '2026-12-30')).toBe('2027-01-01');
+    const entered = calendarWithEnteredYears(
+      parseWorkdayOverrides({
+        '2027': { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [], source: '测试' },
+      }),
+    );
+    expect(acceptDueOn(entered, '2026-12-30')).toBe('2027-01-04');
+    expect(workdaysLeft(entered, '2026-12-31', '2027-01-04')).toBe(1);
+  });
+
   it('counts 2 working days to accept across a weekend', () => {
     // Friday 2026-11-27 → Monday 30th, Tuesday 1 Dec.
-    expect(acceptDueOn('2026-11-27')).toBe('2026-12-01');
+    expect(acceptDueOn(calendar, '2026-11-27')).toBe('2026-12-01');
   });
 
   it('skips the National Day holiday and counts the make-up Saturday 10 October 2026', () => {
     // Accepted Wed 2026-09-30: Oct 1–7 off; 8, 9, 10 (make-up Saturday), 12–16, 19, 20.
-    const due = decideDueOn('2026-09-30');
+    const due = decideDueOn(calendar, '2026-09-30');
     expect(due).toBe('2026-10-20');
-    expect(workdaysLeft('2026-09-30', due)).toBe(10);
+    expect(workdaysLeft(calendar, '2026-09-30', due)).toBe(10);
   });
 
   it('shows negative working days when overdue and no deadline once decided', () => {
-    expect(workdaysLeft('2026-12-03', '2026-12-01')).toBeLessThan(0);
+    expect(workdaysLeft(calendar, '2026-12-03', '2026-12-01')).toBeLessThan(0);
     expect(currentDeadline({ status: 'submitted', acceptDueOn: '2026-12-01', decideDueOn: null })).toBe('2026-12-01');
     expect(currentDeadline({ status: 'accepted', acceptDueOn: '2026-12-01', decideDueOn: '2026-12-15' })).toBe(
       '2026-12-15',

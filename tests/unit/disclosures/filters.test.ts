@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE, parseFilters } from '@/server/disclosures/filters';
 import { csvCell, csvLine } from '@/server/disclosures/csv';
-import { trimDecimal } from '@/server/disclosures/fields';
+import { trimDecimal } from '@/server/standard/fields';
 
 describe('parseFilters', () => {
   it('applies the valid fields and reports each wrong one in Chinese beside its field', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRecordKind, fieldCodeOf } from '@/server/imports/fields';
+import { detectRecordKind, fieldCodeOf } from '@/server/standard/fields';
 import { validateRow, type RawRow } from '@/server/imports/validate';
 import { makeResidentId } from '@/server/rules/idcard';
 import { makeUscc } from '@/server/rules/uscc';

@@ -1,15 +1,18 @@
 import chineseDays from 'chinese-days';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../server/rules/dates';
-import overridesFile from '../../../server/rules/workday-overrides.json';
 import {
   WORKDAY_DEFAULTS,
   addWorkdays,
   calendarNote,
   calendarSourceFor,
+  calendarWithEnteredYears,
   createWorkdayCalendar,
+  deadlineNote,
   isWorkday,
+  parseDateLines,
   parseWorkdayOverrides,
   workdaysBetween,
 } from '../../../server/rules/workdays';
@@ -139,14 +142,10 @@ describe('calendar source', () => {
   it('falls back to weekdays for a year outside the package data and says so', () => {
     expect(calendarSourceFor(FAR_YEAR)).toBe('weekdays');
     expect(calendarSourceFor(2003)).toBe('weekdays');
-    expect(calendarNote(FAR_YEAR)).toBe(`${FAR_YEAR}年节假日安排尚未收录，按周一至周五计算工作日。`);
+    expect(calendarNote(FAR_YEAR)).toBe(`${FAR_YEAR}年节假日安排尚未录入，暂按周一至周五计算，以正式安排为准`);
     expect(isWorkday(`${FAR_YEAR}-01-01`)).toBe(true); // a Friday: no holiday data, so a working day
     expect(isWorkday(`${FAR_YEAR}-01-02`)).toBe(false); // Saturday
     expect(isWorkday(`${FAR_YEAR}-10-01`)).toBe(true); // a Friday
-  });
-
-  it('ships an override file that parses', () => {
-    expect(() => parseWorkdayOverrides(overridesFile)).not.toThrow();
   });
 
   it.runIf(new Date('2026-01-15T12:00:00Z').getTimezoneOffset() <= 0)(
@@ -161,7 +160,7 @@ describe('calendar source', () => {
   );
 });
 
-describe('createWorkdayCalendar with overrides', () => {
+describe('createWorkdayCalendar with entered years', () => {
   // Test data, not the real 2027 notice.
   const overrides = parseWorkdayOverrides({
     '2027': { holidays: ['2027-01-01', '2027-10-01', '2027-10-04'], workdays: ['2027-10-09'], source: '测试用安排' },
@@ -170,7 +169,7 @@ describe('createWorkdayCalendar with overrides', () => {
   const calendar = createWorkdayCalendar({ packageData: chineseDaysData, overrides });
 
   it('uses the override for a year the package lacks', () => {
-    expect(calendar.calendarSourceFor(2027)).toBe('override');
+    expect(calendar.calendarSourceFor(2027)).toBe('entered');
     expect(calendar.calendarNote(2027)).toBe('2027年工作日按国务院办公厅公布的节假日安排计算（测试用安排）。');
     expect(calendar.isWorkday('2027-01-01')).toBe(false); // Friday, holiday
     expect(calendar.isWorkday('2027-10-04')).toBe(false); // Monday, holiday
@@ -222,5 +221,80 @@ describe('parseWorkdayOverrides', () => {
     ['an empty source', { '2027': { holidays: [], workdays: [], source: ' ' } }],
   ])('refuses %s', (_, raw) => {
     expect(() => parseWorkdayOverrides(raw)).toThrow();
+  });
+});
+
+describe('entered years (properties)', () => {
+  const year = 2099;
+  const dayOfYear = fc.integer({ min: 0, max: 364 }).map((n) => addDays(`${year}-01-01`, n));
+  const entered = fc
+    .tuple(fc.uniqueArray(dayOfYear, { maxLength: 40 }), fc.uniqueArray(dayOfYear, { maxLength: 10 }))
+    .map(([holidays, workdays]) => ({
+      holidays,
+      workdays: workdays.filter((d) => !holidays.includes(d)),
+    }));
+
+  it('a day is a working day exactly when it is a make-up day, or a weekday not entered as a holiday', () => {
+    fc.assert(
+      fc.property(entered, dayOfYear, ({ holidays, workdays }, date) => {
+        const calendar = calendarWithEnteredYears(
+          parseWorkdayOverrides({ [year]: { holidays, workdays, source: '测试' } }),
+        );
+        const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+        const expected = workdays.includes(date) || (!holidays.includes(date) && dow >= 1 && dow <= 5);
+        expect(calendar.isWorkday(date)).toBe(expected);
+        expect(calendar.calendarSourceFor(year)).toBe('entered');
+        expect(deadlineNote(calendar, date)).toBeNull();
+      }),
+    );
+  });
+
+  it('n working days after a date land on a working day, n working days later', () => {
+    fc.assert(
+      fc.property(entered, dayOfYear, fc.integer({ min: 1, max: 15 }), ({ holidays, workdays }, date, n) => {
+        const calendar = calendarWithEnteredYears(
+          parseWorkdayOverrides({ [year]: { holidays, workdays, source: '测试' } }),
+        );
+        const due = calendar.addWorkdays(date, n);
+        expect(calendar.isWorkday(due)).toBe(true);
+        expect(calendar.workdaysBetween(date, due)).toBe(n);
+        expect(calendar.workdaysBetween(due, date)).toBe(-n);
+      }),
+    );
+  });
+
+  it('warns on a deadline only in a year neither the package nor staff cover', () => {
+    const calendar = calendarWithEnteredYears();
+    expect(deadlineNote(calendar, '2026-12-31')).toBeNull();
+    expect(deadlineNote(calendar, '2027-01-04')).toBe('2027年节假日安排尚未录入，暂按周一至周五计算，以正式安排为准');
+    expect(deadlineNote(calendar, null)).toBeNull();
+  });
+});
+
+describe('parseDateLines', () => {
+  it('reads back any set of dates typed one a line, or as ranges, with comments', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.integer({ min: 0, max: 364 }).map((n) => addDays('2027-01-01', n)),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (dates) => {
+          const text = dates.map((d, i) => (i % 3 === 0 ? `  ${d} 节日 ` : i % 3 === 1 ? `${d}~${d}` : d)).join('\n');
+          expect(parseDateLines(text, 2027)).toEqual({ ok: true, dates: [...dates].sort() });
+        },
+      ),
+    );
+  });
+
+  it('expands a range and names the line it cannot read', () => {
+    expect(parseDateLines('2027-02-06~2027-02-09 春节\n\n2027-01-01', 2027)).toEqual({
+      ok: true,
+      dates: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'],
+    });
+    expect(parseDateLines('2027-01-01\n元旦', 2027)).toMatchObject({ ok: false, line: 2 });
+    expect(parseDateLines('2027-02-30', 2027)).toMatchObject({ ok: false, message: '第1行“2027-02-30”不是有效日期' });
+    expect(parseDateLines('2026-12-31', 2027)).toMatchObject({ ok: false, message: '第1行“2026-12-31”不在2027年内' });
+    expect(parseDateLines('2027-01-03~2027-01-01', 2027)).toMatchObject({ ok: false });
   });
 });

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { firstParam } from '@/components/query-string';
 import { Timeline } from '@/components/applications/timeline';
+import { DeadlineNote } from '@/components/applications/deadline-note';
 import { DECISION_LABELS, DECISIONS_BY_KIND } from '@/server/rules/applications';
 import { z } from '@/server/validation';
 import { staffCaller } from '../../_lib/session';
@@ -103,6 +104,7 @@ export default async function ApplicationPage({
                   ? `剩 ${app.workdaysLeft} 个工作日`
                   : `已超期 ${-(app.workdaysLeft ?? 0)} 个工作日`}
                 ）
+                <DeadlineNote note={app.deadlineNote} />
               </dd>
             </>
           ) : null}
