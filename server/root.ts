@@ -13,6 +13,7 @@ import { applicationsRouter } from './applications/router';
 import { staffRouter } from './auth/router';
 import { recordsRouter } from './records/router';
 import { importsRouter } from './imports/router';
+import { coordinationRouter } from './coordination/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   staff: staffRouter,
   records: recordsRouter,
   imports: importsRouter,
+  coordination: coordinationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -184,6 +184,7 @@ export async function measuresOf(db: Db, listEntryIds: number[]) {
     .innerJoin('catalogItems', 'catalogItems.id', 'listEntryMeasures.catalogItemId')
     .select([
       'listEntryMeasures.listEntryId',
+      'catalogItems.id',
       'catalogItems.code',
       'catalogItems.kind',
       'catalogItems.measure',

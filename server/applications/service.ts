@@ -40,6 +40,7 @@ import {
   type QueryCodeHashUpgrade,
 } from './query-code';
 import * as repo from './repository';
+import { onRecordEvent } from '../coordination/service';
 import type { SubmitInput } from './schema';
 
 // Objections, repairs and complaints (SPEC §6): filing, tracking, and the staff decisions
@@ -431,6 +432,13 @@ async function suspendRecord(trx: Trx, staff: StaffPrincipal, app: repo.Applicat
   }
 }
 
+const RECORD_EVENT_OF_EFFECT = {
+  resume: 'list_entry.resumed',
+  correct: 'list_entry.resumed',
+  withdraw: 'list_entry.removed',
+  repair: 'list_entry.repaired',
+} as const;
+
 type ListEntry = NonNullable<Awaited<ReturnType<typeof repo.listEntryRow>>>;
 async function suspendListEntry(trx: Trx, staff: StaffPrincipal, e: ListEntry, today: string, change: Change) {
   if (e.status !== 'active') return;
@@ -440,6 +448,7 @@ async function suspendListEntry(trx: Trx, staff: StaffPrincipal, e: ListEntry, t
     status: 'suspended',
     suspendedSince: today,
   });
+  await onRecordEvent(trx, { kind: 'list_entry.suspended', id: e.id, today });
   change.refs.push({ kind: 'list_entry', id: e.id });
 }
 
@@ -498,6 +507,12 @@ async function applyEffect(
       if (Object.keys(set).length) {
         await repo.updatePenalty(trx, before.id, set);
         await audit(trx, staff, `penalty.${effect}`, 'penalty', before.id, before, { ...before, ...set }, reasons);
+        if (effect === 'withdraw' || effect === 'repair')
+          await onRecordEvent(trx, {
+            kind: effect === 'repair' ? 'penalty.repaired' : 'penalty.withdrawn',
+            id: before.id,
+            today,
+          });
         change.refs.push({ kind: 'penalty', id: before.id });
       }
     }
@@ -541,6 +556,7 @@ async function applyEffect(
     if (Object.keys(set).length) {
       await repo.updateListEntry(trx, e.id, set);
       await audit(trx, staff, `list_entry.${effect}`, 'list_entry', e.id, e, { ...e, ...set }, reasons);
+      await onRecordEvent(trx, { kind: RECORD_EVENT_OF_EFFECT[effect], id: e.id, today });
       change.refs.push({ kind: 'list_entry', id: e.id });
     }
   }

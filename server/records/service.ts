@@ -13,6 +13,7 @@ import { importRows } from '../imports/service';
 import { labelOf } from '../imports/fields';
 import { validateRow, type RawRow, type RowIssue } from '../imports/validate';
 import * as repo from './repository';
+import { onRecordEvent } from '../coordination/service';
 
 // Record management by the department that produced a record (谁产生、谁负责, SPEC §7):
 // every change in one transaction with its audit entry and the search documents.
@@ -76,6 +77,7 @@ export async function withdrawRecord(
         input.reason,
       );
       const refs: EntityRef[] = [{ kind: input.kind, id: input.id }];
+      if (input.kind === 'penalty') await onRecordEvent(trx, { kind: 'penalty.withdrawn', id: input.id, today });
       if (input.kind === 'penalty') {
         for (const e of await listEntriesOnPenalty(trx, input.id)) {
           if (e.status !== 'active' && e.status !== 'suspended') continue;
@@ -87,6 +89,7 @@ export async function withdrawRecord(
           };
           await updateListEntry(trx, e.id, entrySet);
           await audit(trx, staff, 'list_entry.remove', 'list_entry', e.id, e, { ...e, ...entrySet }, input.reason);
+          await onRecordEvent(trx, { kind: 'list_entry.removed', id: e.id, today });
           refs.push({ kind: 'list_entry', id: e.id });
         }
       }
@@ -165,6 +168,7 @@ export async function createListEntry(
           departmentId,
         });
         await repo.insertMeasures(trx, entry.id, catalogItemIds);
+        await onRecordEvent(trx, { kind: 'list_entry.published', id: entry.id, today: input.listedOn });
         await audit(trx, staff, 'list_entry.create', 'list_entry', entry.id, null, {
           ...entry,
           catalogItemIds: input.catalogItemIds,
@@ -324,6 +328,8 @@ export async function createPenalty(db: Db, staff: StaffPrincipal, input: NewPen
           repairableEarly: period.repairableEarly,
         });
         await audit(trx, staff, 'penalty.create', 'penalty', row.id, null, row);
+        if (period.published)
+          await onRecordEvent(trx, { kind: 'penalty.published', id: row.id, today: row.publicFrom });
         await syncSearchDocuments(trx, [{ kind: 'penalty', id: row.id }]);
         return {
           id: row.id,
@@ -521,6 +527,7 @@ export async function removeListEntry(
       const set = { status: 'removed', suspendedSince: null, removedOn: today, removalReason: input.reason };
       await updateListEntry(trx, input.id, set);
       await audit(trx, staff, 'list_entry.remove', 'list_entry', input.id, before, { ...before, ...set }, input.reason);
+      await onRecordEvent(trx, { kind: 'list_entry.removed', id: input.id, today });
       await syncSearchDocuments(trx, [{ kind: 'list_entry', id: input.id }]);
       return { removed: input.id };
     }),
