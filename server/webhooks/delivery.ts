@@ -96,7 +96,7 @@ export async function deliverDueOnce(db: Db, options: DeliveryOptions = {}): Pro
         let status: number | null = null;
         let error = '';
         try {
-          status = await send(d, now(), o.timeoutMs);
+          status = await send(d, new Date(), o.timeoutMs); // signed with the wall clock: the receiver checks it
           if (status >= 200 && status < 300) {
             await repo.markDelivered(db, d.id, status, now());
             result.delivered++;

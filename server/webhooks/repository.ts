@@ -63,12 +63,13 @@ export async function leaseAndLoad(trx: Db, ids: number[], leasedUntil: Date): P
       'e.eventId',
       'e.type',
       'e.occurredAt',
-      'e.payload',
+      // As text: the CamelCasePlugin would rename the keys of a parsed jsonb value.
+      sql<string>`e.payload::text`.as('payloadText'),
     ])
     .where('d.id', 'in', ids)
     .orderBy('d.id')
     .execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map(({ payloadText, ...r }) => ({ ...r, id: Number(r.id), payload: JSON.parse(payloadText) as unknown }));
 }
 
 export async function markDelivered(db: Db, id: number, status: number, at: Date) {
