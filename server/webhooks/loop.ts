@@ -1,5 +1,5 @@
 import { getDbHandle } from '../db/client';
-import { deliverDueOnce } from './delivery';
+import { deliverDueOnce } from './delivery.service';
 
 // The webhook sender inside each server process (started from instrumentation.ts): every
 // 250 ms it claims what is due; while a claim was full it goes again at once. Several
