@@ -6,5 +6,7 @@ export async function register() {
     // With MEILI_URL set, copy search changes to Meilisearch in the background (a no-op otherwise).
     const { startSearchOutboxDrain } = await import('./server/search/meilisearch/drain-loop');
     startSearchOutboxDrain();
+    // Joint-action webhooks: send what the outbox holds (several instances may run it).
+    (await import('./server/webhooks/loop')).startWebhookDelivery();
   }
 }

@@ -23,6 +23,8 @@ const schema = z.object({
   SITE_URL: z.string().url().default('http://localhost:3000'),
   /** Reverse proxies of ours in front of the portal (nginx: 1); their X-Forwarded-For entries are believed, no others. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+  /** Working days a department has to answer a joint-action task (联合奖惩协同任务), SPEC §6 calendar. */
+  TASK_RESPONSE_WORKDAYS: z.coerce.number().int().min(1).max(60).default(10),
 });
 
 export type AppConfig = z.infer<typeof schema> & { dataDir: string; pgliteDir: string };

@@ -14,6 +14,7 @@ import { staffRouter } from './auth/router';
 import { recordsRouter } from './records/router';
 import { importsRouter } from './imports/router';
 import { calendarRouter } from './calendar/router';
+import { coordinationRouter } from './coordination/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   records: recordsRouter,
   imports: importsRouter,
   calendar: calendarRouter,
+  coordination: coordinationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { currentStaff } from './_lib/session';
 import { ROLE_LABELS } from '@/server/auth/principal';
 import { signOutAction, signOutEverywhereAction } from './actions';
+import { TaskBadge } from '@/components/admin/task-badge';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +36,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <a href="/admin/imports" className="underline">
                 数据导入
               </a>
+              <TaskBadge staff={staff} />
               {staff.role === 'department' ? null : (
                 <a href="/admin/stats" className="underline">
                   监测统计

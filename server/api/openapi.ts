@@ -3,6 +3,7 @@ import { RECORD_STATUS_LABELS } from '../rules/codes';
 import { MAX_PUSH_RECORDS, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
 import { PARAMS, type ParamName } from './params';
 import { PROBLEM_TYPES } from './problem';
+import { coordinationPaths, coordinationSchemas, coordinationWebhooks } from '../coordination/openapi';
 
 // The OpenAPI 3.1 document of /api/v1, written once as a typed object. Query parameters come
 // from the same table the handlers validate with (params.ts); record fields from the one table
@@ -229,12 +230,15 @@ export function openApiDocument(): Json {
           responses: { ...ok(ref('PushResult'), '逐条结果'), ...problems(400, 401, 403, 413, 415, 429, 503) },
         },
       },
+      ...coordinationPaths,
     },
+    webhooks: coordinationWebhooks,
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: '部门 API 密钥：Authorization: Bearer <密钥>' },
       },
       schemas: {
+        ...coordinationSchemas,
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail'],
@@ -364,6 +368,7 @@ export function openApiDocument(): Json {
         CreditCheck: {
           type: 'object',
           required: [
+            'check_id',
             'uscc',
             'name',
             'checked_on',
@@ -375,6 +380,10 @@ export function openApiDocument(): Json {
             'suspended_penalties',
           ],
           properties: {
+            check_id: {
+              type: 'integer',
+              description: '本次核查的编号：审批系统据此以 POST /api/v1/feedback 反馈其决定',
+            },
             uscc: { type: 'string' },
             name: { type: 'string' },
             checked_on: { type: 'string', description: '核查日期（北京时间）' },

@@ -7,6 +7,7 @@ export const PROBLEM_TYPES = {
   403: { slug: 'forbidden', title: '无权执行此操作' },
   404: { slug: 'not-found', title: '未找到' },
   405: { slug: 'method-not-allowed', title: '不支持该请求方法' },
+  409: { slug: 'conflict', title: '与现有状态冲突' },
   413: { slug: 'too-large', title: '请求内容过大' },
   415: { slug: 'unsupported-media-type', title: '不支持的内容类型' },
   429: { slug: 'too-many-requests', title: '请求过于频繁' },

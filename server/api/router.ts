@@ -7,6 +7,7 @@ import { ApiError, problemResponse } from './problem';
 import * as service from './service';
 import { openApiDocument } from './openapi';
 import { docsPage } from './docs';
+import { postFeedback } from '../coordination/api';
 
 // The one wrapper of every /api/v1 handler: routing, API keys, the rate limit, and errors as
 // problem+json (a bad input is never a 500). The catch-all route app/api/v1/[...path] calls
@@ -52,6 +53,7 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/api/v1/disclosures', service.pushDisclosures, true),
   route('POST', '/api/v1/imports', service.importUpload, true),
   route('GET', '/api/v1/imports/{id}/errors.csv', service.importErrors, true),
+  route('POST', '/api/v1/feedback', postFeedback, true),
 ];
 
 export interface ApiEnvironment {

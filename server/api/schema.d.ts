@@ -170,10 +170,271 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 反馈联合奖惩措施的实施情况（针对协同任务或信用核查）
+     * @description 承办部门针对协同任务（task_id）反馈措施实施情况；审批系统在信用核查（GET …/credit-check 返回的 check_id）后反馈其决定（如不予许可、容缺受理、绿色通道）。措施只能是任务或核查结果载明的目录措施；其他部门的任务或核查返回 403；相同 Idempotency-Key 与相同内容的重复请求返回首次的结果（200，Idempotent-Replayed: true）。
+     */
+    post: operations['postFeedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'list_entry.published': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 名单条目发布 */
+    post: operations['webhook_list_entry_published'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'list_entry.suspended': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 名单条目暂停（异议处理中） */
+    post: operations['webhook_list_entry_suspended'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'list_entry.resumed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 名单条目恢复 */
+    post: operations['webhook_list_entry_resumed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'list_entry.removed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 名单条目移出 */
+    post: operations['webhook_list_entry_removed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'list_entry.repaired': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 名单条目信用修复 */
+    post: operations['webhook_list_entry_repaired'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'penalty.published': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 行政处罚公示 */
+    post: operations['webhook_penalty_published'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'penalty.withdrawn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 行政处罚撤销 */
+    post: operations['webhook_penalty_withdrawn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'penalty.repaired': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 行政处罚信用修复 */
+    post: operations['webhook_penalty_repaired'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'task.created': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 协同任务下达（仅本部门） */
+    post: operations['webhook_task_created'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'task.overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 协同任务逾期（仅本部门） */
+    post: operations['webhook_task_overdue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
+    FeedbackRequest: {
+      /** @description 协同任务编号（与 check_id 二选一） */
+      task_id?: number;
+      /** @description 信用核查编号（GET …/credit-check 返回的 check_id） */
+      check_id?: number;
+      /** @description 联合奖惩目录措施编号 */
+      measure: string;
+      /**
+       * @description applied 已实施；not_applicable 不适用（须写明 reason）
+       * @enum {string}
+       */
+      outcome: 'applied' | 'not_applicable';
+      /** @description 审批决定，如 不予许可、容缺受理、绿色通道 */
+      decision?: string | null;
+      /** Format: date */
+      applied_on: string;
+      /** @description 本部门的文书号或审批编号 */
+      document_number: string;
+      reason?: string | null;
+    };
+    Feedback: {
+      id: number;
+      task_id: number | null;
+      check_id: number | null;
+      measure: string;
+      measure_name: string;
+      /** @enum {string} */
+      outcome: 'applied' | 'not_applicable';
+      decision?: string | null;
+      /** Format: date */
+      applied_on: string;
+      document_number: string;
+      reason?: string | null;
+      /** Format: date-time */
+      recorded_at: string;
+    };
+    /** @description POST 到订阅地址的事件。请求头 X-Credit-Signature: t=<秒级时间戳>,v1=<HMAC-SHA256(密钥, 时间戳 + "." + 请求体) 的十六进制>；请拒绝 300 秒以外的时间戳。X-Credit-Event-Id 与 body.id 相同，重复送达时不变，请据此去重。2xx 视为送达，其他结果按指数退避重试 24 小时。 */
+    WebhookEvent: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type:
+        | 'list_entry.published'
+        | 'list_entry.suspended'
+        | 'list_entry.resumed'
+        | 'list_entry.removed'
+        | 'list_entry.repaired'
+        | 'penalty.published'
+        | 'penalty.withdrawn'
+        | 'penalty.repaired'
+        | 'task.created'
+        | 'task.overdue';
+      /** Format: date-time */
+      occurred_at: string;
+      data: {
+        subject?: {
+          id?: number;
+          kind?: string;
+          /** @description 自然人姓名已脱敏 */
+          name?: string;
+          uscc?: string | null;
+        };
+        /** @description list_entry.* 事件：名单条目及其目录措施 */
+        list_entry?: Record<string, never>;
+        /** @description penalty.* 事件：行政处罚 */
+        penalty?: Record<string, never>;
+        /** @description task.* 事件：协同任务（仅推送给承办部门的订阅） */
+        task?: Record<string, never>;
+      };
+    };
     Problem: {
       type: string;
       title: string;
@@ -393,6 +654,8 @@ export interface components {
       list_entries: components['schemas']['ListEntry'][];
     };
     CreditCheck: {
+      /** @description 本次核查的编号：审批系统据此以 POST /api/v1/feedback 反馈其决定 */
+      check_id: number;
       uscc: string;
       name: string;
       /** @description 核查日期（北京时间） */
@@ -1177,6 +1440,368 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
+      };
+    };
+  };
+  postFeedback: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description 8–100 个可见 ASCII 字符，重试时保持不变（例如 UUID）
+         * @example 6f1c2a9e-3b7d-4e21-9a55-0c8f1d2e3a4b
+         */
+        'Idempotency-Key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FeedbackRequest'];
+      };
+    };
+    responses: {
+      /** @description 重复请求：返回首次记录的结果 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Feedback'];
+        };
+      };
+      /** @description 已记录 */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Feedback'];
+        };
+      };
+      /** @description 请求参数有误，或措施不在任务/核查结果载明的目录措施之内 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 缺少或无效的 API 密钥 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 任务或核查属于其他部门 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 没有该任务或核查 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 幂等键已用于不同内容，或任务已暂停/终止 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 不支持的内容类型 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  webhook_list_entry_published: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'list_entry.published';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_list_entry_suspended: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'list_entry.suspended';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_list_entry_resumed: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'list_entry.resumed';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_list_entry_removed: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'list_entry.removed';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_list_entry_repaired: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'list_entry.repaired';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_penalty_published: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'penalty.published';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_penalty_withdrawn: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'penalty.withdrawn';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_penalty_repaired: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'penalty.repaired';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_task_created: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'task.created';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  webhook_task_overdue: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Credit-Signature': string;
+        'X-Credit-Event-Id': string;
+        'X-Credit-Event-Type': 'task.overdue';
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEvent'];
+      };
+    };
+    responses: {
+      /** @description 已接收（其他状态码或超时将重试） */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

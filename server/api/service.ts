@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, parseQuery, type ParamName } from './params
 import { ApiError } from './problem';
 import * as repo from './repository';
 import type { KeyCheck } from '../api-keys/service';
+import { recordCreditCheck } from '../coordination/service';
 
 // The REST endpoints (/api/v1): each takes the request context and answers JSON, or throws
 // ApiError for a problem response. The router wraps them all (errors, keys, rate limit).
@@ -281,6 +282,15 @@ export async function creditCheck(ctx: ApiContext) {
       ? []
       : (await repo.publicPenalties(ctx.db, ctx.today, { uscc: s.uscc! }, ALL)).filter((p) => penaltyIds.has(p.id));
   return {
+    // The id an approval system reports its decision against (POST /api/v1/feedback, check_id).
+    check_id: await recordCreditCheck(ctx.db, {
+      subjectId: s.id,
+      today: ctx.today,
+      status,
+      catalogItemIds: measures.map((m) => m.id),
+      apiKeyId: ctx.key?.keyId ?? null,
+      departmentId: ctx.key?.departmentId ?? null,
+    }),
     uscc: s.uscc,
     name: s.name,
     checked_on: ctx.today,

@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES = {
   catalog_item: 'catalog_item',
   exposure: 'exposure_case',
   department_unit: 'department_unit',
+  workday_calendar: 'workday_calendar',
 } as const;
 export type AuditEntityKey = keyof typeof AUDIT_ENTITIES;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[AuditEntityKey];
@@ -45,7 +46,8 @@ export type AuditAction =
   | `api_key.${'create' | 'revoke'}`
   | `catalog.${'create' | 'activate' | 'deactivate'}`
   | `exposure.${'publish' | 'withdraw'}`
-  | 'department_unit.register';
+  | 'department_unit.register'
+  | 'calendar.save';
 
 export interface AuditActor {
   type: 'staff' | 'system' | 'public' | 'api';

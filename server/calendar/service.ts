@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-import { insertAudit, openDeadlines, setDueDates } from '../applications/repository';
+import { openDeadlines, setDueDates } from '../applications/repository';
+import { insertAudit } from '../audit';
 import type { StaffPrincipal } from '../auth/principal';
 import { acceptDueOn, decideDueOn } from '../rules/applications';
 import { dayOfWeek } from '../rules/dates';

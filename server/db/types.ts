@@ -11,6 +11,7 @@ import type {
   StaffRole,
   SubjectKind,
 } from '../rules/codes';
+import type { CoordinationTables } from '../coordination/tables';
 
 // Row types of the schema in migrations/. Column names are camelCase here (CamelCasePlugin).
 // Dates are 'YYYY-MM-DD' strings, money (万元) decimal strings, timestamps Date.
@@ -453,7 +454,7 @@ export interface WorkdayCalendarYearTable {
   updatedBy: string;
 }
 
-export interface Database {
+export interface Database extends CoordinationTables {
   divisions: DivisionTable;
   departments: DepartmentTable;
   identityNumbers: IdentityNumberTable;

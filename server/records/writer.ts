@@ -11,6 +11,7 @@ import {
   type RecordKind,
 } from '../rules/record-lifecycle';
 import { syncSearchDocuments } from '../search/indexer';
+import { coordinateRecordEvents } from '../coordination/bridge';
 
 // THE writer of public records (issue 12): every change to penalty_records, licensing_records
 // and list_entries goes through this module — it asks the pure rule
@@ -49,6 +50,8 @@ export function onRecordChange(listener: RecordListener): () => void {
 
 export async function emitRecordEvents(trx: Db, events: readonly RecordEvent[]): Promise<void> {
   if (events.length === 0) return;
+  // Joint-action tasks and webhooks (issue 14) always follow a record change.
+  await coordinateRecordEvents(trx, events);
   for (const l of listeners) await l(trx, events);
 }
 

@@ -8,6 +8,7 @@ import { todayInShanghai, type IsoDate } from '../rules/dates';
 import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '../search/indexer';
 import { generateCity, type GenerateOptions, type GenerateResult } from './generate';
 import { seedDemoStaff, type DemoAccount } from './staff';
+import { seedCoordination } from '../coordination/seed';
 
 export { generateCity, DEFAULT_SEED, CHUNK_SIZE } from './generate';
 export type { GenerateOptions, GenerateProgress, GenerateResult, GenerateCounts } from './generate';
@@ -69,6 +70,7 @@ export async function seedDemoIfEmpty(
     const result = await generateCity(trx, { ...options, size: options.size ?? DEMO_SIZE });
     await rebuildSearchIndex(trx);
     await pruneExpiredSearchDocuments(trx, result.today);
+    await seedCoordination(trx, result.today); // demo joint-action tasks in every state
     return result;
   });
   return { reference, generated, reindexed: null, summary: await describeContents(db), staff: await seedDemoStaff(db) };

@@ -1,4 +1,5 @@
 import { PageHeader } from '@/components/page-header';
+import { CoordinationStats } from '@/components/coordination/coordination-stats';
 import { pageMetadata } from '@/components/metadata';
 import { formatCount } from '@/components/format';
 import { createCaller } from '@/server/root';
@@ -163,6 +164,7 @@ export default async function StatsPage({
           </table>
         </section>
       </div>
+      <CoordinationStats />
     </>
   );
 }

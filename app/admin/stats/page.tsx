@@ -6,6 +6,7 @@ import { APPLICATION_KIND_LABELS, APPLICATION_KINDS } from '@/server/rules/codes
 import { MONTH_RANGE } from '@/server/stats/router';
 import { MonthlyRecordsChart, TimelinessChart } from '@/components/charts/stats-charts';
 import { staffCaller } from '../_lib/session';
+import { CoordinationStats } from '@/components/coordination/coordination-stats';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '监测统计' };
@@ -260,6 +261,7 @@ export default async function AdminStatsPage({
           </>
         )}
       </section>
+      <CoordinationStats />
     </>
   );
 }

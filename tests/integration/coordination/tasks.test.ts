@@ -1,0 +1,234 @@
+import { TRPCError } from '@trpc/server';
+import { expect, it } from 'vitest';
+import { createCaller } from '@/server/root';
+import { acceptApplication, decideApplication } from '@/server/applications/service';
+import { onRecordEvent } from '@/server/coordination/service';
+import { describeEachDatabase } from '../helpers/databases';
+import { appByTracking, objectionInput, submit } from '../applications/helpers';
+import { coordinationWorld, eventsOf, tasksOf } from './world';
+
+// 联合奖惩协同: initiation from the catalog's implementing units, deadlines in working days,
+// feedback rules and who may give it, suspension pausing and repair/removal ending tasks.
+describeEachDatabase('joint-action tasks', (current) => {
+  // 2026-09-28: ten working days later crosses the National Day holiday (Oct 1–7 off, Oct 10 worked).
+  const LISTED = '2026-09-28';
+  const TODAY = '2026-09-28';
+
+  async function listed(name: string, items: 'punish' | 'both' = 'punish') {
+    const { db } = current();
+    const w = await coordinationWorld(db, name);
+    const caller = createCaller({ db, today: TODAY, staff: w.staffA });
+    const { id } = await caller.records.createListEntry({
+      listType: 'dishonesty',
+      subjectId: w.firm.id,
+      decisionNumber: `乐测认〔2026〕${w.firm.id}号`,
+      basis: '《测试条例》',
+      reason: '拒不履行',
+      listedOn: LISTED,
+      validUntil: '2027-09-28',
+      penaltyRecordId: w.penalty.id,
+      catalogItemIds: items === 'both' ? [w.punish.id, w.punishB.id] : [w.punish.id],
+    });
+    return { ...w, entryId: id };
+  }
+
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => 'OK',
+      (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+    );
+
+  it('publishing a list entry creates one task per implementing department, due in 10 working days', async () => {
+    const { db } = current();
+    const w = await listed('乐山市发起测试有限公司', 'both');
+    const tasks = await tasksOf(db, w.entryId);
+    // B is named by both items, C by one; the deciding department A and the unknown unit get none.
+    expect(tasks.map((t) => [t.departmentId, t.catalogItemIds, t.status, t.origin])).toEqual([
+      [w.b.id, [w.punish.id, w.punishB.id], 'open', 'auto'],
+      [w.c.id, [w.punish.id], 'open', 'auto'],
+    ]);
+    // 9/29, 9/30, 10/8, 10/9, 10/10 (make-up Saturday), 10/12 … 10/16.
+    expect(tasks.map((t) => t.dueOn)).toEqual(['2026-10-16', '2026-10-16']);
+    const types = (await eventsOf(db, w.firm.id)).map((e) => e.type);
+    expect(types).toEqual(['list_entry.published', 'task.created', 'task.created']);
+    const audit = await db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('action', '=', 'task.create')
+      .where(
+        'entityId',
+        'in',
+        tasks.map((t) => String(t.id)),
+      )
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it('the office initiates by hand, only with catalog measures of the entry kind; departments cannot', async () => {
+    const { db } = current();
+    const w = await listed('乐山市手动发起测试有限公司');
+    const office = createCaller({ db, today: TODAY, staff: w.office });
+    expect(
+      await code(
+        office.coordination.initiate({
+          listEntryId: w.entryId,
+          departmentIds: [w.a.id],
+          catalogItemIds: [w.reward.id],
+        }),
+      ),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await code(office.coordination.initiate({ listEntryId: w.entryId, departmentIds: [w.a.id], catalogItemIds: [] })),
+    ).toBe('BAD_REQUEST');
+    const asDept = createCaller({ db, today: TODAY, staff: w.staffB });
+    expect(
+      await code(
+        asDept.coordination.initiate({
+          listEntryId: w.entryId,
+          departmentIds: [w.a.id],
+          catalogItemIds: [w.punishB.id],
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    const created = await office.coordination.initiate({
+      listEntryId: w.entryId,
+      departmentIds: [w.a.id],
+      catalogItemIds: [w.punishB.id],
+    });
+    expect(created.created).toHaveLength(1);
+    // B already has a task for this entry: a second one is refused, not duplicated.
+    expect(
+      await code(
+        office.coordination.initiate({
+          listEntryId: w.entryId,
+          departmentIds: [w.b.id],
+          catalogItemIds: [w.punishB.id],
+        }),
+      ),
+    ).toBe('CONFLICT');
+    const tasks = await tasksOf(db, w.entryId);
+    expect(tasks.find((t) => t.departmentId === w.a.id)).toMatchObject({
+      origin: 'manual',
+      catalogItemIds: [w.punishB.id],
+    });
+  });
+
+  it('feedback: own department only, catalog measures of the task only, a repeat gives the same answer', async () => {
+    const { db } = current();
+    const w = await listed('乐山市反馈测试有限公司', 'both');
+    const [taskB, taskC] = await tasksOf(db, w.entryId);
+    const input = (taskId: number, measure: string) => ({
+      taskId,
+      measure,
+      outcome: 'applied' as const,
+      appliedOn: '2026-10-09',
+      documentNumber: '乐测采〔2026〕7号',
+    });
+    const ON = '2026-10-09';
+    const asB = createCaller({ db, today: ON, staff: w.staffB });
+    const asC = createCaller({ db, today: ON, staff: w.staffC });
+    // Role × department: only the task's own department may answer.
+    expect(await code(asC.coordination.feedback(input(taskB!.id, w.punish.code)))).toBe('FORBIDDEN');
+    for (const staff of [w.staffA, w.office, w.admin])
+      expect(
+        await code(createCaller({ db, today: ON, staff }).coordination.feedback(input(taskB!.id, w.punish.code))),
+      ).toBe('FORBIDDEN');
+    expect(await code(createCaller({ db, today: ON }).coordination.feedback(input(taskB!.id, w.punish.code)))).toBe(
+      'UNAUTHORIZED',
+    );
+    // Catalog-only: C's task does not carry punishB; an incentive never fits a black-list task.
+    expect(await code(asC.coordination.feedback(input(taskC!.id, w.punishB.code)))).toBe('BAD_REQUEST');
+    expect(await code(asB.coordination.feedback(input(taskB!.id, w.reward.code)))).toBe('BAD_REQUEST');
+    expect(
+      await code(asB.coordination.feedback({ ...input(taskB!.id, w.punish.code), outcome: 'not_applicable' })),
+    ).toBe('BAD_REQUEST');
+
+    const first = await asB.coordination.feedback(input(taskB!.id, w.punish.code));
+    expect((await tasksOf(db, w.entryId))[0]!.status).toBe('open'); // punishB still unanswered
+    const again = await asB.coordination.feedback(input(taskB!.id, w.punish.code));
+    expect(again).toEqual(first);
+    await asB.coordination.feedback({
+      ...input(taskB!.id, w.punishB.code),
+      outcome: 'not_applicable',
+      reason: '该主体未申请政府采购',
+    });
+    expect((await tasksOf(db, w.entryId))[0]).toMatchObject({ status: 'answered' });
+    // The inbox: B sees only its own task, answered; the office sees both.
+    const inboxB = await asB.coordination.inbox({});
+    expect(inboxB.tasks.map((t) => t.id)).toEqual([taskB!.id]);
+    expect(inboxB.tasks[0]!.feedback.map((f) => f.outcome)).toEqual(['applied', 'not_applicable']);
+    const inboxOffice = await createCaller({ db, today: TODAY, staff: w.office }).coordination.inbox({
+      keyword: '反馈测试',
+    });
+    expect(inboxOffice.tasks.map((t) => t.id).sort()).toEqual([taskB!.id, taskC!.id].sort());
+    expect(await code(createCaller({ db, today: TODAY, staff: w.admin }).coordination.inbox({}))).toBe('FORBIDDEN');
+  });
+
+  it('an objection pauses the open tasks, its rejection resumes them with the deadline moved; removal ends them', async () => {
+    const { db } = current();
+    const w = await listed('乐山市暂停测试有限公司');
+    const filed = await submit(db, objectionInput(w.penalty.id), '2026-10-08');
+    const app = await appByTracking(db, filed.trackingNumber);
+    await acceptApplication(db, w.staffA, { id: app.id, version: app.version }, '2026-10-09');
+    let tasks = await tasksOf(db, w.entryId);
+    expect(tasks.map((t) => [t.status, t.pausedSince])).toEqual([
+      ['paused', '2026-10-09'],
+      ['paused', '2026-10-09'],
+    ]);
+    const asB = createCaller({ db, today: '2026-10-12', staff: w.staffB });
+    const fb = {
+      taskId: tasks[0]!.id,
+      measure: w.punish.code,
+      outcome: 'applied' as const,
+      appliedOn: '2026-10-12',
+      documentNumber: 'X1',
+    };
+    expect(await code(asB.coordination.feedback(fb))).toBe('CONFLICT');
+    const accepted = await appByTracking(db, filed.trackingNumber);
+    await decideApplication(
+      db,
+      w.staffA,
+      { id: accepted.id, version: accepted.version, decision: 'reject', reasons: '经核查，原处罚决定事实清楚。' },
+      '2026-10-14',
+    );
+    tasks = await tasksOf(db, w.entryId);
+    // Paused from Fri 10/9 to Wed 10/14: four working days (Sat 10/10 is a make-up day, 10/12–10/14)
+    // → 10/16 + 4 working days = 10/22.
+    expect(tasks.map((t) => [t.status, t.dueOn])).toEqual([
+      ['open', '2026-10-22'],
+      ['open', '2026-10-22'],
+    ]);
+    const types = (await eventsOf(db, w.firm.id)).map((e) => e.type);
+    expect(types).toContain('list_entry.suspended');
+    expect(types).toContain('list_entry.resumed');
+
+    await createCaller({ db, today: '2026-10-15', staff: w.staffA }).records.removeListEntry({
+      id: w.entryId,
+      reason: '法院已撤销原判决，依法移出。',
+    });
+    tasks = await tasksOf(db, w.entryId);
+    expect(tasks.map((t) => [t.status, t.endedOn])).toEqual([
+      ['ended', '2026-10-15'],
+      ['ended', '2026-10-15'],
+    ]);
+    expect(await code(asB.coordination.feedback(fb))).toBe('CONFLICT');
+  });
+
+  it('a repair ends the tasks and tells subscribers', async () => {
+    const { db } = current();
+    const w = await listed('乐山市修复测试有限公司');
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('listEntries')
+        .set({ status: 'repaired', removedOn: '2026-10-20' })
+        .where('id', '=', w.entryId)
+        .execute();
+      await onRecordEvent(trx, { kind: 'list_entry.repaired', id: w.entryId, today: '2026-10-20' });
+    });
+    expect((await tasksOf(db, w.entryId)).map((t) => [t.status, t.endReason])).toEqual([
+      ['ended', '主体已信用修复'],
+      ['ended', '主体已信用修复'],
+    ]);
+    expect((await eventsOf(db, w.firm.id)).at(-1)?.type).toBe('list_entry.repaired');
+  });
+});
