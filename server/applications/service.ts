@@ -25,13 +25,8 @@ import {
 import { compareDates, todayInShanghai } from '../rules/dates';
 import { normalizeCode, normalizeName } from '../rules/normalize';
 import { syncSearchDocuments, type EntityRef } from '../search/indexer';
-import {
-  attachmentDir,
-  readStoredAttachment,
-  removeStoredAttachment,
-  storeAttachment,
-  type CheckedAttachment,
-} from './attachments';
+import { type CheckedAttachment } from './attachments';
+import { putFile, readWholeFile } from '../files/store';
 import {
   CURRENT_QUERY_CODE_HASH,
   hashQueryCode,
@@ -57,7 +52,6 @@ export interface ServiceOptions {
   today: string;
   /** The identity secret's keys: they derive query codes and key their stored hashes. */
   keys: IdentityKeys;
-  attachmentDir?: string;
 }
 
 function newTrackingNumber(kind: ApplicationKind, today: string): string {
@@ -101,9 +95,9 @@ export interface SubmitResult {
 }
 
 /**
- * Files an application. Attachments must already be checked; they are written before the
- * transaction and removed again if it fails. A second submit of the same form token
- * answers with the first one's numbers.
+ * Files an application. Attachments must already be checked; they are stored in the same
+ * transaction as the application, so either both exist or neither does. A second submit of
+ * the same form token answers with the first one's numbers.
  */
 export async function submitApplication(
   db: Db,
@@ -158,85 +152,77 @@ export async function submitApplication(
     departmentId = record.departmentId;
   }
 
-  const dir = options.attachmentDir ?? attachmentDir();
-  const stored: string[] = [];
-  try {
-    for (const f of files) stored.push(await storeAttachment(dir, f.bytes));
-    return await db.transaction().execute(async (trx) => {
-      if (parentUpgrade)
-        await repo.upgradeQueryCodeHash(trx, parentUpgrade.id, parentUpgrade.checkedHash, parentUpgrade.set);
-      let applicantIdRef: number | null = null;
-      let applicantIdMasked: string | null = null;
-      if (input.applicant.type === 'person') {
-        const protectedId = protectIdNumber(keys, input.applicant.idNumber);
-        applicantIdRef = await saveIdentityNumber(trx, protectedId);
-        applicantIdMasked = protectedId.masked;
-      }
-      const trackingNumber = newTrackingNumber(input.kind, options.today);
-      const row = await repo.insertApplication(trx, {
-        kind: input.kind,
-        trackingNumber,
-        queryCodeHash: hashQueryCode(keys, trackingNumber, queryCode),
-        queryCodeHashKind: CURRENT_QUERY_CODE_HASH,
-        idempotencyKey: input.idempotencyKey,
-        subjectId: record.subjectId,
-        departmentId,
-        penaltyRecordId: record.kind === 'penalty' ? record.id : null,
-        licensingRecordId: record.kind === 'licensing' ? record.id : null,
-        listEntryId: record.kind === 'list_entry' ? record.id : null,
-        parentApplicationId,
-        applicantType: input.applicant.type,
-        applicantName: input.applicant.name,
-        applicantUscc: input.applicant.type === 'organisation' ? input.applicant.uscc : null,
-        contactPerson: input.applicant.type === 'organisation' ? input.applicant.contactPerson : null,
-        phone: input.applicant.phone,
-        email: input.applicant.type === 'organisation' ? (input.applicant.email ?? null) : null,
-        applicantIdMasked,
-        applicantIdRef,
-        reasonCategory: input.reasonCategory,
-        description: input.description,
-        acceptDueOn: acceptDueOn(options.today),
-      });
-      if (!row) {
-        // The same form token won a race with us: answer with its numbers.
-        const first = await repo.findByIdempotencyKey(trx, input.idempotencyKey);
-        return { trackingNumber: first!.trackingNumber, queryCode, kind: first!.kind, duplicate: true };
-      }
-      for (const [i, f] of files.entries()) {
-        await repo.insertAttachment(trx, {
-          applicationId: row.id,
-          fileName: f.fileName,
-          mediaType: f.mediaType,
-          sizeBytes: f.bytes.byteLength,
-          sha256: f.sha256,
-          storageKey: stored[i]!,
-        });
-      }
-      await repo.insertEvent(trx, {
-        applicationId: row.id,
-        actorStaffId: null,
-        actorLabel: '申请人',
-        eventType: 'submitted',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: `提交${KIND_LABELS[input.kind]}申请${files.length ? `，附件 ${files.length} 个` : ''}`,
-      });
-      await repo.insertAudit(trx, {
-        actorType: 'public',
-        actorId: null,
-        actorLabel: '申请人',
-        action: 'application.submit',
-        entityType: 'application',
-        entityId: String(row.id),
-        before: null,
-        after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
-      });
-      return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
+  return await db.transaction().execute(async (trx) => {
+    if (parentUpgrade)
+      await repo.upgradeQueryCodeHash(trx, parentUpgrade.id, parentUpgrade.checkedHash, parentUpgrade.set);
+    let applicantIdRef: number | null = null;
+    let applicantIdMasked: string | null = null;
+    if (input.applicant.type === 'person') {
+      const protectedId = protectIdNumber(keys, input.applicant.idNumber);
+      applicantIdRef = await saveIdentityNumber(trx, protectedId);
+      applicantIdMasked = protectedId.masked;
+    }
+    const trackingNumber = newTrackingNumber(input.kind, options.today);
+    const row = await repo.insertApplication(trx, {
+      kind: input.kind,
+      trackingNumber,
+      queryCodeHash: hashQueryCode(keys, trackingNumber, queryCode),
+      queryCodeHashKind: CURRENT_QUERY_CODE_HASH,
+      idempotencyKey: input.idempotencyKey,
+      subjectId: record.subjectId,
+      departmentId,
+      penaltyRecordId: record.kind === 'penalty' ? record.id : null,
+      licensingRecordId: record.kind === 'licensing' ? record.id : null,
+      listEntryId: record.kind === 'list_entry' ? record.id : null,
+      parentApplicationId,
+      applicantType: input.applicant.type,
+      applicantName: input.applicant.name,
+      applicantUscc: input.applicant.type === 'organisation' ? input.applicant.uscc : null,
+      contactPerson: input.applicant.type === 'organisation' ? input.applicant.contactPerson : null,
+      phone: input.applicant.phone,
+      email: input.applicant.type === 'organisation' ? (input.applicant.email ?? null) : null,
+      applicantIdMasked,
+      applicantIdRef,
+      reasonCategory: input.reasonCategory,
+      description: input.description,
+      acceptDueOn: acceptDueOn(options.today),
     });
-  } catch (err) {
-    for (const key of stored) await removeStoredAttachment(dir, key);
-    throw err;
-  }
+    if (!row) {
+      // The same form token won a race with us: answer with its numbers.
+      const first = await repo.findByIdempotencyKey(trx, input.idempotencyKey);
+      return { trackingNumber: first!.trackingNumber, queryCode, kind: first!.kind, duplicate: true };
+    }
+    for (const f of files) {
+      await repo.insertAttachment(trx, {
+        applicationId: row.id,
+        fileName: f.fileName,
+        mediaType: f.mediaType,
+        sizeBytes: f.bytes.byteLength,
+        sha256: f.sha256,
+        storageKey: await putFile(trx, f.bytes),
+      });
+    }
+    await repo.insertEvent(trx, {
+      applicationId: row.id,
+      actorStaffId: null,
+      actorLabel: '申请人',
+      eventType: 'submitted',
+      fromStatus: null,
+      toStatus: 'submitted',
+      note: `提交${KIND_LABELS[input.kind]}申请${files.length ? `，附件 ${files.length} 个` : ''}`,
+    });
+    await repo.insertAudit(trx, {
+      actorType: 'public',
+      actorId: null,
+      actorLabel: '申请人',
+      action: 'application.submit',
+      entityType: 'application',
+      entityId: String(row.id),
+      before: null,
+      after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
+    });
+    return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
+  });
 }
 
 /** What the applicant sees on /track: status, timeline, deadline in working days, decision. */
@@ -697,9 +683,9 @@ export async function decideApplication(
 }
 
 /** An attachment's stored bytes, for staff who may read its application. */
-export async function attachmentForStaff(db: Db, staff: StaffPrincipal, id: number, dir = attachmentDir()) {
+export async function attachmentForStaff(db: Db, staff: StaffPrincipal, id: number) {
   const a = await repo.findAttachment(db, id);
   if (!a || !canReadApplication(staff, a)) return fail('NOT_FOUND', '没有这个附件，或您无权查看。');
-  const bytes = await readStoredAttachment(dir, a.storageKey);
-  return { fileName: a.fileName, mediaType: a.mediaType, sha256: a.sha256, bytes: new Uint8Array(bytes) };
+  const bytes = await readWholeFile(db, a.storageKey);
+  return { fileName: a.fileName, mediaType: a.mediaType, sha256: a.sha256, bytes };
 }
