@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import { MAX_ATTACHMENT_BYTES } from './limits';
 
 // Attachments are kept in PostgreSQL (server/files/store.ts) with their application, in the
 // same transaction; only the staff download route reads them. The type comes from the
 // bytes, never the file name.
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './limits';
 const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentMediaType = (typeof ALLOWED)[number];
 
