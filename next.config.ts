@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { MAX_FORM_BYTES } from './server/applications/limits';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit); `npm start` need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // The public forms are Server Actions carrying up to 5 attachments of 10 MB (Next's default
+  // is 1 MB per request); each file is checked again in the action. A larger post is refused
+  // by server/http/serve.ts with a Chinese page before Next reads it.
+  experimental: { serverActions: { bodySizeLimit: MAX_FORM_BYTES } },
 };
 
 export default nextConfig;

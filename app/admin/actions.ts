@@ -136,6 +136,13 @@ export async function createApiKeyAction(_prev: { key: string | null; error: str
 
 export async function revokeApiKeyAction(form: FormData) {
   const { caller } = await staffFromForm(form);
-  await caller.staff.revokeApiKey({ id: Number(form.get('id')) }).catch(() => undefined);
-  redirect('/admin/users?notice=key-revoked');
+  let notice = 'key-revoked';
+  try {
+    await caller.staff.revokeApiKey({ id: Number(form.get('id')) });
+  } catch (err) {
+    // A refusal (already revoked, no such key, not allowed) is said as such, never as success.
+    if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
+    notice = 'key-not-revoked';
+  }
+  redirect(`/admin/users?notice=${notice}`);
 }

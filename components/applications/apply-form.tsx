@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { chosenFilesProblem } from '@/server/applications/limits';
 import { submitApplicationAction, type SubmitDone } from '@/app/(portal)/apply/actions';
 import { buttonClass, ErrorSummary, SelectField, TextField } from './fields';
 import { emptyState, errorFor, type FormState } from './form-state';
@@ -24,13 +25,29 @@ export function ApplyForm({ kind, idempotencyKey, record, reasonCategories, subm
     if (state.errors.length) summary.current?.querySelector<HTMLElement>('[role=alert]')?.focus();
   }, [state]);
 
+  // With JavaScript, files that are too big or of the wrong type are reported before
+  // anything is sent; without it, the server says the same on the returned form.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const checkFiles = (input: HTMLInputElement | null) => {
+    const problem = chosenFilesProblem([...(input?.files ?? [])]);
+    setFileProblem(problem);
+    return problem;
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const input = e.currentTarget.elements.namedItem('attachments') as HTMLInputElement | null;
+    if (checkFiles(input)) {
+      e.preventDefault();
+      input?.focus();
+    }
+  };
+
   if (state.done) return <Confirmation done={state.done} />;
   const v = state.values;
-  const err = (f: string) => errorFor(state, f);
+  const err = (f: string) => (f === 'attachments' && fileProblem ? fileProblem : errorFor(state, f));
   const applicantType = v.applicantType ?? '';
 
   return (
-    <form action={action} noValidate className="max-w-3xl">
+    <form action={action} onSubmit={onSubmit} noValidate className="max-w-3xl">
       <div ref={summary}>
         <ErrorSummary errors={state.errors} />
       </div>
@@ -223,6 +240,8 @@ export function ApplyForm({ kind, idempotencyKey, record, reasonCategories, subm
             multiple
             accept="application/pdf,image/jpeg,image/png"
             aria-describedby={err('attachments') ? 'attachments-hint attachments-error' : 'attachments-hint'}
+            aria-invalid={err('attachments') ? true : undefined}
+            onChange={(e) => checkFiles(e.currentTarget)}
             className="mt-1 block max-w-xl"
           />
         </div>

@@ -1,14 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { config } from '../config';
+import { MAX_ATTACHMENT_BYTES } from './limits';
 
-// Attachments live outside public/ (in the data folder), named by a random key; only the
-// staff download route reads them. The type comes from the bytes, never the file name.
+// Attachments are kept in PostgreSQL (server/files/store.ts) with their application, in the
+// same transaction; only the staff download route reads them. The type comes from the
+// bytes, never the file name.
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './limits';
 const ALLOWED = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentMediaType = (typeof ALLOWED)[number];
 
@@ -17,10 +16,6 @@ export interface CheckedAttachment {
   bytes: Uint8Array;
   mediaType: AttachmentMediaType;
   sha256: string;
-}
-
-export function attachmentDir(): string {
-  return path.join(config().dataDir, 'attachments');
 }
 
 /** The Chinese problem with one file, or its checked form. */
@@ -44,20 +39,4 @@ export async function checkAttachment(
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
   };
-}
-
-export async function storeAttachment(dir: string, bytes: Uint8Array): Promise<string> {
-  const key = randomUUID();
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(path.join(dir, key), bytes, { mode: 0o600 });
-  return key;
-}
-
-export async function removeStoredAttachment(dir: string, key: string): Promise<void> {
-  await unlink(path.join(dir, key)).catch(() => undefined);
-}
-
-export async function readStoredAttachment(dir: string, key: string): Promise<Buffer> {
-  if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error('bad storage key');
-  return readFile(path.join(dir, key));
 }

@@ -29,13 +29,8 @@ import { deadlineNote, type WorkdayCalendar } from '../rules/workdays';
 import { workdayCalendar } from '../calendar/service';
 import { normalizeCode, normalizeName } from '../rules/normalize';
 import { syncSearchDocuments } from '../search/indexer';
-import {
-  attachmentDir,
-  readStoredAttachment,
-  removeStoredAttachment,
-  storeAttachment,
-  type CheckedAttachment,
-} from './attachments';
+import { type CheckedAttachment } from './attachments';
+import { putFile, readWholeFile } from '../files/store';
 import {
   CURRENT_QUERY_CODE_HASH,
   hashQueryCode,
@@ -61,7 +56,6 @@ export interface ServiceOptions {
   today: string;
   /** The identity secret's keys: they derive query codes and key their stored hashes. */
   keys: IdentityKeys;
-  attachmentDir?: string;
 }
 
 function newTrackingNumber(kind: ApplicationKind, today: string): string {
@@ -105,9 +99,9 @@ export interface SubmitResult {
 }
 
 /**
- * Files an application. Attachments must already be checked; they are written before the
- * transaction and removed again if it fails. A second submit of the same form token
- * answers with the first one's numbers.
+ * Files an application. Attachments must already be checked; they are stored in the same
+ * transaction as the application, so either both exist or neither does. A second submit of
+ * the same form token answers with the first one's numbers.
  */
 export async function submitApplication(
   db: Db,
@@ -167,10 +161,8 @@ export async function submitApplication(
     departmentId = record.departmentId;
   }
 
-  const dir = options.attachmentDir ?? attachmentDir();
-  const stored: string[] = [];
-  try {
-    for (const f of files) stored.push(await storeAttachment(dir, f.bytes));
+  // Attachments are written in the application's transaction (server/files/store.ts).
+  {
     const calendar = await workdayCalendar(db);
     return await db.transaction().execute(async (trx) => {
       if (parentUpgrade)
@@ -212,14 +204,14 @@ export async function submitApplication(
         const first = await repo.findByIdempotencyKey(trx, input.idempotencyKey);
         return { trackingNumber: first!.trackingNumber, queryCode, kind: first!.kind, duplicate: true };
       }
-      for (const [i, f] of files.entries()) {
+      for (const f of files) {
         await repo.insertAttachment(trx, {
           applicationId: row.id,
           fileName: f.fileName,
           mediaType: f.mediaType,
           sizeBytes: f.bytes.byteLength,
           sha256: f.sha256,
-          storageKey: stored[i]!,
+          storageKey: await putFile(trx, f.bytes),
         });
       }
       await repo.insertEvent(trx, {
@@ -251,9 +243,6 @@ export async function submitApplication(
       }
       return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
     });
-  } catch (err) {
-    for (const key of stored) await removeStoredAttachment(dir, key);
-    throw err;
   }
 }
 
@@ -649,9 +638,9 @@ export async function decideApplication(
 }
 
 /** An attachment's stored bytes, for staff who may read its application. */
-export async function attachmentForStaff(db: Db, staff: StaffPrincipal, id: number, dir = attachmentDir()) {
+export async function attachmentForStaff(db: Db, staff: StaffPrincipal, id: number) {
   const a = await repo.findAttachment(db, id);
   if (!a || !canReadApplication(staff, a)) return fail('NOT_FOUND', '没有这个附件，或您无权查看。');
-  const bytes = await readStoredAttachment(dir, a.storageKey);
-  return { fileName: a.fileName, mediaType: a.mediaType, sha256: a.sha256, bytes: new Uint8Array(bytes) };
+  const bytes = await readWholeFile(db, a.storageKey);
+  return { fileName: a.fileName, mediaType: a.mediaType, sha256: a.sha256, bytes };
 }

@@ -359,6 +359,28 @@ export interface ApplicationAttachmentTable {
   uploadedAt: GeneratedTimestamp;
 }
 
+/** A file's bytes, kept in PostgreSQL (attachments, import previews): see stored_files migration. */
+export interface StoredFileTable {
+  key: string;
+  sizeBytes: number;
+  chunkCount: number;
+  /** True when every chunk is AES-GCM ciphertext (import previews). */
+  sealed: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface StoredFileChunkTable {
+  fileKey: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
+export interface ImportPreviewTable {
+  importId: number;
+  fileKey: string;
+  expiresAt: Timestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: GeneratedTimestamp;
@@ -473,6 +495,9 @@ export interface Database extends CoordinationTables {
   applications: ApplicationTable;
   applicationEvents: ApplicationEventTable;
   applicationAttachments: ApplicationAttachmentTable;
+  storedFiles: StoredFileTable;
+  storedFileChunks: StoredFileChunkTable;
+  importPreviews: ImportPreviewTable;
   auditLog: AuditLogTable;
   departmentUnits: DepartmentUnitTable;
   lifecycleTransitions: LifecycleTransitionTable;

@@ -8,7 +8,7 @@ import { maskIdNumber, maskPersonName } from '../rules/masking';
 import { normalizeCode, normalizeName } from '../rules/normalize';
 import { publicSubjectName } from '../subjects/present';
 import { licenceIsExpired } from '../visibility/public';
-import { BOM, csvLine } from './csv';
+import { BOM, csvLine } from '../csv/writer';
 import {
   LONG_TERM_DATE,
   publishedFields,

@@ -5,6 +5,7 @@ import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { publicDataWritten, runAsPublicRead } from '../db/read-routing';
 import { clientAddress } from './client-address';
 import { openClusterChannel } from './cluster-channel';
+import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { onPublicDataChange } from './invalidate';
 import {
   PageCache,
@@ -71,6 +72,7 @@ export async function startHttpServer({
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
+    if (isOversizedFormPost(req)) return refuseOversizedForm(req, res);
     const key = cacheKeyFor(req);
     if (key) void serveFromCache(cache, key, handle, notFound, req, res);
     else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);

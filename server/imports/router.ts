@@ -36,4 +36,7 @@ export const importsRouter = router({
   commit: roleProcedure('department', 'office', 'admin')
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => staff.commitPreview(ctx.db, ctx.staff, input.id, ctx.today)),
+  cancel: roleProcedure('department', 'office', 'admin')
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => staff.cancelPreview(ctx.db, ctx.staff, input.id)),
 });

@@ -1,5 +1,6 @@
 import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
+import { csvDocument } from '../csv/writer';
 import type { Db } from '../db/client';
 import { identityKeys } from '../identities/keys';
 import { checkAuthority, checkParty, type PublishingDepartment, type RegisteredUnit } from '../rules/record-lifecycle';
@@ -388,16 +389,10 @@ export async function importErrorReportCsv(db: Db, importId: number): Promise<st
     .orderBy('rowNumber')
     .orderBy('id')
     .execute();
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['行号,字段代码,字段名称,错误说明'];
-  for (const e of errors) {
-    lines.push(
-      [String(e.rowNumber), e.field ?? '', e.field ? labelOf(imp.recordKind, e.field) : '', e.message]
-        .map(quote)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([
+    ['行号', '字段代码', '字段名称', '错误说明'],
+    ...errors.map((e) => [e.rowNumber, e.field ?? '', e.field ? labelOf(imp.recordKind, e.field) : '', e.message]),
+  ]);
 }
 
 export async function importHistory(db: Db, departmentId: number | null, limit = 50) {

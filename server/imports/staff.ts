@@ -1,26 +1,60 @@
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { sql } from 'kysely';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
-import { config } from '../config';
+import { identityKeys } from '../identities/keys';
+import { fileSealer } from '../files/seal';
+import { deleteFile, putFile, readWholeFile } from '../files/store';
 import { canImportFor, canReadImport, type StaffPrincipal } from '../auth/principal';
 import { ImportFileError, importErrorReportCsv, importFile, importHistory } from './service';
 import { labelOf } from '../standard/fields';
 
 // The staff upload page's side of imports: preview (a dry run that keeps the file), then
 // commit that same file by the preview's number, so nothing is uploaded twice and what is
-// committed is exactly what was previewed. Permissions are principal.ts's.
+// committed is exactly what was previewed. Permissions are principal.ts's. The kept file
+// holds ID numbers: it is stored in PostgreSQL sealed with AES-GCM (a key derived from
+// IDENTITY_KEY), in the preview's transaction, and deleted when committed, cancelled, or
+// PREVIEW_HOURS old.
 
 /** Bad rows shown on the page; the full list is in the downloadable error report. */
 export const PREVIEW_ERRORS_SHOWN = 200;
 
-/** Where previewed files wait for their commit (outside public/, git-ignored data/). */
-export function pendingImportDir(): string {
-  return path.join(config().dataDir, 'imports-pending');
+/** How long a previewed file waits for its commit. */
+export const PREVIEW_HOURS = 24;
+
+const sealer = () => fileSealer(identityKeys());
+
+/** Deletes kept files older than PREVIEW_HOURS; their previews show as cancelled. */
+export async function purgeExpiredPreviews(db: Db): Promise<number> {
+  const expired = await db
+    .selectFrom('importPreviews')
+    .select(['importId', 'fileKey'])
+    .where('expiresAt', '<=', sql<Date>`now()`)
+    .execute();
+  for (const p of expired) await dropPreview(db, p.importId, p.fileKey);
+  return expired.length;
 }
 
-const pendingPath = (importId: number, fileName: string) =>
-  path.join(pendingImportDir(), `${importId}${path.extname(fileName).toLowerCase()}`);
+async function dropPreview(db: Db, importId: number, fileKey: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const existed = await deleteFile(trx, fileKey);
+    await trx
+      .updateTable('imports')
+      .set({ status: 'cancelled' })
+      .where('id', '=', importId)
+      .where('status', '=', 'previewed')
+      .execute();
+    return existed;
+  });
+}
+
+async function keptPreview(db: Db, importId: number) {
+  return db
+    .selectFrom('importPreviews')
+    .select(['fileKey'])
+    .where('importId', '=', importId)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
 
 const actorOf = (staff: StaffPrincipal) => ({ type: 'staff' as const, id: String(staff.id), label: staff.displayName });
 
@@ -45,15 +79,28 @@ export async function previewUpload(
   const departmentId = departmentFor(staff, input.departmentId);
   const dept = await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
   if (!dept) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选部门不存在。' });
+  await purgeExpiredPreviews(db);
   try {
-    const summary = await importFile(
-      db,
-      { name: input.fileName, bytes: once(input.bytes) },
-      { departmentId, channel: 'upload', mode: 'preview', today, actor: actorOf(staff), createdBy: staff.id },
-    );
-    await mkdir(pendingImportDir(), { recursive: true });
-    await writeFile(pendingPath(summary.importId, input.fileName), input.bytes);
-    return { importId: summary.importId };
+    // The preview's numbers and its kept file are written together, or not at all.
+    return await db.transaction().execute(async (trx) => {
+      const summary = await importFile(
+        trx,
+        { name: input.fileName, bytes: once(input.bytes) },
+        { departmentId, channel: 'upload', mode: 'preview', today, actor: actorOf(staff), createdBy: staff.id },
+      );
+      if (summary.status === 'previewed') {
+        const fileKey = await putFile(trx, input.bytes, sealer());
+        await trx
+          .insertInto('importPreviews')
+          .values({
+            importId: summary.importId,
+            fileKey,
+            expiresAt: sql<Date>`now() + make_interval(hours => ${PREVIEW_HOURS})`,
+          })
+          .execute();
+      }
+      return { importId: summary.importId };
+    });
   } catch (err) {
     if (err instanceof ImportFileError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message });
     throw err;
@@ -66,41 +113,45 @@ async function ownedImport(db: Db, staff: StaffPrincipal, id: number) {
   return imp;
 }
 
-/**
- * Commits a previewed file. The kept file is claimed by renaming it first, so two clicks (or
- * two staff) commit it once; the second gets a clear message.
- */
-export async function commitPreview(db: Db, staff: StaffPrincipal, previewId: number, today: string) {
+async function ownPreview(db: Db, staff: StaffPrincipal, previewId: number) {
   const preview = await ownedImport(db, staff, previewId);
   if (!canImportFor(staff, preview.departmentId) || preview.createdBy !== staff.id)
     throw new TRPCError({ code: 'FORBIDDEN', message: '只能提交自己预览过的文件。' });
+  const kept = preview.status === 'previewed' ? await keptPreview(db, preview.id) : undefined;
+  if (!kept) throw new TRPCError({ code: 'CONFLICT', message: '该预览已经提交过、已取消或已过期，请重新上传文件。' });
+  return { preview, kept };
+}
+
+/**
+ * Commits a previewed file. The kept file is claimed by deleting it first, so two clicks (or
+ * two staff) commit it once; the second gets a clear message.
+ */
+export async function commitPreview(db: Db, staff: StaffPrincipal, previewId: number, today: string) {
+  const { preview, kept } = await ownPreview(db, staff, previewId);
   const fileName = preview.fileName ?? '';
-  const source = pendingPath(preview.id, fileName);
-  const claimed = `${source}.committing`;
-  try {
-    if (preview.status !== 'previewed') throw new Error('not previewed');
-    await rename(source, claimed);
-  } catch {
-    throw new TRPCError({ code: 'CONFLICT', message: '该预览已经提交过或已失效，请重新上传文件。' });
-  }
-  try {
-    const bytes = await readFile(claimed);
-    const summary = await importFile(
-      db,
-      { name: fileName, bytes: once(bytes) },
-      {
-        departmentId: preview.departmentId,
-        channel: 'upload',
-        mode: 'commit',
-        today,
-        actor: actorOf(staff),
-        createdBy: staff.id,
-      },
-    );
-    return { importId: summary.importId, status: summary.status };
-  } finally {
-    await rm(claimed, { force: true });
-  }
+  const bytes = await readWholeFile(db, kept.fileKey, sealer());
+  if (!(await deleteFile(db, kept.fileKey)))
+    throw new TRPCError({ code: 'CONFLICT', message: '该预览已经提交过、已取消或已过期，请重新上传文件。' });
+  const summary = await importFile(
+    db,
+    { name: fileName, bytes: once(bytes) },
+    {
+      departmentId: preview.departmentId,
+      channel: 'upload',
+      mode: 'commit',
+      today,
+      actor: actorOf(staff),
+      createdBy: staff.id,
+    },
+  );
+  return { importId: summary.importId, status: summary.status };
+}
+
+/** Cancels a preview: its kept file is deleted at once. */
+export async function cancelPreview(db: Db, staff: StaffPrincipal, previewId: number) {
+  const { preview, kept } = await ownPreview(db, staff, previewId);
+  await dropPreview(db, preview.id, kept.fileKey);
+  return { importId: preview.id };
 }
 
 /** One import with its first bad rows, for the preview and result view. */
@@ -124,17 +175,13 @@ export async function importDetail(db: Db, staff: StaffPrincipal, id: number) {
     departmentName: dept.name,
     // A preview stays committable while its kept file waits (the commit claims it).
     committable:
-      imp.status === 'previewed' &&
-      imp.createdBy === staff.id &&
-      (await access(pendingPath(imp.id, imp.fileName ?? '')).then(
-        () => true,
-        () => false,
-      )),
+      imp.status === 'previewed' && imp.createdBy === staff.id && (await keptPreview(db, imp.id)) !== undefined,
     errors: errors.map((e) => ({ ...e, fieldLabel: e.field ? labelOf(imp.recordKind, e.field) : null })),
   };
 }
 
 export async function staffImportHistory(db: Db, staff: StaffPrincipal) {
+  await purgeExpiredPreviews(db);
   return importHistory(db, staff.role === 'department' ? staff.departmentId : null);
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { csvStream, type CsvValue } from '../csv/writer';
 import type { Db } from '../db/client';
 import { publishedFields, type FieldDef } from '../standard/fields';
 import * as repo from '../api/repository';
@@ -142,26 +143,11 @@ export async function etagOf(db: Db, today: string, dataset: Dataset, format: Fo
   return `"${hash.slice(0, 27)}"`;
 }
 
-const csvCell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The file's body as a stream of UTF-8 text chunks. */
 export async function* fileChunks(db: Db, today: string, dataset: Dataset, format: Format): AsyncGenerator<string> {
   const fields = DATASET_INFO[dataset].fields.map((f) => f.code);
   if (format === 'csv') {
-    yield `\uFEFF${fields.join(',')}\r\n`;
-    let buffer = '';
-    for await (const r of records(db, today, dataset)) {
-      buffer += `${fields.map((f) => csvCell(r[f])).join(',')}\r\n`;
-      if (buffer.length > 64_000) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    if (buffer) yield buffer;
+    yield* csvStream(fields, rowsOf(records(db, today, dataset), fields));
     return;
   }
   const info = DATASET_INFO[dataset];
@@ -220,4 +206,8 @@ export async function openDataResponse(
     },
   });
   return new Response(body, { headers });
+}
+
+async function* rowsOf(records: AsyncIterable<Record<string, unknown>>, fields: readonly string[]) {
+  for await (const r of records) yield fields.map((f) => r[f] as CsvValue);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { csvDocument } from '../csv/writer';
 import { APPLICATION_KIND_LABELS, type ApplicationKind } from '../rules/codes';
 import { PUBLISH_WITHIN_WORKDAYS } from '../rules/workdays';
 import { workdayCalendar } from '../calendar/service';
@@ -127,26 +128,17 @@ export function reportCsv(report: MonitoringReport): string {
       `${APPLICATION_KIND_LABELS[k]}逾期`,
     ]),
   ];
-  const q = (v: string | number) =>
-    typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v);
-  const lines = [
-    `统计期间,${report.period.from} 至 ${report.period.to}`,
-    header.join(','),
-    ...report.departments.map((d) =>
-      [
-        d.name,
-        d.licensing,
-        d.penalties,
-        d.onTime,
-        pct(d.onTimeShare),
-        ...kinds.flatMap((k) => [d.applications[k].received, d.applications[k].decided, d.applications[k].overdue]),
-      ]
-        .map(q)
-        .join(','),
-    ),
-    ['合计', report.totals.licensing, report.totals.penalties, report.totals.onTime, pct(report.totals.onTimeShare)]
-      .map(q)
-      .join(','),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([
+    ['统计期间', `${report.period.from} 至 ${report.period.to}`],
+    header,
+    ...report.departments.map((d) => [
+      d.name,
+      d.licensing,
+      d.penalties,
+      d.onTime,
+      pct(d.onTimeShare),
+      ...kinds.flatMap((k) => [d.applications[k].received, d.applications[k].decided, d.applications[k].overdue]),
+    ]),
+    ['合计', report.totals.licensing, report.totals.penalties, report.totals.onTime, pct(report.totals.onTimeShare)],
+  ]);
 }

@@ -53,6 +53,13 @@ async function fillOrganisation(page: Page) {
   await page.getByLabel('联系电话').first().fill('13800000000');
 }
 
+/** A PDF of `size` bytes (its type is told from the first bytes). */
+function pdfOf(size: number): Buffer {
+  const bytes = Buffer.alloc(Math.round(size), 0x20);
+  bytes.write('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');
+  return bytes;
+}
+
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
@@ -238,6 +245,45 @@ test.describe('objections, repairs and complaints', () => {
     await expect(page.getByLabel('统一社会信用代码', { exact: true })).toHaveValue('91350100M000100Y44');
     await shot(page, testInfo, 'no-js-errors');
     await context.close();
+  });
+
+  test('a 9.5 MB PDF goes through the objection form and the department opens it', async ({ page, request }) => {
+    const hit = await pickPenalty(request, false);
+    await page.goto(`/apply/objection?record=penalty:${hit.entityId}`);
+    const pdf = pdfOf(9.5 * 1024 * 1024);
+    await page.getByLabel('证明材料').setInputFiles({ name: '情况说明.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const codes = await submitForm(page, '信息错误', '提交异议申请');
+
+    await signIn(page, SCJG);
+    await openApplication(page, codes.trackingNumber);
+    const link = page.getByRole('link', { name: '情况说明.pdf' });
+    const res = await page.context().request.get((await link.getAttribute('href'))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(await res.body(), pdf)).toBe(0);
+  });
+
+  test('a file over 10 MB is refused in place, in Chinese, with the other fields kept (with and without JavaScript)', async ({
+    browser,
+  }, testInfo) => {
+    const big = { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: pdfOf(11 * 1024 * 1024) };
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto('/apply/objection');
+      await page.getByLabel('主体名称或统一社会信用代码').fill('乐山市嘉州食品有限公司');
+      await page.getByLabel('决定文书号').fill('乐市监处罚〔2024〕45号');
+      await fillOrganisation(page);
+      await page.getByLabel('情况说明').fill('附件过大时，已填写的内容应当保留。');
+      await page.getByLabel('证明材料').setInputFiles(big);
+      await page.getByRole('button', { name: '提交异议申请' }).click();
+      await expect(page.locator('#attachments-error')).toContainText('超过 10 MB');
+      await expect(page.getByLabel('主体名称或统一社会信用代码')).toHaveValue('乐山市嘉州食品有限公司');
+      await expect(page.getByLabel('单位名称')).toHaveValue('乐山市测试申请有限公司');
+      await expect(page.getByLabel('情况说明')).toHaveValue('附件过大时，已填写的内容应当保留。');
+      await shot(page, testInfo, `too-big-${javaScriptEnabled ? 'js' : 'no-js'}`);
+      await context.close();
+    }
   });
 
   test('the error state of a form has no axe violations', async ({ page }) => {

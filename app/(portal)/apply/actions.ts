@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 import { submitSchema, trackSchema } from '@/server/applications/schema';
-import { MAX_ATTACHMENTS } from '@/server/applications/attachments';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/server/applications/attachments';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import type { FieldError, FormState } from '@/components/applications/form-state';
 
@@ -79,6 +79,21 @@ export async function submitApplicationAction(
   if (!values.applicantType) errors.push({ field: 'applicantType', message: '请选择申请人类型：单位或个人。' });
   if (files.length > MAX_ATTACHMENTS)
     errors.push({ field: 'attachments', message: `最多上传 ${MAX_ATTACHMENTS} 个附件。` });
+  // Each file is checked here, beside the other fields, so one message lists every problem
+  // and what was typed stays on the form (the post may carry up to 5 × 10 MB: next.config.ts).
+  const uploads: { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  const fileProblems: string[] = [];
+  for (const f of files.slice(0, MAX_ATTACHMENTS)) {
+    if (f.size > MAX_ATTACHMENT_BYTES) {
+      fileProblems.push(`文件“${f.name}”超过 10 MB，请压缩或拆分后重新选择。`);
+      continue;
+    }
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const checked = await checkAttachment(f.name, bytes);
+    if (checked.ok) uploads.push({ fileName: f.name, bytes });
+    else fileProblems.push(checked.message);
+  }
+  if (fileProblems.length) errors.push({ field: 'attachments', message: fileProblems.join(' ') });
 
   const candidate = {
     kind: values.kind,
@@ -108,16 +123,15 @@ export async function submitApplicationAction(
       errors.push({ field: fieldOf(issue.path, applicantType), message: issue.message });
   }
   if (!parsed.success || errors.length > 0) {
-    if (files.length) errors.push({ field: 'attachments', message: '为安全起见，附件没有保留，请重新选择。' });
+    if (files.length && !fileProblems.length)
+      errors.push({ field: 'attachments', message: '为安全起见，附件没有保留，请重新选择。' });
     return { values, errors: dedupe(errors) };
   }
   try {
     const caller = createCaller(await createContext({ clientIp: await clientOf() }));
     const result = await caller.applications.submit({
       ...parsed.data,
-      files: await Promise.all(
-        files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-      ),
+      files: uploads,
     });
     const kindLabel = { objection: '异议', repair: '信用修复', complaint: '投诉' }[result.kind];
     return {

@@ -1,4 +1,4 @@
-import { attachmentDisposition } from '@/server/disclosures/csv';
+import { attachmentDisposition } from '@/server/csv/writer';
 import { FILTER_FIELDS, parseFilters, type DisclosureKind, type RawQuery } from '@/server/disclosures/filters';
 import { exportDisclosures } from '@/server/disclosures/service';
 import { createContext } from '@/server/trpc';

@@ -6,7 +6,7 @@ import { RECORD_KIND_LABELS } from '@/server/standard/fields';
 import { PREVIEW_ERRORS_SHOWN } from '@/server/imports/staff';
 import { z } from '@/server/validation';
 import { staffCaller } from '../_lib/session';
-import { commitImportAction } from '../imports-actions';
+import { cancelImportAction, commitImportAction } from '../imports-actions';
 import { AdminPanel } from '@/components/admin/panel';
 
 export const dynamic = 'force-dynamic';
@@ -142,6 +142,16 @@ export default async function ImportsPage({
                   有错误的 {formatCount(detail.errorRows)} 行不会写入。
                 </span>
               ) : null}
+            </form>
+          ) : null}
+          {detail.committable ? (
+            <form action={cancelImportAction} className="mt-2">
+              {csrf}
+              <input type="hidden" name="id" value={detail.id} />
+              <button type="submit" className="text-seal-700 underline">
+                取消本次预览（立即删除暂存的文件）
+              </button>
+              <span className="ml-2 text-sm text-slate-700">未导入的预览文件 24 小时后自动删除。</span>
             </form>
           ) : null}
         </AdminPanel>

@@ -11,6 +11,7 @@ export const metadata = { title: '用户与 API 密钥' };
 const NOTICES: Record<string, string> = {
   'user-created': '用户已创建。',
   'key-revoked': '密钥已撤销。',
+  'key-not-revoked': '未能撤销密钥：该密钥不存在、已被撤销，或您无权撤销。请刷新页面后查看密钥状态。',
   conflict: '未能创建用户。',
   invalid: '提交的内容有误。',
 };

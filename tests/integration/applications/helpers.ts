@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/server/db/client';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import type { StaffPrincipal, StaffRole } from '@/server/auth/principal';
-import { attachmentDir as defaultAttachmentDir } from '@/server/applications/attachments';
 import { acceptApplication, submitApplication, type ServiceOptions } from '@/server/applications/service';
 import type { SubmitInput } from '@/server/applications/schema';
 import { syncSearchDocuments } from '@/server/search/indexer';
@@ -12,9 +11,7 @@ import { createCompany, createDepartment, createPenalty } from '../helpers/fixtu
 // dishonesty list entry resting on it, and the office.
 
 export const keys = deriveIdentityKeys(Buffer.alloc(32, 7));
-// The same folder the router reads (data/attachments, git-ignored), so staff downloads through tRPC find the files.
-export const attachmentDir = defaultAttachmentDir();
-export const options = (today: string): ServiceOptions => ({ today, keys, attachmentDir });
+export const options = (today: string): ServiceOptions => ({ today, keys });
 
 let staffSerial = 0;
 export async function createStaff(db: Db, role: StaffRole, departmentId: number | null): Promise<StaffPrincipal> {

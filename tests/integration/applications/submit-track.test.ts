@@ -1,5 +1,4 @@
 import { TRPCError } from '@trpc/server';
-import { existsSync, readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
 import { checkAttachment } from '@/server/applications/attachments';
@@ -10,16 +9,7 @@ import {
   acceptApplication,
 } from '@/server/applications/service';
 import { describeEachDatabase } from '../helpers/databases';
-import {
-  appByTracking,
-  attachmentDir,
-  createStaff,
-  createWorld,
-  keys,
-  objectionInput,
-  options,
-  submit,
-} from './helpers';
+import { appByTracking, createStaff, createWorld, keys, objectionInput, options, submit } from './helpers';
 
 const PNG = Uint8Array.from(
   Buffer.from(
@@ -98,7 +88,7 @@ describeEachDatabase('filing and tracking applications', (current) => {
     expect((blocked as TRPCError).message).toContain('15 分钟');
   });
 
-  it('checks attachments by content, stores them with SHA-256 outside public/, and lets only the owning department read them', async () => {
+  it('checks attachments by content, stores them with SHA-256 in the database, and lets only the owning department read them', async () => {
     const { db } = current();
     const fake = await checkAttachment('证明.pdf', new TextEncoder().encode('<html>not a pdf</html>'));
     expect(fake).toMatchObject({ ok: false, message: expect.stringContaining('不是 PDF、JPG 或 PNG') });
@@ -109,10 +99,7 @@ describeEachDatabase('filing and tracking applications', (current) => {
     expect(png.file.mediaType).toBe('image/png');
 
     const w = await createWorld(db, '乐山市苏稽米花糖有限公司');
-    // On a fresh clone the folder does not exist until the first attachment is stored.
-    const before = existsSync(attachmentDir) ? readdirSync(attachmentDir).length : 0;
     const filed = await submitApplication(db, objectionInput(w.record.id), [png.file], options('2026-03-02'));
-    expect(readdirSync(attachmentDir).length).toBe(before + 1);
     const app = await appByTracking(db, filed.trackingNumber);
     const row = await db
       .selectFrom('applicationAttachments')
@@ -121,11 +108,11 @@ describeEachDatabase('filing and tracking applications', (current) => {
       .executeTakeFirstOrThrow();
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     const own = await createStaff(db, 'department', w.department.id);
-    const got = await attachmentForStaff(db, own, row.id, attachmentDir);
+    const got = await attachmentForStaff(db, own, row.id);
     expect(Buffer.from(got.bytes).equals(Buffer.from(PNG))).toBe(true);
     const other = await createWorld(db, '乐山市其他公司');
     const stranger = await createStaff(db, 'department', other.department.id);
-    await expect(attachmentForStaff(db, stranger, row.id, attachmentDir)).rejects.toThrow('无权查看');
+    await expect(attachmentForStaff(db, stranger, row.id)).rejects.toThrow('无权查看');
   });
 
   it('finds the record from the subject and document number when not prefilled', async () => {

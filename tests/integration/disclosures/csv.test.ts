@@ -3,7 +3,7 @@ import { parseCsv } from '../../e2e/helpers/csv';
 import type { Db } from '@/server/db/client';
 import { GET as penaltiesCsv } from '@/app/(portal)/disclosures/penalties/export.csv/route';
 import { GET as licensingCsv } from '@/app/(portal)/disclosures/licensing/export.csv/route';
-import { attachmentDisposition } from '@/server/disclosures/csv';
+import { attachmentDisposition } from '@/server/csv/writer';
 import type { DisclosureFilters, DisclosureKind } from '@/server/disclosures/filters';
 import { EXPORT_ROW_LIMIT, exportDisclosures, exportHeader } from '@/server/disclosures/service';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';

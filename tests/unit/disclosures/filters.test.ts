@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE, parseFilters } from '@/server/disclosures/filters';
-import { csvCell, csvLine } from '@/server/disclosures/csv';
+import { csvCell, csvLine } from '@/server/csv/writer';
 import { trimDecimal } from '@/server/standard/fields';
 
 describe('parseFilters', () => {

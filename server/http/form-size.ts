@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_FORM_BYTES } from '../applications/limits';
+
+// A form post larger than the forms accept (5 × 10 MB of attachments and the fields) is
+// answered with a Chinese page before Next reads it; Next would otherwise reset the
+// connection or answer in English. The body is read to its end and discarded first, so the
+// browser, still sending, sees the page instead of a reset connection.
+
+export function isOversizedFormPost(req: IncomingMessage): boolean {
+  if (req.method !== 'POST' || req.url?.startsWith('/api/')) return false;
+  const length = Number(req.headers['content-length']);
+  return Number.isFinite(length) && length > MAX_FORM_BYTES;
+}
+
+const PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>提交的内容太大 - 信用乐山</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<main><h1>提交的内容太大</h1>
+<p>附件每个不能超过 10 MB，最多 5 个。请点击浏览器的“后退”返回表单，删除或压缩较大的附件后重新提交；您填写的其他内容通常仍保留在表单中。</p>
+<p><a href="/">返回首页</a></p></main></body></html>`;
+
+export function refuseOversizedForm(req: IncomingMessage, res: ServerResponse): void {
+  const send = () => {
+    if (res.headersSent) return;
+    res.writeHead(413, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'close',
+    });
+    res.end(PAGE);
+  };
+  req.on('end', send);
+  req.on('error', () => res.destroy());
+  req.resume();
+}
