@@ -4,6 +4,7 @@ import next from 'next';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { clientAddress } from './client-address';
 import { onPublicDataChange } from './invalidate';
+import { ORIGIN_HEADER, requestOrigin, withRequestOrigin } from './origin';
 import {
   PageCache,
   acceptsGzip,
@@ -52,10 +53,16 @@ export async function startHttpServer({
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
-    const key = cacheKeyFor(req);
-    if (key) void serveFromCache(cache, key, handle, notFound, req, res);
-    else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
-    else void handle(req, res);
+    // Links printed without SITE_URL start with the origin worked out here (origin.ts).
+    const origin = requestOrigin(req.headers.host, req.headers['x-forwarded-proto'], trustedProxies);
+    if (origin) req.headers[ORIGIN_HEADER] = origin;
+    else delete req.headers[ORIGIN_HEADER];
+    withRequestOrigin(origin, () => {
+      const key = cacheKeyFor(req);
+      if (key) void serveFromCache(cache, key, handle, notFound, req, res);
+      else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
+      else void handle(req, res);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
