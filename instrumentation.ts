@@ -6,5 +6,8 @@ export async function register() {
     // With MEILI_URL set, copy search changes to Meilisearch in the background (a no-op otherwise).
     const { startSearchOutboxDrain } = await import('./server/search/meilisearch/drain-loop');
     startSearchOutboxDrain();
+    // With SMTP_URL set, mail the notification outbox to applicants (a no-op otherwise).
+    const { startNotificationSender } = await import('./server/notifications/loop');
+    startNotificationSender();
   }
 }

@@ -1,4 +1,5 @@
 import { changingPublicData } from '../http/invalidate';
+import { notifyApplicant } from '../notifications/service';
 import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
 import { randomInt } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
@@ -231,6 +232,7 @@ export async function submitApplication(
         before: null,
         after: { kind: input.kind, trackingNumber, departmentId, record: `${record.kind}:${record.id}` },
       });
+      await notifyApplicant(trx, row.id, 'submitted');
       return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
     });
   } catch (err) {
@@ -605,6 +607,7 @@ export async function acceptApplication(
       { status: 'accepted', decideDueOn: due },
     );
     if (suspendsOnAccept(app.kind)) await suspendRecord(trx, staff, app, today, change);
+    await notifyApplicant(trx, app.id, 'accepted');
   });
 }
 
@@ -642,6 +645,7 @@ export async function refuseApplication(
       { status: app.status },
       { status: 'refused', reasons: input.reasons },
     );
+    await notifyApplicant(trx, app.id, 'refused');
   });
 }
 
@@ -693,6 +697,7 @@ export async function decideApplication(
       { status: 'decided', decision: input.decision, reasons: input.reasons },
     );
     await applyEffect(trx, staff, app, input.decision, input.reasons, input.corrections ?? {}, today, change);
+    await notifyApplicant(trx, app.id, 'decided');
   });
 }
 

@@ -405,6 +405,23 @@ export interface SearchOutboxTable {
   processedAt: Timestamp | null;
 }
 
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  applicationId: number;
+  channel: Generated<'email'>;
+  event: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  secret: string | null;
+  createdAt: CreatedAt;
+  attempts: Generated<number>;
+  nextAttemptAt: GeneratedTimestamp;
+  lockedUntil: Timestamp | null;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+}
+
 export interface RateLimitBucketTable {
   key: string;
   windowStart: Timestamp;
@@ -456,6 +473,7 @@ export interface Database {
   rateLimitBuckets: RateLimitBucketTable;
   appSettings: AppSettingTable;
   issuedReports: IssuedReportTable;
+  notificationOutbox: NotificationOutboxTable;
 }
 
 export type Subject = Selectable<SubjectTable>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '@/server/config';
+import { loadConfig as load } from '@/server/config';
 import { cacheKeyFor } from '@/server/http/page-cache';
 import { ORIGIN_HEADER, requestOrigin } from '@/server/http/origin';
 
@@ -30,6 +30,7 @@ describe('the origin a request was made to', () => {
 });
 
 describe('SITE_URL at start-up', () => {
+  const loadConfig = (env: Record<string, string>) => load(env as NodeJS.ProcessEnv);
   it('has no default: unset, links follow the request', () => {
     expect(loadConfig({}).SITE_URL).toBeUndefined();
   });
