@@ -13,6 +13,7 @@ import { applicationsRouter } from './applications/router';
 import { staffRouter } from './auth/router';
 import { recordsRouter } from './records/router';
 import { importsRouter } from './imports/router';
+import { notificationsRouter } from './notifications/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   staff: staffRouter,
   records: recordsRouter,
   imports: importsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
