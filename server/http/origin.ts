@@ -34,6 +34,27 @@ export function requestOrigin(
   return `${scheme}://${host.toLowerCase()}`;
 }
 
+const ORIGIN = new RegExp(`^https?://(?:${HOST.source.slice(1, -1)})$`);
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * The origin to hand on for a request reaching the HTTP server. Next itself re-requests a
+ * page after a Server Action's redirect, from loopback, with the original request's headers
+ * and a Host of its own: with no proxy of ours configured, a loopback peer is this machine,
+ * so the origin it forwards is kept; anyone else's is replaced.
+ */
+export function originToHandOn(
+  peer: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+  trustedProxies: number,
+): string | null {
+  const forwarded = headers[ORIGIN_HEADER];
+  if (trustedProxies === 0 && peer && LOOPBACK.test(peer) && typeof forwarded === 'string' && ORIGIN.test(forwarded))
+    return forwarded;
+  const host = headers.host;
+  return requestOrigin(typeof host === 'string' ? host : undefined, headers['x-forwarded-proto'], trustedProxies);
+}
+
 const store = new AsyncLocalStorage<string | null>();
 
 /** Runs `fn` with the request's origin known to code that has no request at hand (e-mails). */

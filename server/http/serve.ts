@@ -4,7 +4,7 @@ import next from 'next';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { clientAddress } from './client-address';
 import { onPublicDataChange } from './invalidate';
-import { ORIGIN_HEADER, requestOrigin, withRequestOrigin } from './origin';
+import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import {
   PageCache,
   acceptsGzip,
@@ -54,7 +54,7 @@ export async function startHttpServer({
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
     // Links printed without SITE_URL start with the origin worked out here (origin.ts).
-    const origin = requestOrigin(req.headers.host, req.headers['x-forwarded-proto'], trustedProxies);
+    const origin = originToHandOn(req.socket.remoteAddress, req.headers, trustedProxies);
     if (origin) req.headers[ORIGIN_HEADER] = origin;
     else delete req.headers[ORIGIN_HEADER];
     withRequestOrigin(origin, () => {

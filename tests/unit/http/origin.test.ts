@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig as load } from '@/server/config';
 import { cacheKeyFor } from '@/server/http/page-cache';
-import { ORIGIN_HEADER, requestOrigin } from '@/server/http/origin';
+import { ORIGIN_HEADER, originToHandOn, requestOrigin } from '@/server/http/origin';
 
 // Links printed to the public start with SITE_URL, or else with the origin the request was
 // made to — never a hard-coded http://localhost:3000 (issue 17, finding 3).
@@ -20,6 +20,17 @@ describe('the origin a request was made to', () => {
     for (const host of [undefined, '', 'evil.example/path', 'a b', 'x"><script>', 'host:port'])
       expect(requestOrigin(host, undefined, 0)).toBeNull();
     expect(requestOrigin('[::1]:8080', undefined, 0)).toBe('http://[::1]:8080');
+  });
+
+  it("keeps the origin Next forwards when it re-requests a page after a Server Action (loopback, no proxy), and nobody else's", () => {
+    const headers = { host: 'localhost:3208', [ORIGIN_HEADER]: 'http://127.0.0.1:3208' };
+    expect(originToHandOn('127.0.0.1', headers, 0)).toBe('http://127.0.0.1:3208');
+    expect(originToHandOn('::ffff:127.0.0.1', headers, 0)).toBe('http://127.0.0.1:3208');
+    expect(originToHandOn('203.0.113.9', headers, 0)).toBe('http://localhost:3208');
+    expect(originToHandOn('127.0.0.1', headers, 1)).toBe('http://localhost:3208');
+    expect(originToHandOn('127.0.0.1', { ...headers, [ORIGIN_HEADER]: 'javascript:alert(1)' }, 0)).toBe(
+      'http://localhost:3208',
+    );
   });
 
   it('keeps one cached copy of a public page per origin, so one Host cannot poison another', () => {
