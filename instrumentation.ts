@@ -8,5 +8,8 @@ export async function register() {
     startSearchOutboxDrain();
     // Joint-action webhooks: send what the outbox holds (several instances may run it).
     (await import('./server/webhooks/loop')).startWebhookDelivery();
+    // With SMTP_URL set, mail the notification outbox to applicants (a no-op otherwise).
+    const { startNotificationSender } = await import('./server/notifications/loop');
+    startNotificationSender();
   }
 }

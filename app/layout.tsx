@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from 'next';
-import { config } from '@/server/config';
+import { headers } from 'next/headers';
+import { publicOriginOf } from '@/server/http/origin';
 import { readTextSize } from '@/server/preferences/read';
 import './globals.css';
 
-// Read at request time, so that SITE_URL is the deployment's and not the build machine's.
-export function generateMetadata(): Metadata {
+// Read at request time: SITE_URL, or the origin the request was made to (never the build machine's).
+export async function generateMetadata(): Promise<Metadata> {
   return {
-    metadataBase: new URL(config().SITE_URL),
+    metadataBase: new URL(publicOriginOf(await headers())),
     title: { default: '信用乐山 — 乐山市公共信用信息服务平台', template: '%s — 信用乐山' },
     description:
       '信用乐山是乐山市公共信用信息服务平台：查询企业、个体工商户和个人的行政许可、行政处罚、守信红名单和失信惩戒名单，在线提出异议和信用修复申请。',

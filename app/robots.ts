@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { config } from '@/server/config';
+import { headers } from 'next/headers';
+import { publicOriginOf } from '@/server/http/origin';
 
 // Public pages are open to crawlers; the back office, the API, search result pages and the
 // personal pages (applications, tracking, verification) are not.
@@ -7,8 +8,8 @@ export const dynamic = 'force-dynamic';
 
 const DISALLOWED = ['/admin', '/api/', '/search?', '/verify', '/track', '/apply', '/preferences/'];
 
-export default function robots(): MetadataRoute.Robots {
-  const base = config().SITE_URL;
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  const base = publicOriginOf(await headers());
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: DISALLOWED }],
     sitemap: new URL('/sitemap.xml', base).toString(),

@@ -20,7 +20,15 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** 32-byte key (base64) protecting natural persons' ID numbers; generated into the data folder when absent. */
   IDENTITY_KEY: z.string().optional(),
-  SITE_URL: z.string().url().default('http://localhost:3000'),
+  /** Public address for links; unset, each request's own origin is used (required in production behind a proxy). */
+  SITE_URL: z.string().url('SITE_URL 必须是完整的网址，例如 https://credit.leshan.gov.cn').optional(),
+  /** SMTP server for e-mails to applicants (smtp://user:pass@host:587 or smtps://…); unset, no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL 必须是 smtp:// 或 smtps:// 开头的地址，例如 smtp://user:pass@mail.example.cn:587')
+    .optional(),
+  /** The sender of those e-mails. */
+  MAIL_FROM: z.string().min(3).default('信用乐山 <noreply@credit.leshan.gov.cn>'),
   /** Reverse proxies of ours in front of the portal (nginx: 1); their X-Forwarded-For entries are believed, no others. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   /** Working days a department has to answer a joint-action task (联合奖惩协同任务), SPEC §6 calendar. */
@@ -37,6 +45,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`配置有误 (configuration error):\n${lines.join('\n')}`);
+  }
+  // Behind a proxy in production the Host header names the proxy's upstream, not the public
+  // address: links printed to the public would be wrong, so refuse to start (not at build time).
+  if (
+    env.NODE_ENV === 'production' &&
+    env.NEXT_PHASE !== 'phase-production-build' &&
+    parsed.data.TRUSTED_PROXIES > 0 &&
+    !parsed.data.SITE_URL
+  ) {
+    throw new Error(
+      '配置有误 (configuration error):\n  SITE_URL: 生产部署在反向代理之后必须设置公开网址，例如 https://credit.leshan.gov.cn (required in production behind a proxy)',
+    );
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'data');
   return {

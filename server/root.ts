@@ -15,6 +15,7 @@ import { recordsRouter } from './records/router';
 import { importsRouter } from './imports/router';
 import { calendarRouter } from './calendar/router';
 import { coordinationRouter } from './coordination/router';
+import { notificationsRouter } from './notifications/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   imports: importsRouter,
   calendar: calendarRouter,
   coordination: coordinationRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

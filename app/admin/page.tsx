@@ -4,6 +4,7 @@ import { DeadlineNote } from '@/components/applications/deadline-note';
 import { KIND_LABELS, STATUS_LABELS } from '@/server/rules/applications';
 import { z } from '@/server/validation';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
+import { MailNotice } from '@/components/admin/mail-notice';
 import { staffCaller } from './_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -35,9 +36,10 @@ export default async function QueuePage({
     departmentId: firstParam(sp.departmentId),
   });
   const open = f.open !== '0' && !f.status;
-  const [rows, departments] = await Promise.all([
+  const [rows, departments, mail] = await Promise.all([
     caller.applications.queue({ kind: f.kind, status: f.status, open, departmentId: f.departmentId }),
     staff.role === 'office' ? caller.staff.departments() : Promise.resolve([]),
+    caller.notifications.status(),
   ]);
   const error = ERRORS[firstParam(sp.error) ?? ''];
   return (
@@ -50,6 +52,7 @@ export default async function QueuePage({
         期限按工作日计算：{WORKDAY_DEFAULTS.acceptWithin} 个工作日内受理或不予受理，受理后{' '}
         {WORKDAY_DEFAULTS.decideWithin} 个工作日内作出决定。超期的排在最前。
       </p>
+      <MailNotice status={mail} />
       {error ? (
         <p role="alert" className="mb-4 border-l-4 border-seal-700 bg-white p-3 font-semibold text-seal-700">
           {error}

@@ -1,4 +1,4 @@
-import { config } from '@/server/config';
+import { publicOriginOf } from '@/server/http/origin';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 
@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export async function GET() {
-  const base = config().SITE_URL;
+export async function GET(request: Request) {
+  const base = publicOriginOf(request.headers);
   const ids = await createCaller(await createContext()).sitemap.chunks();
   const body = [
     '<?xml version="1.0" encoding="UTF-8"?>',

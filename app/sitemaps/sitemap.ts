@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { config } from '@/server/config';
+import { headers } from 'next/headers';
+import { publicOriginOf } from '@/server/http/origin';
 import { listContent } from '@/server/content/service';
 import { CONTENT_SECTIONS } from '@/server/content/schema';
 import { createCaller } from '@/server/root';
@@ -17,7 +18,7 @@ export async function generateSitemaps() {
 
 export default async function sitemap({ id }: { id: Promise<string> }): Promise<MetadataRoute.Sitemap> {
   const chunk = await id;
-  const base = config().SITE_URL;
+  const base = publicOriginOf(await headers());
   const url = (path: string) => new URL(path, base).toString();
   if (chunk === PAGES_CHUNK) {
     const content = (await Promise.all(CONTENT_SECTIONS.map((s) => listContent(s)))).flat();

@@ -7,9 +7,12 @@ import { DeadlineNote } from './deadline-note';
 import { buttonClass, ErrorSummary, TextField } from './fields';
 import { emptyState, errorFor, type FormState } from './form-state';
 
-/** Both codes in, the status timeline out; posts without JavaScript too. */
-export function TrackForm() {
-  const [state, action, pending] = useActionState<FormState<TrackResult>, FormData>(trackAction, emptyState());
+/** Both codes in, the status timeline out; posts without JavaScript too. An e-mail's link fills in the number. */
+export function TrackForm({ trackingNumber }: { trackingNumber?: string }) {
+  const [state, action, pending] = useActionState<FormState<TrackResult>, FormData>(
+    trackAction,
+    emptyState(trackingNumber ? { trackingNumber } : {}),
+  );
   return (
     <>
       <form action={action} noValidate className="max-w-xl">

@@ -1,5 +1,6 @@
 import { FIELDS, RECORD_KIND_LABELS } from '../standard/fields';
 import { RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
+import { INVALID_USCC, NO_EXAMPLES, UNKNOWN_USCC, type ApiExamples } from './examples';
 import { openApiDocument } from './openapi';
 import { PROBLEM_TYPES } from './problem';
 
@@ -21,10 +22,19 @@ type Op = {
   responses: Record<string, { description: string }>;
 };
 
-const EXAMPLES: Record<string, string> = {
+// The curl lines use subjects of this portal's own data (examples.ts), so they work as shown.
+const curlExamples = (ex: ApiExamples): Record<string, string> => ({
   search: 'curl "$BASE/api/v1/search?q=嘉州&kind=penalty"',
-  getSubject: 'curl "$BASE/api/v1/subjects/91511102MA62A1B2C3"',
-  creditCheck: 'curl "$BASE/api/v1/subjects/91511102MA62A1B2C3/credit-check"',
+  getSubject: `curl "$BASE/api/v1/subjects/${ex.clean ?? ex.listed ?? UNKNOWN_USCC}"`,
+  creditCheck: [
+    ex.listed
+      ? `# 失信惩戒名单上的主体：status 为 dishonesty，measures 为应实施的措施\ncurl "$BASE/api/v1/subjects/${ex.listed}/credit-check"`
+      : '',
+    ex.clean ? `# 不在任何名单上的主体：status 为 none\ncurl "$BASE/api/v1/subjects/${ex.clean}/credit-check"` : '',
+    `# 本平台没有该主体：404（不表示“无不良记录”，见 /api/v1/docs/credit-check）\ncurl "$BASE/api/v1/subjects/${UNKNOWN_USCC}/credit-check"`,
+  ]
+    .filter(Boolean)
+    .join('\n\n'),
   listPenalties: 'curl "$BASE/api/v1/penalties?department=scjg&changed_since=2026-11-01&limit=100"',
   listLicensing: 'curl "$BASE/api/v1/licensing?year=2026"',
   listListEntries: 'curl "$BASE/api/v1/lists?list_type=dishonesty"',
@@ -34,10 +44,11 @@ const EXAMPLES: Record<string, string> = {
   pushDisclosures: `curl -X POST "$BASE/api/v1/disclosures" \\
   -H "Authorization: Bearer $API_KEY" -H "Content-Type: application/json" \\
   -d '{"kind":"penalty","records":[{"CF_WSH":"乐市监罚〔2026〕1号","CF_XDR_MC":"乐山市某某有限公司", …}]}'`,
-};
+});
 
-export function docsPage(): string {
-  const doc = openApiDocument() as {
+export function docsPage(examples: ApiExamples = NO_EXAMPLES): string {
+  const EXAMPLES = curlExamples(examples);
+  const doc = openApiDocument(examples) as {
     info: { title: string; description: string };
     paths: Record<string, Record<string, Op>>;
   };
@@ -119,6 +130,7 @@ export function docsPage(): string {
   <li>列表接口按变更时间排序，用 <code>next_cursor</code> 翻页；保存副本的系统可用 <code>changed_since</code> 只取新增或变更的记录。公示期满、撤销或修复的记录不再返回，用 <code>/api/v1/removals</code> 获取需要从副本中删除的记录。</li>
   <li>报送接口需部门 API 密钥：<code>Authorization: Bearer &lt;密钥&gt;</code>；缺少或无效时返回 401，已吊销时返回 403。同一部门同一文书号再次报送即更新该记录（留有审计记录），内容相同则不变。</li>
 </ul>
+<p>先试一次：<code>$BASE</code> 换成本站地址，下面每个示例都用本站现有的数据，可以直接运行。信用核查各种答复的含义见<a href="/api/v1/docs/credit-check">信用核查答复说明</a>。</p>
 <nav aria-label="接口列表"><h2>接口</h2><ul>${nav}</ul></nav>
 ${sections}
 <section aria-labelledby="errors"><h2 id="errors">错误格式</h2>
@@ -128,6 +140,54 @@ ${sections}
 <table><caption>状态码</caption><thead><tr><th scope="col">状态</th><th scope="col">含义</th></tr></thead><tbody>${problemRows}</tbody></table>
 </section>
 <section aria-labelledby="fields"><h2 id="fields">报送字段（国家标准字段代码）</h2>${fieldTables}</section>
+</main>
+<footer><p>乐山市社会信用体系建设领导小组办公室</p></footer>
+</body>
+</html>`;
+}
+
+/** /api/v1/docs/credit-check: what each answer of the credit check means, and what to do with it. */
+export function creditCheckAnswersPage(examples: ApiExamples = NO_EXAMPLES): string {
+  const row = (status: string, answer: string, meaning: string, todo: string, example: string | null) =>
+    `<tr><td><code>${esc(status)}</code></td><td>${answer}</td><td>${meaning}</td><td>${todo}</td><td>${
+      example ? `<a href="/api/v1/subjects/${esc(example)}/credit-check"><code>${esc(example)}</code></a>` : '—'
+    }</td></tr>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>信用核查答复说明 — 信用乐山</title>
+<meta name="description" content="信用乐山信用核查接口各种答复的含义：无不良记录、失信惩戒、异议处理中、守信激励、查无此主体。">
+<style>
+  body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 0; color: #1f2937; line-height: 1.6; }
+  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+  header { border-bottom: 1px solid #d1d5db; }
+  a { color: #1d4ed8; }
+  a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+  code { font-family: ui-monospace, monospace; word-break: break-all; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
+  caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+  th, td { border: 1px solid #d1d5db; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+</style>
+</head>
+<body>
+<header><a href="/">信用乐山</a> · <a href="/api/v1/docs">数据接口文档</a></header>
+<main>
+<h1>信用核查答复说明</h1>
+<p>审批、招投标等系统在办理前调用 <code>GET /api/v1/subjects/{统一社会信用代码}/credit-check</code>，按 <code>status</code> 决定是否实施联合奖惩。答复只反映<strong>核查当日</strong>（<code>checked_on</code>，北京时间）公示中的信息。</p>
+<table><caption>HTTP 状态与 status</caption>
+<thead><tr><th scope="col">答复</th><th scope="col">含义</th><th scope="col">说明</th><th scope="col">审批系统应当</th><th scope="col">示例（本站数据）</th></tr></thead>
+<tbody>
+${row('200 · none', '未列入红黑名单', '该主体今日不在失信联合惩戒名单和守信红名单上。可能仍有公示中的行政处罚（见 <code>/api/v1/subjects/{uscc}</code>），但不构成联合惩戒。', '正常办理。', examples.clean)}
+${row('200 · dishonesty', '失信联合惩戒对象', '该主体今日在失信联合惩戒名单上。<code>measures</code> 列出依《联合奖惩目录清单》应实施的措施及法律依据，<code>list_entries</code> 和 <code>penalties</code> 是依据。', '按 <code>measures</code> 中本单位负责实施的措施办理，并留存本次答复。', examples.listed)}
+${row('200 · suspended', '异议处理中', '名单或所依据的处罚正在异议或投诉处理中，依规定暂停实施联合惩戒。<code>suspended_penalties</code> 为暂停中的处罚数。', '不实施惩戒措施，正常办理；处理结束后再次核查。', null)}
+${row('200 · honor', '守信红名单', '该主体今日在守信红名单上，<code>measures</code> 为可实施的激励措施（如绿色通道、容缺受理）。', '可按目录给予激励。', null)}
+${row('404', '本平台没有该主体', `代码格式和校验位正确，但本平台没有这个信用主体（例如外地登记的企业：<code>${esc(UNKNOWN_USCC)}</code>）。<strong>404 不等于“无不良记录”</strong>：本平台只归集乐山市的信用信息。`, '向主体登记地的信用平台或“信用中国”核查；不要据此认定无失信记录。', UNKNOWN_USCC)}
+${row('400', '代码有误', `统一社会信用代码格式或校验位错误（例如 <code>${esc(INVALID_USCC)}</code>），<code>detail</code> 说明哪一位应为何字符。`, '核对代码后重试。', INVALID_USCC)}
+${row('429', '请求过多', '超过频率限制，<code>Retry-After</code> 给出秒数。', '等待后重试；批量核查请使用部门 API 密钥。', null)}
+</tbody></table>
+<p>名单和措施的依据见<a href="/catalog">联合奖惩措施目录</a>；异议和信用修复的办理规则见<a href="/policies">政策文件</a>。</p>
 </main>
 <footer><p>乐山市社会信用体系建设领导小组办公室</p></footer>
 </body>

@@ -4,6 +4,7 @@ import { MAX_PUSH_RECORDS, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from
 import { PARAMS, type ParamName } from './params';
 import { PROBLEM_TYPES } from './problem';
 import { coordinationPaths, coordinationSchemas, coordinationWebhooks } from '../coordination/openapi';
+import { NO_EXAMPLES, usccExamples, type ApiExamples } from './examples';
 
 // The OpenAPI 3.1 document of /api/v1, written once as a typed object. Query parameters come
 // from the same table the handlers validate with (params.ts); record fields from the one table
@@ -74,18 +75,20 @@ const query = (names: readonly ParamName[]) =>
     };
   });
 
-const usccPath = {
+const usccPath = (examples: ApiExamples) => ({
   name: 'uscc',
   in: 'path',
   required: true,
-  description: '18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符）',
+  description:
+    '18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符；本平台没有该主体时返回 404，不表示“无不良记录”，见 /api/v1/docs/credit-check）',
   schema: { type: 'string' },
-  example: '91350100M000100Y43',
-};
+  examples: usccExamples(examples),
+});
 
 const LIST = ['department', 'year', 'changed_since', 'cursor', 'limit'] as const;
 
-export function openApiDocument(): Json {
+/** The document; `examples` are subjects of this portal's data (server/api/examples.ts). */
+export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
   return {
     openapi: '3.1.0',
     info: {
@@ -127,7 +130,7 @@ export function openApiDocument(): Json {
           tags: ['查询'],
           operationId: 'getSubject',
           summary: '信用主体及其公示中的信息',
-          parameters: [usccPath],
+          parameters: [usccPath(examples)],
           responses: { ...ok(ref('Subject')), ...problems(400, 404, 429) },
         },
       },
@@ -136,7 +139,7 @@ export function openApiDocument(): Json {
           tags: ['查询'],
           operationId: 'creditCheck',
           summary: '审批前信用核查：红黑名单状态、今日适用的奖惩措施及其依据',
-          parameters: [usccPath],
+          parameters: [usccPath(examples)],
           responses: { ...ok(ref('CreditCheck')), ...problems(400, 404, 429) },
         },
       },

@@ -6,8 +6,9 @@ import { API_LIMIT_BY_ADDRESS, API_LIMIT_BY_KEY, RATE_LIMIT_REQUESTS, RATE_LIMIT
 import { ApiError, problemResponse } from './problem';
 import * as service from './service';
 import { openApiDocument } from './openapi';
-import { docsPage } from './docs';
+import { creditCheckAnswersPage, docsPage } from './docs';
 import { postFeedback } from '../coordination/api';
+import { apiExamples } from './examples';
 
 // The one wrapper of every /api/v1 handler: routing, API keys, the rate limit, and errors as
 // problem+json (a bad input is never a 500). The catch-all route app/api/v1/[...path] calls
@@ -35,11 +36,22 @@ const route = (method: Route['method'], path: string, handler: Handler, key = fa
 };
 
 export const ROUTES: readonly Route[] = [
-  route('GET', '/api/v1/openapi.json', async () => openApiDocument()),
+  route('GET', '/api/v1/openapi.json', async (ctx) => openApiDocument(await apiExamples(ctx.db, ctx.today))),
   route(
     'GET',
     '/api/v1/docs',
-    async () => new Response(docsPage(), { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+    async (ctx) =>
+      new Response(docsPage(await apiExamples(ctx.db, ctx.today)), {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      }),
+  ),
+  route(
+    'GET',
+    '/api/v1/docs/credit-check',
+    async (ctx) =>
+      new Response(creditCheckAnswersPage(await apiExamples(ctx.db, ctx.today)), {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      }),
   ),
   route('GET', '/api/v1/search', service.search),
   route('GET', '/api/v1/subjects/{uscc}', service.subject),

@@ -854,10 +854,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description 18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符）
-         * @example 91350100M000100Y43
-         */
+        /** @description 18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符；本平台没有该主体时返回 404，不表示“无不良记录”，见 /api/v1/docs/credit-check） */
         uscc: string;
       };
       cookie?: never;
@@ -909,10 +906,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /**
-         * @description 18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符）
-         * @example 91350100M000100Y43
-         */
+        /** @description 18 位统一社会信用代码（校验位错误时返回 400 并说明应为何字符；本平台没有该主体时返回 404，不表示“无不良记录”，见 /api/v1/docs/credit-check） */
         uscc: string;
       };
       cookie?: never;

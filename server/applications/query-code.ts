@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { QueryCodeHashKind } from '../db/types';
 import type { IdentityKeys } from '../identities/protect';
 
@@ -25,6 +25,13 @@ export function queryCodeFor(keys: IdentityKeys, idempotencyKey: string): string
   const digest = createHmac('sha256', queryCodeSecret(keys)).update(idempotencyKey).digest();
   let code = '';
   for (let i = 0; i < 8; i++) code += QUERY_CODE_ALPHABET[digest[i]! % QUERY_CODE_ALPHABET.length];
+  return code;
+}
+
+/** A fresh random code, for one reissued to the applicant's e-mail address ("找回查询码"). */
+export function randomQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
   return code;
 }
 

@@ -13,6 +13,7 @@ import {
   trackSchema,
 } from './schema';
 import * as service from './service';
+import { reissueQueryCode } from '../notifications/service';
 
 // The router hands the service its keys: the context's (tests) or the server's identity secret.
 const keysOf = (ctx: Context) => ctx.keys ?? identityKeys();
@@ -47,6 +48,17 @@ export const applicationsRouter = router({
     .input(trackSchema)
     .query(({ ctx, input }) =>
       service.trackApplication(ctx.db, { ...input, client: ctx.clientIp ?? 'unknown' }, ctx.today, keysOf(ctx)),
+    ),
+
+  /** "找回查询码": a new code to the e-mail address on file (the same answer whether or not it exists). */
+  reissueQueryCode: publicProcedure
+    .input(trackSchema.pick({ trackingNumber: true }))
+    .mutation(({ ctx, input }) =>
+      reissueQueryCode(
+        ctx.db,
+        { trackingNumber: input.trackingNumber, client: ctx.clientIp ?? 'unknown' },
+        keysOf(ctx),
+      ),
     ),
 
   // Staff: department staff and the office read queues; acting is checked per application.

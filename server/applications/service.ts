@@ -1,4 +1,5 @@
 import { changingPublicData } from '../http/invalidate';
+import { notifyApplicant } from '../notifications/service';
 import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
 import { randomInt } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
@@ -241,6 +242,7 @@ export async function submitApplication(
           '投诉期间继续暂停联合惩戒',
         );
       }
+      await notifyApplicant(trx, row.id, 'submitted');
       return { trackingNumber: row.trackingNumber, queryCode, kind: input.kind, duplicate: false };
     });
   }
@@ -537,6 +539,7 @@ export async function acceptApplication(
         '受理异议/投诉，暂停联合惩戒',
         change,
       );
+    await notifyApplicant(trx, app.id, 'accepted');
   });
 }
 
@@ -582,6 +585,7 @@ export async function refuseApplication(
         input.reasons,
         change,
       );
+    await notifyApplicant(trx, app.id, 'refused');
   });
 }
 
@@ -634,6 +638,7 @@ export async function decideApplication(
     );
     for (const c of changesOf(input.decision, input.reasons, input.corrections ?? {}, today))
       await changeRecord(trx, staffActor(staff), disputedRef(app), c, input.reasons, change);
+    await notifyApplicant(trx, app.id, 'decided');
   });
 }
 

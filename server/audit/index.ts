@@ -19,6 +19,10 @@ export const AUDIT_ENTITIES = {
   exposure: 'exposure_case',
   department_unit: 'department_unit',
   workday_calendar: 'workday_calendar',
+  coordination_task: 'coordination_task',
+  coordination_feedback: 'coordination_feedback',
+  webhook_subscription: 'webhook_subscription',
+  webhook_delivery: 'webhook_delivery',
 } as const;
 export type AuditEntityKey = keyof typeof AUDIT_ENTITIES;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[AuditEntityKey];
@@ -41,7 +45,10 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 export type AuditAction =
   | `${'penalty' | 'licensing' | 'list_entry'}.${RecordAction}`
-  | `application.${'submit' | 'accept' | 'refuse' | 'decide'}`
+  | `application.${'submit' | 'accept' | 'refuse' | 'decide' | 'query_code_reissue'}`
+  | `task.${'create' | 'answer' | 'pause' | 'resume' | 'end'}`
+  | 'feedback.create'
+  | `webhook.${'subscribe' | 'pause' | 'resume' | 'redeliver'}`
   | `staff.${'sign_in' | 'sign_in_failed' | 'sign_out_everywhere' | 'create'}`
   | `api_key.${'create' | 'revoke'}`
   | `catalog.${'create' | 'activate' | 'deactivate'}`

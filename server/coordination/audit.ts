@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
+import { writeAudit, type AuditAction } from '../audit';
 
-// Coordination's audit rows, through one small function so that the shared audit module
-// (server/audit) can take over at merge.
+// Coordination's audit rows, in the one vocabulary of server/audit.
 
 export interface CoordinationActor {
   type: 'staff' | 'api' | 'system';
@@ -14,25 +14,12 @@ export const SYSTEM_ACTOR: CoordinationActor = { type: 'system', id: 'coordinati
 export async function auditCoordination(
   trx: Db,
   actor: CoordinationActor,
-  action: string,
-  entityType: string,
+  action: AuditAction,
+  entity: 'coordination_task' | 'coordination_feedback' | 'webhook_subscription' | 'webhook_delivery',
   entityId: number | string,
   before: unknown,
   after: unknown,
   note: string | null = null,
 ) {
-  await trx
-    .insertInto('auditLog')
-    .values({
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action,
-      entityType,
-      entityId: String(entityId),
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-      note,
-    })
-    .execute();
+  await writeAudit(trx, actor, [{ action, entity, entityId, before, after, note }]);
 }

@@ -442,6 +442,23 @@ export interface SearchOutboxTable {
   processedAt: Timestamp | null;
 }
 
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  applicationId: number;
+  channel: Generated<'email'>;
+  event: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  secret: string | null;
+  createdAt: CreatedAt;
+  attempts: Generated<number>;
+  nextAttemptAt: GeneratedTimestamp;
+  lockedUntil: Timestamp | null;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+}
+
 export interface RateLimitBucketTable {
   key: string;
   windowStart: Timestamp;
@@ -508,6 +525,7 @@ export interface Database extends CoordinationTables {
   appSettings: AppSettingTable;
   issuedReports: IssuedReportTable;
   workdayCalendarYears: WorkdayCalendarYearTable;
+  notificationOutbox: NotificationOutboxTable;
 }
 
 export type Subject = Selectable<SubjectTable>;

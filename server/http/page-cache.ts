@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
+import { ORIGIN_HEADER } from './origin';
 
 // A micro-cache for public pages, in front of Next in the same process (the nginx
 // "micro-caching" pattern): each public URL is rendered at most once per TTL however many
@@ -46,7 +47,9 @@ export function cacheKeyFor(req: RequestFacts): string | null {
   const url = new URL(req.url, 'http://local');
   if (url.searchParams.has('_rsc')) return null;
   if (!PUBLIC_PATHS.some((p) => p.test(url.pathname))) return null;
-  return `${url.pathname}${url.search}|${textSizeOf(req.headers['cookie'])}`;
+  // Without SITE_URL a page's links carry the origin it was asked for: one copy per origin.
+  const origin = req.headers[ORIGIN_HEADER];
+  return `${url.pathname}${url.search}|${textSizeOf(req.headers['cookie'])}${origin ? `|${String(origin)}` : ''}`;
 }
 
 /** The only cookie a public page depends on is large-text mode; every other cookie is ignored. */

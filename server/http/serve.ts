@@ -7,6 +7,7 @@ import { clientAddress } from './client-address';
 import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { onPublicDataChange } from './invalidate';
+import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import {
   PageCache,
   acceptsGzip,
@@ -73,10 +74,16 @@ export async function startHttpServer({
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
     if (isOversizedFormPost(req)) return refuseOversizedForm(req, res);
-    const key = cacheKeyFor(req);
-    if (key) void serveFromCache(cache, key, handle, notFound, req, res);
-    else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
-    else void handle(req, res);
+    // Links printed without SITE_URL start with the origin worked out here (origin.ts).
+    const origin = originToHandOn(req.socket.remoteAddress, req.headers, trustedProxies);
+    if (origin) req.headers[ORIGIN_HEADER] = origin;
+    else delete req.headers[ORIGIN_HEADER];
+    withRequestOrigin(origin, () => {
+      const key = cacheKeyFor(req);
+      if (key) void serveFromCache(cache, key, handle, notFound, req, res);
+      else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
+      else void handle(req, res);
+    });
   };
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;

@@ -2,6 +2,8 @@ import { PageHeader } from '@/components/page-header';
 import { PageLink } from '@/components/page-link';
 import { pageMetadata } from '@/components/metadata';
 import { TrackForm } from '@/components/applications/track-form';
+import { RecoverForm } from '@/components/applications/recover-form';
+import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +13,11 @@ export const metadata = pageMetadata({
   path: '/track',
 });
 
-export default function TrackPage() {
+export default async function TrackPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  // The link in an e-mail (/track?no=…) fills in the tracking number; never a query code.
+  const no = firstParam((await searchParams).no)
+    ?.trim()
+    .slice(0, 40);
   return (
     <>
       <PageHeader
@@ -20,7 +26,8 @@ export default function TrackPage() {
         crumbs={[{ label: '办理进度查询' }]}
       />
       <div className="mx-auto max-w-6xl px-4 py-8">
-        <TrackForm />
+        <TrackForm trackingNumber={no} />
+        <RecoverForm trackingNumber={no} />
         <p className="mt-8 text-sm text-slate-700">
           还没有申请？可以{' '}
           <PageLink href="/apply/objection" className="text-brand-700 underline">

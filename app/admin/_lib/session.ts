@@ -14,7 +14,7 @@ export async function setSessionCookie(token: string) {
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
-    secure: config().SITE_URL.startsWith('https://'),
+    secure: config().SITE_URL?.startsWith('https://') ?? false,
     path: '/',
     maxAge: SESSION_HOURS * 3600,
   });

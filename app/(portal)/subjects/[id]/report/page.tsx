@@ -9,7 +9,8 @@ import { FactList, factRows, validityText } from '@/components/subjects/facts';
 import { loadProfile, orNotFound, parseSubjectId, subjectIdOf } from '@/components/subjects/load';
 import { PrintButton } from '@/components/subjects/print-button';
 import { RepairTable } from '@/components/subjects/repair-table';
-import { config } from '@/server/config';
+import { headers } from 'next/headers';
+import { publicOriginOf } from '@/server/http/origin';
 import { createCaller } from '@/server/root';
 import { PORTAL_FULL_NAME, PORTAL_NAME, type ReportContent } from '@/server/subjects/service';
 import { createContext } from '@/server/trpc';
@@ -41,7 +42,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const caller = createCaller(await createContext());
   const report = await orNotFound(caller.subjects.report({ subjectId: subjectIdOf(id), code }));
   const c = report.content;
-  const verifyUrl = new URL('/verify', config().SITE_URL).toString();
+  const verifyUrl = new URL('/verify', publicOriginOf(await headers())).toString();
 
   return (
     <div className="report mx-auto max-w-4xl px-4 py-6 print:max-w-none print:p-0">
