@@ -17,7 +17,7 @@ const schema = z.object({
   /** Reverse proxies of ours in front of the portal (nginx: 1); their X-Forwarded-For entries are believed, no others. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   /** Public applications (objections, repairs, complaints) one address may file per hour. */
-  APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema> & { dataDir: string; pgliteDir: string };

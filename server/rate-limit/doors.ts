@@ -44,7 +44,7 @@ export const SIGN_IN_FAILURES_BY_ADDRESS: RateLimit = {
 /** /api/v1: wrong or revoked API keys from one address. */
 export const API_KEY_FAILURES_BY_ADDRESS: RateLimit = { name: 'api-key-miss', limit: 20, windowSeconds: 15 * MINUTES };
 
-/** Public applications filed from one address per hour (APPLICATIONS_PER_ADDRESS_PER_HOUR, default 10). */
+/** Public applications filed from one address per hour (APPLICATIONS_PER_ADDRESS_PER_HOUR, default 20). */
 export function applicationsByAddress(): RateLimit {
   return { name: 'apply:address', limit: config().APPLICATIONS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * MINUTES };
 }
