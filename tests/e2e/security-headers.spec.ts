@@ -100,3 +100,14 @@ test('no page logs a CSP violation or a console error: public pages, search with
   const real = problems.filter((p) => !/status of 404/.test(p));
   expect(real).toEqual([]);
 });
+
+test('/api/trpc refuses a batch of more than 10 calls in Chinese, and answers one of 10', async ({ request }) => {
+  const batch = (n: number) =>
+    `/api/trpc/${Array.from({ length: n }, () => 'catalog.browse').join(',')}?batch=1&input=${encodeURIComponent('{}')}`;
+  const refused = await request.get(batch(100));
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { error: { json: { message: string } } }).error.json.message).toContain(
+    '最多包含 10 个调用',
+  );
+  expect((await request.get(batch(10))).status()).toBeLessThan(500);
+});
