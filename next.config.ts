@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { MAX_FORM_BYTES } from './server/applications/limits';
+import { STATIC_SECURITY_HEADERS } from './server/http/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
@@ -13,6 +14,15 @@ const nextConfig: NextConfig = {
   // is 1 MB per request); each file is checked again in the action. A larger post is refused
   // by server/http/serve.ts with a Chinese page before Next reads it.
   experimental: { serverActions: { bodySizeLimit: MAX_FORM_BYTES } },
+  // On every response, static files included; the Content-Security-Policy comes from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

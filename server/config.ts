@@ -33,6 +33,8 @@ const schema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   /** Working days a department has to answer a joint-action task (联合奖惩协同任务), SPEC §6 calendar. */
   TASK_RESPONSE_WORKDAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Public applications (objections, repairs, complaints) one address may file per hour. */
+  APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type AppConfig = z.infer<typeof schema> & { dataDir: string; pgliteDir: string };

@@ -10,6 +10,7 @@ const INPUTS = [
   'content',
   'public',
   'next.config.ts',
+  'proxy.ts',
   'postcss.config.mjs',
   'package-lock.json',
   'tsconfig.json',

@@ -23,3 +23,11 @@ export const API_LIMIT_BY_ADDRESS = {
   limit: RATE_LIMIT_REQUESTS,
   windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
 };
+
+/** /api/trpc: calls per batched request, and the same allowance per address as the REST API. */
+export const MAX_TRPC_BATCH = 10;
+export const TRPC_LIMIT_BY_ADDRESS = {
+  name: 'trpc:ip',
+  limit: RATE_LIMIT_REQUESTS,
+  windowSeconds: RATE_LIMIT_WINDOW_SECONDS,
+};

@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { todayInShanghai } from '../rules/dates';
 import { verifyApiKey } from '../api-keys/service';
-import { clientIpFrom, consumeFixedWindow } from '../rate-limit/service';
+import { clientIpFrom, consumeFixedWindow, reserveAttempt } from '../rate-limit/service';
+import { API_KEY_FAILURES_BY_ADDRESS } from '../rate-limit/doors';
 import { API_LIMIT_BY_ADDRESS, API_LIMIT_BY_KEY, RATE_LIMIT_REQUESTS, RATE_LIMIT_WINDOW_SECONDS } from './limits';
 import { ApiError, problemResponse } from './problem';
 import * as service from './service';
@@ -102,8 +103,20 @@ export async function handleApiRequest(request: Request, env: ApiEnvironment): P
     if (token !== null) {
       if (token === '')
         throw new ApiError(401, 'Authorization 请求头应为“Bearer <API 密钥>”', {}, { 'www-authenticate': 'Bearer' });
+      // Wrong keys count per address; past the limit no key is checked until the window passes.
+      const who = clientIpFrom(request.headers) ?? 'local';
+      const attempt = await reserveAttempt(env.db, [{ limit: API_KEY_FAILURES_BY_ADDRESS, who }], env.now);
+      if (!attempt.allowed) {
+        throw new ApiError(
+          429,
+          `API 密钥错误次数过多，本地址暂停核验密钥，请在 ${attempt.retryAfterSeconds} 秒后重试`,
+          {},
+          { 'retry-after': String(attempt.retryAfterSeconds) },
+        );
+      }
       const check = await verifyApiKey(env.db, token);
-      if (!check.ok) {
+      if (check.ok) await attempt.refund();
+      else {
         if (check.reason === 'revoked') throw new ApiError(403, '该 API 密钥已被吊销，请联系信用办获取新密钥');
         throw new ApiError(401, 'API 密钥无效，请检查 Authorization 请求头', {}, { 'www-authenticate': 'Bearer' });
       }

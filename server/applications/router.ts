@@ -14,6 +14,9 @@ import {
 } from './schema';
 import * as service from './service';
 import { reissueQueryCode } from '../notifications/service';
+import { consumeFixedWindow } from '../rate-limit/service';
+import { applicationsByAddress } from '../rate-limit/doors';
+import { retryWhen } from '../rules/rate-limit';
 
 // The router hands the service its keys: the context's (tests) or the server's identity secret.
 const keysOf = (ctx: Context) => ctx.keys ?? identityKeys();
@@ -36,6 +39,15 @@ export const applicationsRouter = router({
       ),
     )
     .mutation(async ({ ctx, input }) => {
+      // Filing is open to everyone, so each address files at most so many per hour (one upsert: exact under concurrency).
+      const limit = applicationsByAddress();
+      const rate = await consumeFixedWindow(ctx.db, limit, ctx.clientIp ?? 'unknown');
+      if (!rate.allowed) {
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `本网络地址提交申请过于频繁（每小时最多 ${limit.limit} 件），${retryWhen(rate.retryAfter, new Date())}；已填写的内容仍保留在表单中。`,
+        });
+      }
       const checked: CheckedAttachment[] = [];
       for (const f of input.files) {
         const r = await checkAttachment(f.fileName, f.bytes);

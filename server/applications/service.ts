@@ -1,6 +1,7 @@
 import { changingPublicData } from '../http/invalidate';
 import { notifyApplicant } from '../notifications/service';
-import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
+import { reserveAttempt } from '../rate-limit/service';
+import { pausedMessage, trackBuckets } from '../rate-limit/doors';
 import { randomInt } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client';
@@ -46,9 +47,6 @@ import type { SubmitInput } from './schema';
 // that change records — each decision, its record changes, the audit entries and the
 // search documents in one transaction.
 
-/** Wrong tracking codes: per caller and per tracking number, 10 in 15 minutes. */
-const TRACK_FAILURES_BY_CLIENT: RateLimit = { name: 'track:client', limit: 10, windowSeconds: 15 * 60 };
-const TRACK_FAILURES_BY_NUMBER: RateLimit = { name: 'track:number', limit: 10, windowSeconds: 15 * 60 };
 const TRACKING_PREFIX: Record<ApplicationKind, string> = { objection: 'YY', repair: 'XF', complaint: 'TS' };
 
 export { normalizeQueryCode, queryCodeFor } from './query-code';
@@ -256,21 +254,15 @@ export async function trackApplication(
   keys: IdentityKeys,
 ) {
   const trackingNumber = input.trackingNumber.trim().toUpperCase();
-  const buckets = [
-    [TRACK_FAILURES_BY_CLIENT, input.client],
-    [TRACK_FAILURES_BY_NUMBER, trackingNumber],
-  ] as const;
-  for (const [limit, who] of buckets) {
-    if (await isLimited(db, limit, who)) fail('TOO_MANY_REQUESTS', '查询码错误次数过多，请 15 分钟后再试。');
-  }
+  // Wrong codes count per address, per number and address, and per number (server/rate-limit/doors.ts).
+  const attempt = await reserveAttempt(db, trackBuckets(trackingNumber, input.client));
+  if (!attempt.allowed) return fail('TOO_MANY_REQUESTS', pausedMessage('申请信息', attempt.retryAfterSeconds));
   const app = await repo.findApplication(db, { trackingNumber });
   // Compare even when the number is unknown, so timing does not tell which numbers exist.
   const stored = app ?? { trackingNumber, queryCodeHash: '0'.repeat(64), queryCodeHashKind: CURRENT_QUERY_CODE_HASH };
   const check = verifyQueryCode(keys, stored, input.queryCode);
-  if (!app || !check.ok) {
-    for (const [limit, who] of buckets) await recordHit(db, limit, who);
-    return fail('NOT_FOUND', '受理编号或查询码不正确，请核对后重试。');
-  }
+  if (!app || !check.ok) return fail('NOT_FOUND', '受理编号或查询码不正确，请核对后重试。');
+  await attempt.refund();
   // A legacy row leaves the plain SHA-256 behind on its first successful track.
   if (check.upgrade) await repo.upgradeQueryCodeHash(db, app.id, app.queryCodeHash, check.upgrade);
   const events = await repo.listEvents(db, app.id, true);

@@ -6,28 +6,8 @@ export async function findUserByUsername(db: Db, username: string) {
   return db.selectFrom('staffUsers').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Db, id: number, maxFailures: number, lockMinutes: number) {
-  await db
-    .updateTable('staffUsers')
-    .set({
-      failedLogins: sql`failed_logins + 1`,
-      lockedUntil: sql`case when failed_logins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
 export async function recordSuccessfulLogin(db: Db, id: number) {
   await db.updateTable('staffUsers').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', id).execute();
-}
-
-export async function isLocked(db: Db, id: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('staffUsers')
-    .select(sql<boolean>`coalesce(locked_until > now(), false)`.as('locked'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.locked ?? false;
 }
 
 export async function insertSession(

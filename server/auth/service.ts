@@ -5,13 +5,18 @@ import type { Db } from '../db/client';
 import { insertAudit } from '../audit';
 import type { StaffPrincipal, StaffRole } from './principal';
 import * as repo from './repository';
+import { reserveAttempt } from '../rate-limit/service';
+import { SIGN_IN_FAILURES_BY_ACCOUNT_AND_ADDRESS, signInBuckets } from '../rate-limit/doors';
 
 // Staff sign-in (SPEC §7): argon2id hashes, sessions in the database (the cookie holds a
-// random token; the table keeps only its SHA-256), lock-out after repeated failures.
+// random token; the table keeps only its SHA-256). Failures are throttled per username and
+// address and per address (server/rate-limit/doors.ts), never per account alone: someone
+// guessing from elsewhere cannot lock a colleague out of their own desk.
 
 export const SESSION_HOURS = 8;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** Wrong passwords for one username from one address before that pair waits. */
+export const MAX_FAILED_LOGINS = SIGN_IN_FAILURES_BY_ACCOUNT_AND_ADDRESS.limit;
+export const LOCK_MINUTES = SIGN_IN_FAILURES_BY_ACCOUNT_AND_ADDRESS.windowSeconds / 60;
 
 /** @node-rs/argon2 hashes with argon2id by default; these are OWASP's minimum settings. */
 export function hashPassword(password: string): Promise<string> {
@@ -25,27 +30,27 @@ let dummyHash: Promise<string> | undefined;
 
 export type SignInResult = { ok: true; token: string; staff: StaffPrincipal } | { ok: false; message: string };
 
-const WRONG = '用户名或密码不正确。';
+/**
+ * The one answer to every failed sign-in — unknown username, wrong password, or paused after
+ * too many failures — so it never tells whether a username exists.
+ */
+export const SIGN_IN_REFUSED = `用户名或密码不正确，或尝试次数过多。请核对后重试；连续出错后须等待 ${LOCK_MINUTES} 分钟。`;
 
 export async function signIn(
   db: Db,
   input: { username: string; password: string; ip?: string | null; userAgent?: string | null },
 ): Promise<SignInResult> {
-  const user = await repo.findUserByUsername(db, input.username.trim().toLowerCase());
+  const username = input.username.trim().toLowerCase();
+  const attempt = await reserveAttempt(db, signInBuckets(username, input.ip));
+  if (!attempt.allowed) return { ok: false, message: SIGN_IN_REFUSED };
+  const user = await repo.findUserByUsername(db, username);
   if (!user || !user.active) {
     dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     await verify(await dummyHash, input.password).catch(() => false);
-    return { ok: false, message: WRONG };
-  }
-  if (await repo.isLocked(db, user.id)) {
-    return {
-      ok: false,
-      message: `连续登录失败次数过多，账号已锁定 ${LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员。`,
-    };
+    return { ok: false, message: SIGN_IN_REFUSED };
   }
   const good = await verify(user.passwordHash, input.password).catch(() => false);
   if (!good) {
-    await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
     await insertAudit(db, {
       actorType: 'public',
       actorId: null,
@@ -57,8 +62,9 @@ export async function signIn(
       after: null,
       note: input.ip ?? null,
     });
-    return { ok: false, message: WRONG };
+    return { ok: false, message: SIGN_IN_REFUSED };
   }
+  await attempt.refund();
   await repo.recordSuccessfulLogin(db, user.id);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');

@@ -8,6 +8,7 @@ import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { onPublicDataChange } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
+import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
 import {
   PageCache,
   acceptsGzip,
@@ -104,22 +105,32 @@ export function isPublicRead(req: { method?: string; url?: string; headers: http
   return !PRIMARY_ONLY.test(url) && !/^\/subjects\/[^/?]+\/report/.test(url);
 }
 
-type NotFoundRenderer = (cookie: string | undefined) => Promise<Buffer>;
+/** The not-found page, with the policy that allows its scripts (by hash: the copy is shared). */
+type NotFoundRenderer = (cookie: string | undefined) => Promise<{ body: Buffer; csp: string }>;
 
 function notFoundRenderer(port: number): NotFoundRenderer {
-  const copies = new Map<string, { body: Buffer; at: number }>();
+  const copies = new Map<string, { body: Buffer; csp: string; at: number }>();
   return async (cookie) => {
     const key = textSizeOf(cookie);
     const large = key === 'large';
     const copy = copies.get(key);
-    if (copy && Date.now() - copy.at < 60_000) return copy.body;
+    if (copy && Date.now() - copy.at < 60_000) return copy;
     const res = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_PROBE}`, {
       headers: { [INTERNAL_HEADER]: 'not-found', ...(large ? { cookie: `${TEXT_SIZE_COOKIE}=large` } : {}) },
     });
     const body = Buffer.from(await res.arrayBuffer());
-    copies.set(key, { body, at: Date.now() });
-    return body;
+    const csp = hashInlineScripts(res.headers.get(CSP_HEADER) ?? '', body.toString('utf8'));
+    const made = { body, csp, at: Date.now() };
+    copies.set(key, made);
+    return made;
   };
+}
+
+/** A rendered page that may reach more than one visitor: its nonce traded for script hashes. */
+function shareable(page: RenderedPage): RenderedPage {
+  const policy = page.headers[CSP_HEADER];
+  if (typeof policy !== 'string' || !/text\/html/.test(String(page.headers['content-type'] ?? ''))) return page;
+  return { ...page, headers: { ...page.headers, [CSP_HEADER]: hashInlineScripts(policy, page.body.toString('utf8')) } };
 }
 
 function isHtmlNavigation(req: IncomingMessage): boolean {
@@ -145,9 +156,11 @@ async function serveRescuingNotFound(
   const captured = intercept(res, () => isHtml404(res.statusCode, res.getHeader('content-type')));
   const page = await Promise.race([captured, handle(req, res).then(() => captured)]);
   if (!page) return; // passed through: Next answered by itself
-  const body = await notFound(req.headers['cookie']);
+  const { body, csp } = await notFound(req.headers['cookie']);
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   const headers: Record<string, string> = {
+    ...STATIC_SECURITY_HEADERS,
+    [CSP_HEADER]: csp,
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate',
   };
@@ -169,8 +182,9 @@ async function serveFromCache(
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   const { page, hit } = await cache.getOrRender(key, async () => {
     const rendered = await captureRender(handle, req, res);
-    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return rendered;
-    return { ...rendered, body: await notFound(req.headers['cookie']) };
+    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return shareable(rendered);
+    const { body, csp } = await notFound(req.headers['cookie']);
+    return { ...rendered, body, headers: { ...rendered.headers, [CSP_HEADER]: csp } };
   });
   if (!page) {
     // The render this request waited for failed: let Next answer (and report) on its own.

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { decideAttempt } from '../rules/rate-limit';
 import * as repo from './repository';
 
 export interface RateLimit {
@@ -37,10 +38,11 @@ export async function consumeFixedWindow(
   limit: RateLimit,
   who: string | null | undefined,
   now = new Date(),
+  cost = 1,
 ): Promise<RateDecision> {
   const windowMs = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const hits = await repo.addFixedWindowHit(db, keyOf(limit, who), windowStart);
+  const hits = await repo.addFixedWindowHit(db, keyOf(limit, who), windowStart, cost);
   const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: hits <= limit.limit, remaining: Math.max(0, limit.limit - hits), retryAfter };
 }
@@ -53,4 +55,50 @@ export async function consumeFixedWindow(
 export function clientIpFrom(headers: Headers): string | null {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return forwarded || headers.get('x-real-ip')?.trim() || null;
+}
+
+/** One door an attempt passes through: a limit and who is counted (an address, a number, a pair). */
+export interface Bucket {
+  limit: RateLimit;
+  who: string | null | undefined;
+}
+
+export type Attempt =
+  | {
+      allowed: true;
+      /** Gives the attempt back: it turned out well (the right code or password). */ refund(): Promise<void>;
+    }
+  | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Reserves one attempt in every bucket, or none (server/rules/rate-limit.ts), in one
+ * transaction holding the buckets' row locks: under any concurrency exactly `limit` attempts
+ * get through. The caller refunds an attempt that succeeded, so only failures are counted.
+ */
+export async function reserveAttempt(db: Db, buckets: readonly Bucket[], now = new Date()): Promise<Attempt> {
+  const keys = buckets.map((b) => keyOf(b.limit, b.who));
+  const run = async (trx: Db) => {
+    const locked = await repo.lockBuckets(trx, keys);
+    const states = keys.map((k) => locked.get(k) ?? { hits: 0, windowStart: null });
+    const decision = decideAttempt(
+      buckets.map((b) => b.limit),
+      states,
+      now,
+    );
+    if (!decision.allowed) return { allowed: false as const, retryAfterSeconds: decision.retryAfterSeconds };
+    const windows = decision.next.map((n) => n.windowStart!);
+    for (const [i, key] of keys.entries()) await repo.saveBucket(trx, key, decision.next[i]!.hits, windows[i]!);
+    return { allowed: true as const, windows };
+  };
+  const result = db.isTransaction ? await run(db) : await db.transaction().execute(run);
+  if (!result.allowed) return result;
+  let refunded = false;
+  return {
+    allowed: true,
+    refund: async () => {
+      if (refunded) return;
+      refunded = true;
+      for (const [i, key] of keys.entries()) await repo.refundHit(db, key, result.windows[i]!);
+    },
+  };
 }

@@ -12,7 +12,9 @@ import {
   type RecordActions,
 } from '../rules/repair-eligibility';
 import { formatVerificationCode, newVerificationCode, normalizeVerificationCode } from '../rules/verification-code';
-import { isLimited, recordHit, type RateLimit } from '../rate-limit/service';
+import { reserveAttempt, type RateLimit } from '../rate-limit/service';
+import { VERIFY_MISSES_BY_ADDRESS, verifyBuckets } from '../rate-limit/doors';
+import { retryWhen } from '../rules/rate-limit';
 import { licenceIsExpired } from '../visibility/public';
 import {
   publicIdNumber,
@@ -31,7 +33,7 @@ const LONG_TERM = '2099-12-31';
 const USCC_PLACEHOLDER = '00000000000000000X';
 
 /** Wrong verification codes one address may try before /verify pauses it (75-bit codes cannot be guessed anyway). */
-export const VERIFY_MISS_LIMIT: RateLimit = { name: 'verify-miss', limit: 20, windowSeconds: 15 * 60 };
+export const VERIFY_MISS_LIMIT: RateLimit = VERIFY_MISSES_BY_ADDRESS;
 
 function actionsOf(ref: RecordRefKind, id: number, actions: RecordActions): RecordAction[] {
   const list = [recordAction('objection', ref, id, actions.objection)];
@@ -298,19 +300,24 @@ export function reportSummaryOf(content: ReportContent) {
 }
 
 /**
- * Checks a verification code. Wrong codes count against the caller's address; past the limit no
- * code is checked until the window passes. Shows the server's copy, never what the visitor brings.
+ * Checks a verification code. Wrong codes count against the caller's address and the code
+ * (atomically, server/rate-limit); past either limit no code is checked until the window
+ * passes, and the answer says when. A right code counts nothing. Shows the server's copy,
+ * never what the visitor brings.
  */
-export async function verifyReport(db: Db, codeInput: string, clientIp: string | null | undefined) {
-  if (await isLimited(db, VERIFY_MISS_LIMIT, clientIp)) {
-    return { status: 'rate_limited' as const, retryMinutes: VERIFY_MISS_LIMIT.windowSeconds / 60 };
-  }
+export async function verifyReport(db: Db, codeInput: string, clientIp: string | null | undefined, now = new Date()) {
   const code = normalizeVerificationCode(codeInput);
-  const report = code ? await storedReport(db, code) : null;
-  if (!report) {
-    await recordHit(db, VERIFY_MISS_LIMIT, clientIp);
-    return { status: 'not_found' as const };
+  const attempt = await reserveAttempt(db, verifyBuckets(code, clientIp), now);
+  if (!attempt.allowed) {
+    return {
+      status: 'rate_limited' as const,
+      retryMinutes: Math.ceil(attempt.retryAfterSeconds / 60),
+      retryWhen: retryWhen(attempt.retryAfterSeconds, now),
+    };
   }
+  const report = code ? await storedReport(db, code) : null;
+  if (!report) return { status: 'not_found' as const };
+  await attempt.refund();
   const { content } = report;
   return {
     status: 'valid' as const,

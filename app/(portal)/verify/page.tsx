@@ -157,12 +157,12 @@ export default async function VerifyPage({ searchParams }: Props) {
             data-testid="verify-result"
           >
             <h2 id="result-heading" className="text-xl font-bold text-seal-700">
-              {result.status === 'not_found' ? '未找到该验证码' : '核验次数过多'}
+              {result.status === 'not_found' ? '未找到该验证码' : '核验暂停'}
             </h2>
             <p className="mt-1 text-slate-700">
               {result.status === 'not_found'
                 ? '本平台没有出具过带此验证码的信用报告。请核对验证码是否输入有误；如确认无误，该报告可能不是本平台出具的。'
-                : `同一网络的错误验证码次数过多，请 ${result.retryMinutes} 分钟后再试。`}
+                : `来自本网络（或针对这个验证码）的核验尝试过多，为防止验证码被猜测，核验暂时停止。${result.retryWhen}。`}
             </p>
           </section>
         )}

@@ -29,7 +29,7 @@ export default async function SignInPage({
       ) : null}
       <SignInForm />
       <p className="mt-6 max-w-md text-sm text-slate-700">
-        连续 {MAX_FAILED_LOGINS} 次输入错误的密码，账号将锁定 {LOCK_MINUTES} 分钟。
+        在同一网络连续 {MAX_FAILED_LOGINS} 次输入错误的密码后，须等待 {LOCK_MINUTES} 分钟才能再试；账号本身不会被锁定。
       </p>
     </>
   );
