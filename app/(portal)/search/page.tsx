@@ -59,7 +59,11 @@ export default async function SearchPage({ searchParams }: Props) {
   let result: SearchResult | null = null;
   if (request.q) {
     try {
-      result = await createCaller(await createContext()).search.query(request);
+      // Relevance order shows one card per subject (its records collapsed under it); date order stays flat.
+      result = await createCaller(await createContext()).search.query({
+        ...request,
+        ...(request.sort === 'date' ? {} : { group: 'subject' as const }),
+      });
     } catch (error) {
       // The parameters are checked above; should the core still refuse one, say so in place.
       if (!(error instanceof TRPCError) || error.code !== 'BAD_REQUEST') throw error;

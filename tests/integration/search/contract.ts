@@ -648,7 +648,7 @@ export function searchEngineContract(
       }
       const collapsedTotal = (h: SearchHit) => (h.collapsed ?? []).reduce((n, c) => n + c.count, 0);
 
-      it("the full company name shows the company first, its licence and penalty collapsed under it", async () => {
+      it('the full company name shows the company first, its licence and penalty collapsed under it', async () => {
         const { cards } = await allCards('峨眉山金顶旅游开发有限公司');
         expect(keyOf(cards[0]!.kind, cards[0]!.entityId)).toBe(keyOf('subject', fx.subjects.jinding.id));
         expect(cards[0]!.collapsed).toEqual(
@@ -711,7 +711,10 @@ export function searchEngineContract(
           for (const h of cards) {
             // A record shown as a card never has its subject matching in the same class.
             if (h.kind === 'licensing' || h.kind === 'penalty')
-              expect(cards.some((o) => o.kind === 'subject' && o.entityId === h.subjectId), q).toBe(false);
+              expect(
+                cards.some((o) => o.kind === 'subject' && o.entityId === h.subjectId),
+                q,
+              ).toBe(false);
           }
         }
       });
