@@ -768,3 +768,39 @@ export function subjectKeys(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('subjects').select(['id', 'uscc', 'name', 'kind']).where('id', 'in', ids).execute();
 }
+
+// ------------------------------------------------------------------ forgiving names
+
+/**
+ * Subjects (never natural persons) whose name key contains `key` (see nameKey): the name as
+ * typed without its brackets or with another company form. Equal keys first, then shorter.
+ * `key` should have 3 or more characters, so that the trigram index answers.
+ */
+export function subjectsByNameKey(db: Db, key: string, limit: number) {
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'name'])
+    .where('kind', '<>', 'natural_person')
+    .where('nameKey', 'like', `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .orderBy(sql`name_key = ${key}`, 'desc')
+    .orderBy(sql`length(name_key)`)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
+/** Candidates for typo suggestions: subjects whose name key shares most trigrams with part of `key`. */
+export function subjectsNearNameKey(db: Db, key: string, limit: number) {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local pg_trgm.word_similarity_threshold = 0.3`.execute(trx);
+    return trx
+      .selectFrom('subjects')
+      .select(['id', 'name'])
+      .where('kind', '<>', 'natural_person')
+      .where(sql<SqlBool>`${key} <% name_key`)
+      .orderBy(sql`word_similarity(${key}, name_key)`, 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  });
+}

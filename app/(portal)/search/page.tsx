@@ -9,6 +9,7 @@ import { Pagination } from '@/components/pagination';
 import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 import { CodeOutcomeNotice } from '@/components/search/code-outcome';
 import { NoHits, SearchGuide } from '@/components/search/empty-states';
+import { ForgivenessNotice } from '@/components/search/forgiveness-notice';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchHitItem } from '@/components/search/search-hit';
@@ -109,6 +110,7 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
 
         {result?.code ? <CodeOutcomeNotice code={result.code} /> : null}
+        {result ? <ForgivenessNotice q={request.q} result={result} /> : null}
         {refusedId ? <CodeOutcomeNotice code={{ type: 'personal_id', message: PERSONAL_ID_MESSAGE }} /> : null}
 
         {!result ? (

@@ -9,6 +9,7 @@ import * as m0400 from './2026_11_28_0400_search_partitions';
 import * as m0410 from './2026_11_28_0410_faster_search_tsv';
 import * as m0420 from './2026_11_28_0420_query_code_hmac';
 import * as m0430 from './2026_11_28_0430_record_uscc_indexes';
+import * as m1500 from './2026_12_04_1500_subject_name_key';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0410_faster_search_tsv': m0410,
   '2026_11_28_0420_query_code_hmac': m0420,
   '2026_11_28_0430_record_uscc_indexes': m0430,
+  '2026_12_04_1500_subject_name_key': m1500,
 };

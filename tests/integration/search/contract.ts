@@ -742,6 +742,114 @@ export function searchEngineContract(
       });
     });
 
+    describe('forgiving matching: equivalent spellings are matched, near names only suggested', () => {
+      const jiazhouSerious = (f: SearchFixtures): Doc => ['penalty', f.penalties.jiazhouSerious.id];
+      const EQUIVALENT: [string, string, Pick, string][] = [
+        [
+          'a document number without brackets and with a space',
+          '乐市监处罚2024 45号',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a document number without brackets and without 号',
+          '乐市监处罚2024 45',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a document number without brackets or spaces',
+          '乐市监处罚202445号',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a name without its brackets (锦程乐山商贸 for 锦程（乐山）商贸有限公司)',
+          '锦程乐山商贸',
+          (f) => ['subject', f.subjects.jincheng.id],
+          '锦程（乐山）商贸有限公司',
+        ],
+        [
+          'a name with another company form (有限责任公司 for 有限公司)',
+          '乐山招商投资有限责任公司',
+          (f) => ['subject', f.subjects.zhaoshang.id],
+          '乐山招商投资有限公司',
+        ],
+        [
+          'a name with another company form (股份有限公司 for 有限公司)',
+          '峨眉山金顶旅游开发股份有限公司',
+          (f) => ['subject', f.subjects.jinding.id],
+          '峨眉山金顶旅游开发有限公司',
+        ],
+      ];
+      for (const [title, q, pick, corrected] of EQUIVALENT) {
+        it(`${title} is matched, and the answer says which spelling it shows`, async () => {
+          const result = await search(q);
+          expect(result.correctedQuery).toBe(corrected);
+          expect(keysOf(result.hits)).toContain(keyOf(...pick(fx)));
+        });
+      }
+
+      for (const q of ['乐市监处罚【2024】45号', '乐市监处罚[2024]45号', '乐市监处罚(2024)45号']) {
+        it(`${q}: other bracket forms match exactly, with no correction`, async () => {
+          const result = await search(q);
+          expect(result.correctedQuery ?? null).toBeNull();
+          expect(keysOf(result.hits)).toContain(keyOf(...jiazhouSerious(fx)));
+        });
+      }
+
+      it('a name one character off matches nothing but suggests the subject (您是否要找)', async () => {
+        const result = await search('峨眉山金顶旅游开发有限工司');
+        expect(result.total).toBe(0);
+        expect(result.hits).toEqual([]);
+        expect(result.correctedQuery ?? null).toBeNull();
+        expect(result.didYouMean?.[0]).toEqual({
+          subjectId: fx.subjects.jinding.id,
+          name: '峨眉山金顶旅游开发有限公司',
+          href: `/subjects/${fx.subjects.jinding.id}`,
+        });
+      });
+
+      it('a name with one character missing suggests the subject, closest first', async () => {
+        const result = await search('乐山招商投有限公司');
+        expect(result.total).toBe(0);
+        expect(result.didYouMean?.map((s) => s.subjectId)).toContain(fx.subjects.zhaoshang.id);
+      });
+
+      it('an exact match never loses to a fuzzy one: the typed query answers, uncorrected', async () => {
+        for (const q of ['乐山招商投资有限公司', '峨眉山金顶', '乐市监处罚〔2024〕45号', '锦程(乐山)商贸']) {
+          const result = await search(q);
+          expect(result.total, q).toBeGreaterThan(0);
+          expect(result.correctedQuery ?? null, q).toBeNull();
+          for (const s of result.didYouMean ?? [])
+            expect(keysOf(result.hits), q).not.toContain(keyOf('subject', s.subjectId));
+        }
+        const exact = await search('峨眉山金顶旅游开发有限公司');
+        expect(keyOf(exact.hits[0]!.kind, exact.hits[0]!.entityId)).not.toBe(
+          keyOf('subject', fx.subjects.jindingBranch.id),
+        );
+        expect(exact.hits.filter((h) => h.rankClass === 0).length).toBeGreaterThan(0);
+      });
+
+      it('short queries (under 4 characters) get no typo suggestions', async () => {
+        const result = await search('嘉洲餐');
+        expect(result.total).toBe(0);
+        expect(result.didYouMean ?? []).toEqual([]);
+      });
+
+      it("a natural person's name is never suggested or matched by a near spelling", async () => {
+        const name = fx.person.fullName;
+        const typo = Array.from(name)
+          .map((c, i) => (i === 1 ? '错' : c))
+          .join('');
+        for (const q of [typo, `${name}有限公司`]) {
+          const result = await search(q);
+          const { hits, didYouMean, correctedQuery } = result;
+          expect(JSON.stringify({ hits, didYouMean, correctedQuery })).not.toContain(name);
+        }
+      });
+    });
+
     describe('highlights', () => {
       const QUERIES = [
         '嘉州',
