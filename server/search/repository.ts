@@ -804,3 +804,48 @@ export function subjectsNearNameKey(db: Db, key: string, limit: number) {
       .execute();
   });
 }
+
+// ------------------------------------------------------------------ as-you-type suggestions
+
+/**
+ * Up to `limit` public subject names for a partial name `nameQuery` (normalised): names that
+ * start with it first (one range of the title B-tree), then names that contain it (the title
+ * lexemes in the text index, made exact by a substring test), each in name order.
+ */
+export async function suggestSubjects(
+  db: Db,
+  nameQuery: string,
+  today: string,
+  limit: number,
+  titleLexemes: readonly string[],
+  subjectToken: string,
+): Promise<{ entityId: number; title: string }[]> {
+  const base = (eb: SD) => eb.and([eb('kind', '=', 'subject'), documentIsPublic(eb, today)]);
+  // The prefix walks the title B-tree (text_pattern_ops, so in its ~<~ order) and stops at `n`;
+  // the contains read stops at `n` too, in no order, since a sort would read every match.
+  const read = (where: (eb: SD) => Expression<SqlBool>, n: number, inTitleOrder: boolean) =>
+    db
+      .selectFrom('searchDocuments as d')
+      .innerJoin('searchDocumentContents as c', 'c.docId', 'd.docId')
+      .select(['d.entityId', 'c.title', 'd.titleNorm'])
+      .where((eb) => eb.and([base(eb as unknown as SD), where(eb as unknown as SD)]))
+      .$if(inTitleOrder, (q) => q.orderBy(sql`d.title_norm using ~<~`))
+      .limit(n)
+      .execute();
+  const prefix = await read((eb) => eb('titleNorm', 'like', `${likeEscapeText(nameQuery)}%`), limit, true);
+  if (prefix.length >= limit) return prefix;
+  const contains = await read(
+    (eb) =>
+      eb.and([
+        sql<SqlBool>`${DOCUMENT_TSV} @@ ${[...titleLexemes, subjectToken].map(quoteLexemeText).join(' & ')}::tsquery`,
+        eb('titleNorm', 'like', `%${likeEscapeText(nameQuery)}%`),
+        eb('titleNorm', 'not like', `${likeEscapeText(nameQuery)}%`),
+      ]),
+    limit - prefix.length,
+    false,
+  );
+  return [...prefix, ...contains.sort((a, b) => (a.titleNorm < b.titleNorm ? -1 : 1))];
+}
+
+const likeEscapeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const quoteLexemeText = (l: string) => `'${l.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
