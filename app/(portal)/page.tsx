@@ -1,4 +1,5 @@
 import { Badge } from '@/components/badge';
+import { SuggestInput } from '@/components/search/suggest-input';
 import { PageLink } from '@/components/page-link';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
@@ -38,12 +39,10 @@ export default async function HomePage() {
             <label htmlFor="q" className="sr-only">
               查询关键词
             </label>
-            <input
+            <SuggestInput
               id="q"
               name="q"
-              type="search"
               required
-              maxLength={100}
               placeholder="企业名称、信用代码或决定文书号"
               className="min-w-0 flex-1 rounded-l-md border-0 bg-white px-4 py-3 text-lg text-slate-900 placeholder:text-slate-500"
             />

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { SuggestInput } from './suggest-input';
 
 const DEBOUNCE_MS = 250;
 
@@ -64,21 +65,14 @@ export function SearchForm({ q, hidden }: { q: string; hidden: { name: string; v
       <label htmlFor="search-q" className="sr-only">
         查询关键词
       </label>
-      <input
-        ref={inputRef}
+      <SuggestInput
+        inputRef={inputRef}
         id="search-q"
         name="q"
-        type="search"
         defaultValue={q}
-        maxLength={100}
-        autoComplete="off"
         placeholder="企业名称、信用代码或决定文书号"
         className="min-w-0 flex-1 rounded-l-md border border-slate-400 bg-white px-3 py-2.5 text-base text-slate-900 placeholder:text-slate-500"
-        onInput={(event) => {
-          // Pinyin being composed is not yet what the person means to search for.
-          if (!(event.nativeEvent as InputEvent).isComposing) schedule();
-        }}
-        onCompositionEnd={schedule}
+        onTyping={schedule}
       />
       {hidden.map((h, i) => (
         <input key={`${h.name}-${h.value}-${i}`} type="hidden" name={h.name} value={h.value} />

@@ -45,6 +45,7 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
             ))}
           </dl>
         ) : null}
+        {hit.collapsed?.length ? <CollapsedRecordsLine hit={hit} /> : null}
         {hit.kind !== 'subject' && hit.subjectId !== null ? (
           <p className="mt-1.5 text-sm">
             <PageLink href={`/subjects/${hit.subjectId}`} className="text-brand-700 underline hover:no-underline">
@@ -54,5 +55,31 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
         ) : null}
       </article>
     </li>
+  );
+}
+
+/** "另有行政许可 38 条、行政处罚 2 条": the subject's other matches, each linking to its list. */
+function CollapsedRecordsLine({ hit }: { hit: SearchHit }) {
+  const parts = hit.collapsed!;
+  return (
+    <p className="mt-1.5 text-sm text-slate-700" data-testid="hit-collapsed">
+      另有
+      {parts.map((c, i) => {
+        const text = `${HIT_KIND_LABELS[c.kind]} ${c.count} 条`;
+        return (
+          <span key={c.kind}>
+            {i > 0 ? '、' : null}
+            {c.href ? (
+              <PageLink href={c.href} className="text-brand-700 underline hover:no-underline">
+                {text}
+                <span className="sr-only">（{hit.display.title}）</span>
+              </PageLink>
+            ) : (
+              text
+            )}
+          </span>
+        );
+      })}
+    </p>
   );
 }

@@ -120,6 +120,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
             'list_type',
             'domain',
             'sort',
+            'group',
             'page',
           ]),
           responses: { ...ok(ref('SearchResult')), ...problems(400, 429) },
@@ -428,6 +429,10 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
             page: { type: 'integer' },
             page_size: { type: 'integer' },
             page_count: { type: 'integer' },
+            group_count: {
+              type: 'integer',
+              description: 'group=subject 时：匹配结果合成的分组数（主体及单独成项的结果）',
+            },
             notice: nullableString,
             code: { description: '查询词是统一社会信用代码时的识别结果' },
             hits: {
@@ -446,6 +451,15 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
                   date: nullableString,
                   badges: { type: 'array', items: { type: 'string' } },
                   href: { type: 'string' },
+                  collapsed: {
+                    description: 'group=subject 时：同一主体其他匹配结果按类别的条数',
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['kind', 'count'],
+                      properties: { kind: { type: 'string' }, count: { type: 'integer' }, href: nullableString },
+                    },
+                  },
                 },
               },
             },

@@ -77,6 +77,12 @@ export const PARAMS = {
     schema: z.enum(['relevance', 'date'], '排序应为 relevance 或 date'),
     json: { type: 'string', enum: ['relevance', 'date'] },
   },
+  group: {
+    description:
+      '分组：flat 不分组（默认，每条结果一项）、subject 按主体分组（仅相关度排序：每个主体一项，其匹配的行政许可、行政处罚计入 collapsed；红黑名单和曝光案例各自一项；page_count 按分组计）',
+    schema: z.enum(['flat', 'subject'], '分组应为 flat 或 subject'),
+    json: { type: 'string', enum: ['flat', 'subject'] },
+  },
   page: {
     description: '页码，从 1 开始（每页 20 条）',
     schema: intText(1, 500, '页码'),

@@ -690,6 +690,8 @@ export interface components {
       page: number;
       page_size: number;
       page_count?: number;
+      /** @description group=subject 时：匹配结果合成的分组数（主体及单独成项的结果） */
+      group_count?: number;
       notice?: string | null;
       /** @description 查询词是统一社会信用代码时的识别结果 */
       code?: unknown;
@@ -704,6 +706,12 @@ export interface components {
         date?: string | null;
         badges?: string[];
         href?: string;
+        /** @description group=subject 时：同一主体其他匹配结果按类别的条数 */
+        collapsed?: {
+          kind: string;
+          count: number;
+          href?: string | null;
+        }[];
       }[];
       facets: {
         [key: string]: {
@@ -809,6 +817,8 @@ export interface operations {
           | '交通运输';
         /** @description 排序：relevance 相关度（默认）、date 日期 */
         sort?: 'relevance' | 'date';
+        /** @description 分组：flat 不分组（默认，每条结果一项）、subject 按主体分组（仅相关度排序：每个主体一项，其匹配的行政许可、行政处罚计入 collapsed；红黑名单和曝光案例各自一项；page_count 按分组计） */
+        group?: 'flat' | 'subject';
         /** @description 页码，从 1 开始（每页 20 条） */
         page?: number;
       };

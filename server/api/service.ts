@@ -149,6 +149,7 @@ export async function search(ctx: ApiContext) {
     'list_type',
     'domain',
     'sort',
+    'group',
     'page',
   ]);
   let departmentIds: number[] | undefined;
@@ -170,6 +171,7 @@ export async function search(ctx: ApiContext) {
       ...(q.list_type ? { listTypes: [q.list_type] } : {}),
       ...(q.domain ? { domains: [q.domain] } : {}),
       ...(q.sort ? { sort: q.sort } : {}),
+      ...(q.group ? { group: q.group } : {}),
       ...(q.page ? { page: q.page } : {}),
     },
     ctx.today,
@@ -180,6 +182,7 @@ export async function search(ctx: ApiContext) {
     page: result.page,
     page_size: result.pageSize,
     page_count: result.pageCount,
+    ...(result.groupCount === undefined ? {} : { group_count: result.groupCount }),
     notice: result.notice,
     code: result.code,
     hits: result.hits.map((h) => ({
@@ -193,6 +196,7 @@ export async function search(ctx: ApiContext) {
       date: h.display.date,
       badges: h.display.badges,
       href: h.display.href,
+      ...(h.collapsed ? { collapsed: h.collapsed } : {}),
     })),
     facets: Object.fromEntries(
       Object.entries(result.facets).map(([name, values]) => [

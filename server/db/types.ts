@@ -73,6 +73,8 @@ export interface SubjectTable extends SubjectCodeColumns {
   kind: SubjectKind;
   name: string;
   nameNorm: string;
+  /** Generated (migration 1500): nameKey(name), for forgiving name search. */
+  nameKey: Generated<string>;
   legalRepIdType: string | null;
   legalRepIdMasked: string | null;
   legalRepIdRef: number | null;

@@ -29,6 +29,7 @@ import {
   MAX_RESULT_WINDOW,
   PAGE_SIZE,
   type HitDisplay,
+  type HitKind,
   type SearchEngine,
   type SearchHit,
   type SearchRequest,
@@ -168,8 +169,11 @@ async function search(
   // One statement: the capped total, the counts of every facet without a filter of its own and
   // of the rank classes, and (unless the statistics say the cap will be reached, when it could
   // not be used) the page in rank order.
+  const grouped = request.group === 'subject' && sort === 'relevance';
   const likelyCapped =
-    options.summaryPage === 'never' || planner.estimate(parsed.terms, filterTokenGroups(filters)) > 2 * capped;
+    grouped ||
+    options.summaryPage === 'never' ||
+    planner.estimate(parsed.terms, filterTokenGroups(filters)) > 2 * capped;
   const main = await repo.summarize(
     db,
     specFor(query, null),
@@ -206,23 +210,20 @@ async function search(
 
   // Past the exact limit the window is the first MAX_RESULT_WINDOW results, whatever the total.
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
-  const pageCount = Math.ceil(windowSize / PAGE_SIZE);
-  let pageRows: Ranked[] = [];
-  if (offset < windowSize)
-    pageRows = main.page ?? (await broadPage(db, query, sort, offset, main.classes, totalIsExact ? total : null));
-
-  const docs = new Map(
-    (
-      await repo.documentsByIds(
-        db,
-        pageRows.map((r) => r.docId),
-      )
-    ).map((d) => [d.docId, d]),
-  );
-  const hits: SearchHit[] = pageRows.flatMap((r) => {
-    const doc = docs.get(r.docId);
-    return doc ? [hitOf({ ...doc, titleNorm: r.titleNorm, display: doc.display as HitDisplay }, parsed, today)] : [];
-  });
+  let pageCount = Math.ceil(windowSize / PAGE_SIZE);
+  let hits: SearchHit[];
+  let groupCount: number | undefined;
+  if (grouped) {
+    const page = await groupedHits(db, query, capped, totalIsExact, offset);
+    hits = page.hits;
+    groupCount = page.groupCount;
+    pageCount = Math.ceil(Math.min(groupCount, MAX_RESULT_WINDOW) / PAGE_SIZE);
+  } else {
+    let pageRows: Ranked[] = [];
+    if (offset < windowSize)
+      pageRows = main.page ?? (await broadPage(db, query, sort, offset, main.classes, totalIsExact ? total : null));
+    hits = await hitsOf(db, pageRows, parsed, today);
+  }
 
   return {
     terms: parsed.terms,
@@ -235,6 +236,7 @@ async function search(
     facets,
     facetsAreExact,
     code,
+    ...(groupCount === undefined ? {} : { groupCount }),
     notice:
       parsed.notice ??
       (totalIsExact
@@ -331,4 +333,77 @@ async function broadPage(
     skip = 0;
   }
   return out;
+}
+
+async function hitsOf(db: Db, rows: readonly Ranked[], parsed: ParsedQuery, today: string): Promise<SearchHit[]> {
+  const docs = new Map(
+    (
+      await repo.documentsByIds(
+        db,
+        rows.map((r) => r.docId),
+      )
+    ).map((d) => [d.docId, d]),
+  );
+  return rows.flatMap((r) => {
+    const doc = docs.get(r.docId);
+    return doc ? [hitOf({ ...doc, titleNorm: r.titleNorm, display: doc.display as HitDisplay }, parsed, today)] : [];
+  });
+}
+
+/** The list of a subject's records of one kind: the 双公示 list filtered by its USCC (or public name). */
+const RECORD_LIST_PATH: Partial<Record<HitKind, string>> = {
+  licensing: '/disclosures/licensing',
+  penalty: '/disclosures/penalties',
+};
+
+/**
+ * A page of cards (see repo.groupedPage). Exact totals rank every match; past the cap the
+ * name matches and the text-only ones are each read up to the cap, so a subject whose name
+ * matches is never lost to the sample.
+ */
+async function groupedHits(
+  db: Db,
+  query: Query,
+  cap: number,
+  totalIsExact: boolean,
+  offset: number,
+): Promise<{ hits: SearchHit[]; groupCount: number }> {
+  const nq = query.parsed.nameQuery;
+  const specs = totalIsExact
+    ? [specFor(query, null)]
+    : [
+        specFor(query, { type: 'anyName', pattern: containsPattern(nq) }),
+        specFor(query, { type: 'textOnly', notContains: containsPattern(nq) }),
+      ];
+  const page = await repo.groupedPage(
+    db,
+    specs,
+    cap,
+    { nameQuery: nq, exactPattern: { prefix: prefixPattern(nq), contains: containsPattern(nq) } },
+    offset,
+    PAGE_SIZE,
+  );
+  const hits = await hitsOf(
+    db,
+    page.groups.map((g) => ({ docId: g.docId, titleNorm: g.titleNorm, sortDate: null })),
+    query.parsed,
+    query.today,
+  );
+  const subjectIds = [...new Set(page.groups.filter((g) => g.others.length).map((g) => g.subjectId!))];
+  const keys = new Map(
+    (await repo.subjectKeys(db, subjectIds)).map((s) => [
+      s.id,
+      s.uscc ?? (s.kind === 'natural_person' ? null : s.name),
+    ]),
+  );
+  const othersOf = new Map(page.groups.map((g) => [g.docId, g]));
+  for (const hit of hits) {
+    const group = othersOf.get(hit.docId)!;
+    const key = group.subjectId === null ? null : (keys.get(group.subjectId) ?? null);
+    hit.collapsed = group.others.map((o) => {
+      const path = RECORD_LIST_PATH[o.kind];
+      return { kind: o.kind, count: o.n, href: path && key ? `${path}?q=${encodeURIComponent(key)}` : null };
+    });
+  }
+  return { hits, groupCount: page.groupCount };
 }

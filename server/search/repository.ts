@@ -676,3 +676,182 @@ async function upsertDocumentRows(
     select ${list} from json_populate_recordset(null::${sql.raw(table)}, ${jsonRecordset(docs, fields)})
     on conflict (doc_id) do update set ${sql.raw([...sets, ...(touched ? [touched] : [])].join(', '))}`.execute(db);
 }
+
+// ------------------------------------------------------------------ grouped pages
+
+export interface GroupedPage {
+  /** Cards among the matches read (a subject with its records, or a hit of its own). */
+  groupCount: number;
+  /** The page's cards in order: the representative document and the others' counts by kind. */
+  groups: {
+    docId: string;
+    titleNorm: string;
+    subjectId: number | null;
+    others: { kind: HitKind; n: number }[];
+  }[];
+}
+
+/**
+ * One page of cards. Licences and penalties join the card of their subject; a subject, a list
+ * entry and an exposure case each make their own (list entries and cases keep theirs). Cards
+ * rank by their best member: name class first, within it a card whose subject itself matched,
+ * then the newest member. The member shown is the best one, the subject when it matched.
+ * `specs` are read up to `cap` rows each: one spec when the total is exact, else the name
+ * matches and the text-only ones, so that no name match is lost to the cap.
+ */
+export async function groupedPage(
+  db: Db,
+  specs: readonly MatchSpec[],
+  cap: number,
+  ranking: SummaryRanking,
+  offset: number,
+  limit: number,
+): Promise<GroupedPage> {
+  const reads = specs.map(
+    (spec) =>
+      sql`(${db
+        .selectFrom('searchDocuments')
+        .select(['docId', 'kind', 'subjectId', 'titleNorm', 'sortDate'])
+        .where((eb) => matching(eb, spec))
+        .limit(cap)})`,
+  );
+  const classOf = sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
+                   when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`;
+  const memberOrder = sql`k, sort_date desc nulls last, doc_id collate "C" desc`;
+  const groupOrder = sql`k, newest desc nulls last, g collate "C" desc`;
+  const rows = await sql<{
+    part: 'group' | 'other' | 'count';
+    rn: number;
+    docId: string | null;
+    titleNorm: string | null;
+    subjectId: number | null;
+    kind: HitKind | null;
+    n: number;
+  }>`
+    with c as materialized (${sql.join(reads, sql` union `)}),
+    m as materialized (
+      select doc_id, kind, subject_id, title_norm, sort_date, k, g,
+             row_number() over (partition by g order by ${memberOrder}) as pos
+      from (select *, (${classOf}) * 2 + (kind <> 'subject')::int as k,
+                   case when subject_id is not null and kind in ('subject', 'licensing', 'penalty')
+                        then 's' || subject_id else doc_id end as g
+            from c) x),
+    groups as (select g, min(k) as k, max(sort_date) as newest from m group by g),
+    page as (select g, rn from (select g, row_number() over (order by ${groupOrder}) as rn from groups) o
+             where rn > ${offset} and rn <= ${offset + limit})
+    select 'group' as part, p.rn, m.doc_id, m.title_norm, m.subject_id, null as kind, 0 as n
+      from page p join m on m.g = p.g and m.pos = 1
+    union all
+    select 'other', p.rn, null, null, null, m.kind, count(*)
+      from page p join m on m.g = p.g and m.pos > 1 group by p.rn, m.kind
+    union all
+    select 'count', 0, null, null, null, null, count(*) from groups`.execute(db);
+  const byRank = new Map<number, GroupedPage['groups'][number]>();
+  let groupCount = 0;
+  for (const row of rows.rows) {
+    const rn = Number(row.rn);
+    if (row.part === 'count') groupCount = Number(row.n);
+    else if (row.part === 'group')
+      byRank.set(rn, {
+        docId: row.docId!,
+        titleNorm: row.titleNorm!,
+        subjectId: row.subjectId,
+        others: byRank.get(rn)?.others ?? [],
+      });
+    else {
+      const group = byRank.get(rn) ?? { docId: '', titleNorm: '', subjectId: null, others: [] };
+      group.others.push({ kind: row.kind!, n: Number(row.n) });
+      byRank.set(rn, group);
+    }
+  }
+  const groups = [...byRank.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
+  for (const g of groups) g.others.sort((a, b) => b.n - a.n || a.kind.localeCompare(b.kind));
+  return { groupCount, groups };
+}
+
+/** USCC (or, without one, the public name) of subjects: the key of their records' lists. */
+export function subjectKeys(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('subjects').select(['id', 'uscc', 'name', 'kind']).where('id', 'in', ids).execute();
+}
+
+// ------------------------------------------------------------------ forgiving names
+
+/**
+ * Subjects (never natural persons) whose name key contains `key` (see nameKey): the name as
+ * typed without its brackets or with another company form. Equal keys first, then shorter.
+ * `key` should have 3 or more characters, so that the trigram index answers.
+ */
+export function subjectsByNameKey(db: Db, key: string, limit: number) {
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'name'])
+    .where('kind', '<>', 'natural_person')
+    .where('nameKey', 'like', `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .orderBy(sql`name_key = ${key}`, 'desc')
+    .orderBy(sql`length(name_key)`)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
+/** Candidates for typo suggestions: subjects whose name key shares most trigrams with part of `key`. */
+export function subjectsNearNameKey(db: Db, key: string, limit: number) {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local pg_trgm.word_similarity_threshold = 0.3`.execute(trx);
+    return trx
+      .selectFrom('subjects')
+      .select(['id', 'name'])
+      .where('kind', '<>', 'natural_person')
+      .where(sql<SqlBool>`${key} <% name_key`)
+      .orderBy(sql`word_similarity(${key}, name_key)`, 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  });
+}
+
+// ------------------------------------------------------------------ as-you-type suggestions
+
+/**
+ * Up to `limit` public subject names for a partial name `nameQuery` (normalised): names that
+ * start with it first (one range of the title B-tree), then names that contain it (the title
+ * lexemes in the text index, made exact by a substring test), each in name order.
+ */
+export async function suggestSubjects(
+  db: Db,
+  nameQuery: string,
+  today: string,
+  limit: number,
+  titleLexemes: readonly string[],
+  subjectToken: string,
+): Promise<{ entityId: number; title: string }[]> {
+  const base = (eb: SD) => eb.and([eb('kind', '=', 'subject'), documentIsPublic(eb, today)]);
+  // The prefix walks the title B-tree (text_pattern_ops, so in its ~<~ order) and stops at `n`;
+  // the contains read stops at `n` too, in no order, since a sort would read every match.
+  const read = (where: (eb: SD) => Expression<SqlBool>, n: number, inTitleOrder: boolean) =>
+    db
+      .selectFrom('searchDocuments as d')
+      .innerJoin('searchDocumentContents as c', 'c.docId', 'd.docId')
+      .select(['d.entityId', 'c.title', 'd.titleNorm'])
+      .where((eb) => eb.and([base(eb as unknown as SD), where(eb as unknown as SD)]))
+      .$if(inTitleOrder, (q) => q.orderBy(sql`d.title_norm using ~<~`))
+      .limit(n)
+      .execute();
+  const prefix = await read((eb) => eb('titleNorm', 'like', `${likeEscapeText(nameQuery)}%`), limit, true);
+  if (prefix.length >= limit) return prefix;
+  const contains = await read(
+    (eb) =>
+      eb.and([
+        sql<SqlBool>`${DOCUMENT_TSV} @@ ${[...titleLexemes, subjectToken].map(quoteLexemeText).join(' & ')}::tsquery`,
+        eb('titleNorm', 'like', `%${likeEscapeText(nameQuery)}%`),
+        eb('titleNorm', 'not like', `${likeEscapeText(nameQuery)}%`),
+      ]),
+    limit - prefix.length,
+    false,
+  );
+  return [...prefix, ...contains.sort((a, b) => (a.titleNorm < b.titleNorm ? -1 : 1))];
+}
+
+const likeEscapeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const quoteLexemeText = (l: string) => `'${l.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

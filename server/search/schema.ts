@@ -25,6 +25,7 @@ export const searchRequestSchema = z.strictObject(
     listTypes: list(z.enum(LIST_TYPES, { error: '名单类型不正确' }), '名单类型'),
     domains: list(z.enum(CREDIT_DOMAINS, { error: '领域不正确' }), '领域'),
     sort: z.enum(['relevance', 'date'], { error: '排序方式只能是相关度（relevance）或日期（date）' }).optional(),
+    group: z.enum(['flat', 'subject'], { error: '分组方式只能是不分组（flat）或按主体（subject）' }).optional(),
     page: z
       .number({ error: '页码应为数字' })
       .int('页码应为整数')

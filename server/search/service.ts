@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { createFallbackEngine, type FallbackEngine } from './fallback';
+import { withForgiveness } from './forgiving';
 import { createMeilisearchEngine } from './meilisearch/engine';
 import { MEILI_TIMEOUT_MS, meilisearchClient, SEARCH_INDEX } from './meilisearch/client';
 import { outboxBacklog } from './outbox';
@@ -16,6 +17,8 @@ export const MAX_LAG_SECONDS = 30;
 const LAG_CHECK_MS = 2_000;
 
 const engines = new WeakMap<Db, SearchEngine>();
+/** The Meilisearch fallback behind a portal's engine, when there is one (for /api/ready). */
+const fallbackOf = new WeakMap<SearchEngine, FallbackEngine>();
 
 function staleCheck(db: Db): () => Promise<boolean> {
   let checkedAt = 0;
@@ -35,7 +38,7 @@ export function searchEngineFor(db: Db): SearchEngine {
   if (!engine) {
     const postgres = createPostgresSearchEngine(db);
     const client = meilisearchClient();
-    engine = client
+    const chosen = client
       ? createFallbackEngine(createMeilisearchEngine(client, { db, indexName: SEARCH_INDEX }), postgres, {
           timeoutMs: MEILI_TIMEOUT_MS,
           isStale: staleCheck(db),
@@ -45,6 +48,8 @@ export function searchEngineFor(db: Db): SearchEngine {
             ),
         })
       : postgres;
+    engine = withForgiveness(db, chosen);
+    if ('status' in chosen) fallbackOf.set(engine, chosen as FallbackEngine);
     engines.set(db, engine);
   }
   return engine;
@@ -53,7 +58,7 @@ export function searchEngineFor(db: Db): SearchEngine {
 /** The search engine's state for /api/ready: null status when search runs in PostgreSQL only. */
 export function searchEngineStatus(db: Db) {
   const engine = searchEngineFor(db);
-  return { engine: engine.name, fallback: 'status' in engine ? (engine as FallbackEngine).status() : null };
+  return { engine: engine.name, fallback: fallbackOf.get(engine)?.status() ?? null };
 }
 
 export function searchPublic(db: Db, request: SearchRequest, today: string): Promise<SearchResult> {

@@ -53,8 +53,21 @@ export interface SearchRequest {
   listTypes?: readonly ListType[];
   domains?: readonly string[];
   sort?: 'relevance' | 'date';
+  /**
+   * 'subject' (relevance sort only): one card per subject, its matching licences and penalties
+   * collapsed under it, so a page shows up to PAGE_SIZE different subjects. Flat by default.
+   */
+  group?: 'flat' | 'subject';
   /** 1-based. */
   page?: number;
+}
+
+/** Records of a subject collapsed under its card in a grouped search: how many of one kind. */
+export interface CollapsedRecords {
+  kind: HitKind;
+  count: number;
+  /** The list of the subject's records of that kind (by USCC or name), when it has one. */
+  href: string | null;
 }
 
 /** A run of text, `match` when it is (part of) a match of a query term. */
@@ -89,6 +102,8 @@ export interface SearchHit {
   snippet: TextSegment[] | null;
   /** 0 exact name, 1 name prefix, 2 name contains, 3 text only (relevance order). */
   rankClass: 0 | 1 | 2 | 3;
+  /** Grouped searches only: the other matches of the same subject, by kind (empty when none). */
+  collapsed?: CollapsedRecords[];
 }
 
 export interface FacetValue {
@@ -130,6 +145,16 @@ export interface SearchResult {
   code: CodeOutcome | null;
   /** A Chinese sentence about the query itself (too long, ignored characters …). */
   notice: string | null;
+  /** Grouped searches: how many cards (subjects and single hits) the matches make; pages count cards. */
+  groupCount?: number;
+  /**
+   * When the query as typed found nothing but an equivalent spelling did (a document number
+   * with other brackets, a company form, a name without its brackets): that spelling, whose
+   * hits these are.
+   */
+  correctedQuery?: string | null;
+  /** "您是否要找": subjects whose name is close to a name query that found little (never matched). */
+  didYouMean?: { subjectId: number; name: string; href: string }[];
 }
 
 export interface SearchEngine {

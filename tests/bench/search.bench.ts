@@ -1,5 +1,7 @@
 // Search benchmark (not part of `npm test`), on a real PostgreSQL server:
 //   BENCH_DATABASE_URL=postgresql://user:pw@127.0.0.1:5432/postgres npm run bench:search -- [--size 170000] [--rounds 5] [--reseed | --reindex]
+// Beside the fixed sets, random 2-, 3- and 4-character substrings of the indexed text (a fresh
+// seed each run, printed; --seed N replays), the grouped page order and suggestions.
 // Seeds ~6 records per subject into the database `credit_search_bench` (kept between runs;
 // --reseed starts over, --reindex rebuilds only the search index), rebuilds the search index (timed, with its size), then runs fixed
 // query sets through the PostgreSQL engine — total, facets and first page included — and
@@ -11,7 +13,10 @@ import { deriveIdentityKeys } from '@/server/identities/protect';
 import { loadReferenceData } from '@/server/reference/load';
 import { generateCity } from '@/server/seed';
 import { pruneExpiredSearchDocuments, rebuildSearchIndex } from '@/server/search/indexer';
+import { withForgiveness } from '@/server/search/forgiving';
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
+import { suggestSubjectNames } from '@/server/search/suggest';
+import { Random } from '@/server/seed/random';
 import { withDatabaseName } from '../integration/helpers/databases';
 import { benchArgs, benchDatabaseUrl, ensureBenchDatabase, percentile } from './lib';
 
@@ -21,6 +26,8 @@ const rounds = Number(args.get('--rounds') || 5);
 const today = '2026-11-28';
 const adminUrl = benchDatabaseUrl();
 const NAME = 'credit_search_bench';
+/** The random sets are drawn afresh each run unless --seed replays one. */
+const seed = Number(args.get('--seed') || Date.now() % 1_000_000);
 
 const ensureDatabase = () => ensureBenchDatabase(adminUrl, NAME, args.has('--reseed'));
 
@@ -61,6 +68,26 @@ async function buildIndex(db: Db) {
   console.log(
     `\nIndex build: ${built.documents.toLocaleString()} documents in ${seconds.toFixed(1)} s (${Math.round(built.documents / seconds).toLocaleString()} docs/s), then VACUUM ANALYZE.`,
   );
+}
+
+/**
+ * Queries nobody tuned the engine on: `n` substrings of `length` Chinese characters cut at random
+ * places out of the indexed text of randomly chosen public documents, from `seed`.
+ */
+async function randomSubstrings(db: Db, length: number, n: number, seed: number): Promise<string[]> {
+  const rng = new Random(seed * 31 + length);
+  const texts = await sql<{ t: string }>`
+    select search_text as t from search_documents order by md5(doc_id || ${String(seed)}) limit ${n * 4}`.execute(db);
+  const out: string[] = [];
+  for (const { t } of texts.rows) {
+    const runs = t.match(new RegExp(`[\\u4e00-\\u9fff]{${length},}`, 'g')) ?? [];
+    if (runs.length === 0) continue;
+    const run = Array.from(runs[Math.floor(rng.next() * runs.length)]!);
+    const at = Math.floor(rng.next() * (run.length - length + 1));
+    out.push(run.slice(at, at + length).join(''));
+    if (out.length === n) break;
+  }
+  return out;
 }
 
 async function sample(db: Db, query: string, n: number): Promise<string[]> {
@@ -119,8 +146,15 @@ try {
       12,
     ),
     'broad (>100k hits)': ['公司', '有限公司', '许可', '乐山'],
+    [`random 2-character (seed ${seed})`]: await randomSubstrings(db, 2, 12, seed),
+    [`random 3-character (seed ${seed})`]: await randomSubstrings(db, 3, 12, seed),
+    [`random 4-character (seed ${seed})`]: await randomSubstrings(db, 4, 12, seed),
   };
-  const engine = createPostgresSearchEngine(db);
+  console.log(`Random sets (seed ${seed}, replay with --seed ${seed}):`);
+  for (const [name, qs] of Object.entries(sets))
+    if (name.startsWith('random')) console.log(`  ${name}: ${qs.join(' ')}`);
+  // As the portal searches: with forgiveness around the engine.
+  const engine = withForgiveness(db, createPostgresSearchEngine(db));
   // Warm up caches once over every query.
   for (const qs of Object.values(sets)) for (const q of qs) await engine.search({ q }, today);
 
@@ -145,6 +179,32 @@ try {
       `| ${name} | ${qs.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${percentile(totals, 50).toLocaleString()} | ${exact}/${qs.length} |`,
     );
   }
+
+  // The /search page's relevance order: one card per subject.
+  for (const name of ['2-character', `random 2-character (seed ${seed})`, 'full names']) {
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++)
+      for (const q of sets[name]!) {
+        const t0 = performance.now();
+        await engine.search({ q, group: 'subject' }, today);
+        times.push(performance.now() - t0);
+      }
+    console.log(
+      `| ${name}, grouped by subject | ${sets[name]!.length} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | | |`,
+    );
+  }
+  // As-you-type suggestions: the first 1, 2 and 3 characters of subject names.
+  const prefixes = sets['full names']!.flatMap((n) => [1, 2, 3].map((k) => Array.from(n).slice(0, k).join('')));
+  const suggestTimes: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of prefixes) {
+      const t0 = performance.now();
+      await suggestSubjectNames(db, q, today);
+      suggestTimes.push(performance.now() - t0);
+    }
+  console.log(
+    `| suggestions (1–3 characters) | ${prefixes.length} | ${percentile(suggestTimes, 50).toFixed(1)} | ${percentile(suggestTimes, 95).toFixed(1)} | | |`,
+  );
 
   // How many documents the broad queries really match (not capped), to show they are broad.
   for (const q of sets['broad (>100k hits)']!) {

@@ -8,7 +8,7 @@ test.describe('home page', () => {
     await expect(page).toHaveTitle(/信用乐山/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('banner').getByRole('link', { name: /^信用乐山/ })).toBeVisible();
-    await expect(page.getByRole('search').getByRole('searchbox', { name: '查询关键词' })).toBeVisible();
+    await expect(page.getByRole('search').getByRole('combobox', { name: '查询关键词' })).toBeVisible();
 
     // Counts come from the seeded demo database: all non-zero.
     for (const label of ['信用主体', '行政许可', '行政处罚', '守信红名单', '失信惩戒名单', '曝光案例']) {
@@ -59,7 +59,7 @@ test.describe('home page', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('searchbox', { name: '查询关键词' }).fill('农业');
+    await page.getByRole('combobox', { name: '查询关键词' }).fill('农业');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page).toHaveURL(/\/search\?q=%E5%86%9C%E4%B8%9A/);
     await context.close();

@@ -40,7 +40,7 @@ async function knownUscc(page: Page): Promise<string> {
 test.describe('search page', () => {
   test('searching 农业 from the home page shows typed, highlighted hits with a total', async ({ page }, testInfo) => {
     await page.goto('/');
-    await page.getByRole('searchbox', { name: '查询关键词' }).fill('农业');
+    await page.getByRole('combobox', { name: '查询关键词' }).fill('农业');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page).toHaveURL(/\/search\?q=%E5%86%9C%E4%B8%9A$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('“农业”的查询结果');
@@ -155,10 +155,10 @@ test.describe('search page', () => {
     await page.goto(`/search?q=${ID_NUMBER}`);
     await expect(page).toHaveURL(/\/search\?refused=personal_id$/);
     await expect(page.getByTestId('code-outcome')).toContainText('不支持按身份证号码查询');
-    await expect(page.getByRole('searchbox', { name: '查询关键词' })).toHaveValue('');
+    await expect(page.getByRole('combobox', { name: '查询关键词' })).toHaveValue('');
     expect(await page.content()).not.toContain(ID_NUMBER);
     // Typed with JavaScript, it leaves neither the box's results nor the address holding the number.
-    const box = page.getByRole('searchbox', { name: '查询关键词' });
+    const box = page.getByRole('combobox', { name: '查询关键词' });
     await box.fill(ID_NUMBER);
     await expect(page).toHaveURL(/\/search\?refused=personal_id$/);
     await expect(page.getByTestId('code-outcome')).toContainText('不支持按身份证号码查询');
@@ -209,7 +209,7 @@ test.describe('search page', () => {
 
   test('with JavaScript, results follow the typing without pressing 查询', async ({ page }) => {
     await page.goto('/search?kind=penalty');
-    const box = page.getByRole('searchbox', { name: '查询关键词' });
+    const box = page.getByRole('combobox', { name: '查询关键词' });
     await box.click();
     await box.pressSequentially('农业', { delay: 50 });
     await expect(page).toHaveURL(/q=%E5%86%9C%E4%B8%9A/);

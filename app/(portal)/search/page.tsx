@@ -9,6 +9,7 @@ import { Pagination } from '@/components/pagination';
 import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 import { CodeOutcomeNotice } from '@/components/search/code-outcome';
 import { NoHits, SearchGuide } from '@/components/search/empty-states';
+import { ForgivenessNotice } from '@/components/search/forgiveness-notice';
 import { SearchFacets } from '@/components/search/search-facets';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchHitItem } from '@/components/search/search-hit';
@@ -59,7 +60,11 @@ export default async function SearchPage({ searchParams }: Props) {
   let result: SearchResult | null = null;
   if (request.q) {
     try {
-      result = await createCaller(await createContext()).search.query(request);
+      // Relevance order shows one card per subject (its records collapsed under it); date order stays flat.
+      result = await createCaller(await createContext()).search.query({
+        ...request,
+        ...(request.sort === 'date' ? {} : { group: 'subject' as const }),
+      });
     } catch (error) {
       // The parameters are checked above; should the core still refuse one, say so in place.
       if (!(error instanceof TRPCError) || error.code !== 'BAD_REQUEST') throw error;
@@ -105,6 +110,7 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
 
         {result?.code ? <CodeOutcomeNotice code={result.code} /> : null}
+        {result ? <ForgivenessNotice q={request.q} result={result} /> : null}
         {refusedId ? <CodeOutcomeNotice code={{ type: 'personal_id', message: PERSONAL_ID_MESSAGE }} /> : null}
 
         {!result ? (

@@ -14,6 +14,7 @@ import * as m1210 from './2026_12_04_1210_workday_calendar';
 import * as m1400 from './2026_12_04_1400_coordination';
 import * as m1310 from './2026_12_04_1310_stored_files';
 import * as m1700 from './2026_12_04_1700_notification_outbox';
+import * as m1500 from './2026_12_04_1500_subject_name_key';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1400_coordination': m1400,
   '2026_12_04_1310_stored_files': m1310,
   '2026_12_04_1700_notification_outbox': m1700,
+  '2026_12_04_1500_subject_name_key': m1500,
 };

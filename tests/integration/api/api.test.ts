@@ -254,6 +254,14 @@ describeEachDatabase('REST API /api/v1', (current) => {
     const search = await client.GET('/api/v1/search', { params: { query: { q: '失信测试' } } });
     expect(search.data!.hits.some((h) => h.title === '乐山市失信测试有限公司')).toBe(true);
     expect(search.data!.facets).toHaveProperty('kind');
+    // Flat by default; group=subject makes one item per subject with its other matches counted.
+    expect(search.data!.group_count).toBeUndefined();
+    const grouped = await client.GET('/api/v1/search', { params: { query: { q: '失信测试', group: 'subject' } } });
+    const items = grouped.data!.hits.filter((h) => h.kind !== 'list_entry' && h.subject_id === f.black.id);
+    expect(items).toHaveLength(1);
+    expect(grouped.data!.group_count).toBe(grouped.data!.hits.length);
+    const bad = await client.GET('/api/v1/search', { params: { query: { q: '失信测试', group: 'x' as 'flat' } } });
+    expect(bad.response.status).toBe(400);
   });
 
   it('takes pushed records with a department key: per-record results, idempotent, keys checked', async () => {

@@ -637,6 +637,219 @@ export function searchEngineContract(
     });
 
     // ---------------------------------------------------------------- highlights
+    describe('grouped by subject (group: subject, relevance sort)', () => {
+      /** Every card of a grouped search, page by page. */
+      async function allCards(q: string, filters: Filters = {}) {
+        const first = await search(q, { ...filters, group: 'subject', page: 1 });
+        const cards = [...first.hits];
+        for (let page = 2; page <= first.pageCount; page++)
+          cards.push(...(await search(q, { ...filters, group: 'subject', page })).hits);
+        return { first, cards };
+      }
+      const collapsedTotal = (h: SearchHit) => (h.collapsed ?? []).reduce((n, c) => n + c.count, 0);
+
+      it('the full company name shows the company first, its licence and penalty collapsed under it', async () => {
+        const { cards } = await allCards('峨眉山金顶旅游开发有限公司');
+        expect(keyOf(cards[0]!.kind, cards[0]!.entityId)).toBe(keyOf('subject', fx.subjects.jinding.id));
+        expect(cards[0]!.collapsed).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ kind: 'licensing', count: 1 }),
+            expect.objectContaining({ kind: 'penalty', count: 1 }),
+          ]),
+        );
+        // Its records do not come back as cards of their own.
+        expect(hasDoc(cards, ['penalty', fx.penalties.jinding.id])).toBe(false);
+        expect(hasDoc(cards, ['licensing', fx.licences.jindingTravelExpired.id])).toBe(false);
+        // The text-only mention by another company stays its own card, below.
+        expect(hasDoc(cards, ['penalty', fx.penalties.huatongMentionsJinding.id])).toBe(true);
+      });
+
+      it('a collapsed kind links to the 双公示 list of that subject by its USCC', async () => {
+        const { cards } = await allCards('峨眉山金顶旅游开发有限公司');
+        const penalty = cards[0]!.collapsed!.find((c) => c.kind === 'penalty')!;
+        expect(penalty.href).toBe(`/disclosures/penalties?q=${fx.subjects.jinding.uscc}`);
+        expect(cards[0]!.collapsed!.find((c) => c.kind === 'licensing')!.href).toBe(
+          `/disclosures/licensing?q=${fx.subjects.jinding.uscc}`,
+        );
+      });
+
+      for (const q of ['公司', '乐山', '金顶', '有限', '市']) {
+        it(`${q}: each subject has one card, and cards with their collapsed records are every hit exactly once`, async () => {
+          const { first, cards } = await allCards(q);
+          const flat = await searchAll(q);
+          const subjectsOfCards = cards
+            .filter((h) => h.kind === 'subject' || h.kind === 'licensing' || h.kind === 'penalty')
+            .map((h) => h.subjectId ?? h.docId);
+          expect(new Set(subjectsOfCards).size).toBe(subjectsOfCards.length);
+          expect(first.total).toBe(flat.first.total);
+          expect(cards.length + cards.reduce((n, h) => n + collapsedTotal(h), 0)).toBe(flat.hits.length);
+          expect(first.groupCount).toBe(cards.length);
+          // A card carries its subject's records only when it is that subject or one of its records.
+          for (const h of cards) if (collapsedTotal(h) > 0) expect(h.subjectId).not.toBeNull();
+        });
+      }
+
+      it('the first page holds as many different subjects as there are, up to a page', async () => {
+        const result = await search('公司', { group: 'subject' });
+        const flat = await search('公司');
+        // A subject's card stands for its licences and penalties; list entries and cases are cards of their own.
+        const cardKey = (h: SearchHit) =>
+          (h.kind === 'subject' || h.kind === 'licensing' || h.kind === 'penalty') && h.subjectId !== null
+            ? `s${h.subjectId}`
+            : h.docId;
+        const distinct = (hits: readonly SearchHit[]) => new Set(hits.map(cardKey)).size;
+        expect(result.hits.length).toBe(Math.min(PAGE_SIZE, result.groupCount!));
+        expect(distinct(result.hits)).toBe(result.hits.length);
+        expect(distinct(result.hits)).toBeGreaterThanOrEqual(distinct(flat.hits));
+      });
+
+      it('cards rank by name class, and a subject whose name matches comes before records of the same class', async () => {
+        for (const q of ['峨眉山金顶', '公司', '乐山', '嘉州']) {
+          const { cards } = await allCards(q);
+          const classes = cards.map((h) => h.rankClass);
+          expect(classes, q).toEqual([...classes].sort((a, b) => a - b));
+          for (const h of cards) {
+            // A record shown as a card never has its subject matching in the same class.
+            if (h.kind === 'licensing' || h.kind === 'penalty')
+              expect(
+                cards.some((o) => o.kind === 'subject' && o.entityId === h.subjectId),
+                q,
+              ).toBe(false);
+          }
+        }
+      });
+
+      it('list entries and exposure cases keep their own cards', async () => {
+        const { cards } = await allCards('盐都');
+        const flat = await searchAll('盐都');
+        const own = (hits: readonly SearchHit[]) =>
+          sorted(keysOf(hits.filter((h) => h.kind === 'list_entry' || h.kind === 'exposure')));
+        expect(own(flat.hits).length).toBeGreaterThan(0);
+        expect(own(cards)).toEqual(own(flat.hits));
+      });
+
+      it('date sort stays flat even when grouping is asked for', async () => {
+        const grouped = await search('公司', { group: 'subject', sort: 'date' });
+        const flat = await search('公司', { sort: 'date' });
+        expect(keysOf(grouped.hits)).toEqual(keysOf(flat.hits));
+        expect(grouped.groupCount).toBeUndefined();
+      });
+
+      it('filters apply to grouped cards too (kind = penalty gives penalty cards only)', async () => {
+        const { cards } = await allCards('公司', { kinds: ['penalty'] });
+        expect(cards.length).toBeGreaterThan(0);
+        expect(new Set(cards.map((h) => h.kind))).toEqual(new Set(['penalty']));
+      });
+    });
+
+    describe('forgiving matching: equivalent spellings are matched, near names only suggested', () => {
+      const jiazhouSerious = (f: SearchFixtures): Doc => ['penalty', f.penalties.jiazhouSerious.id];
+      const EQUIVALENT: [string, string, Pick, string][] = [
+        [
+          'a document number without brackets and with a space',
+          '乐市监处罚2024 45号',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a document number without brackets and without 号',
+          '乐市监处罚2024 45',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a document number without brackets or spaces',
+          '乐市监处罚202445号',
+          jiazhouSerious,
+          '乐市监处罚〔2024〕45号',
+        ],
+        [
+          'a name without its brackets (锦程乐山商贸 for 锦程（乐山）商贸有限公司)',
+          '锦程乐山商贸',
+          (f) => ['subject', f.subjects.jincheng.id],
+          '锦程（乐山）商贸有限公司',
+        ],
+        [
+          'a name with another company form (有限责任公司 for 有限公司)',
+          '乐山招商投资有限责任公司',
+          (f) => ['subject', f.subjects.zhaoshang.id],
+          '乐山招商投资有限公司',
+        ],
+        [
+          'a name with another company form (股份有限公司 for 有限公司)',
+          '峨眉山金顶旅游开发股份有限公司',
+          (f) => ['subject', f.subjects.jinding.id],
+          '峨眉山金顶旅游开发有限公司',
+        ],
+      ];
+      for (const [title, q, pick, corrected] of EQUIVALENT) {
+        it(`${title} is matched, and the answer says which spelling it shows`, async () => {
+          const result = await search(q);
+          expect(result.correctedQuery).toBe(corrected);
+          expect(keysOf(result.hits)).toContain(keyOf(...pick(fx)));
+        });
+      }
+
+      for (const q of ['乐市监处罚【2024】45号', '乐市监处罚[2024]45号', '乐市监处罚(2024)45号']) {
+        it(`${q}: other bracket forms match exactly, with no correction`, async () => {
+          const result = await search(q);
+          expect(result.correctedQuery ?? null).toBeNull();
+          expect(keysOf(result.hits)).toContain(keyOf(...jiazhouSerious(fx)));
+        });
+      }
+
+      it('a name one character off matches nothing but suggests the subject (您是否要找)', async () => {
+        const result = await search('峨眉山金顶旅游开发有限工司');
+        expect(result.total).toBe(0);
+        expect(result.hits).toEqual([]);
+        expect(result.correctedQuery ?? null).toBeNull();
+        expect(result.didYouMean?.[0]).toEqual({
+          subjectId: fx.subjects.jinding.id,
+          name: '峨眉山金顶旅游开发有限公司',
+          href: `/subjects/${fx.subjects.jinding.id}`,
+        });
+      });
+
+      it('a name with one character missing suggests the subject, closest first', async () => {
+        const result = await search('乐山招商投有限公司');
+        expect(result.total).toBe(0);
+        expect(result.didYouMean?.map((s) => s.subjectId)).toContain(fx.subjects.zhaoshang.id);
+      });
+
+      it('an exact match never loses to a fuzzy one: the typed query answers, uncorrected', async () => {
+        for (const q of ['乐山招商投资有限公司', '峨眉山金顶', '乐市监处罚〔2024〕45号', '锦程(乐山)商贸']) {
+          const result = await search(q);
+          expect(result.total, q).toBeGreaterThan(0);
+          expect(result.correctedQuery ?? null, q).toBeNull();
+          for (const s of result.didYouMean ?? [])
+            expect(keysOf(result.hits), q).not.toContain(keyOf('subject', s.subjectId));
+        }
+        const exact = await search('峨眉山金顶旅游开发有限公司');
+        expect(keyOf(exact.hits[0]!.kind, exact.hits[0]!.entityId)).not.toBe(
+          keyOf('subject', fx.subjects.jindingBranch.id),
+        );
+        expect(exact.hits.filter((h) => h.rankClass === 0).length).toBeGreaterThan(0);
+      });
+
+      it('short queries (under 4 characters) get no typo suggestions', async () => {
+        const result = await search('嘉洲餐');
+        expect(result.total).toBe(0);
+        expect(result.didYouMean ?? []).toEqual([]);
+      });
+
+      it("a natural person's name is never suggested or matched by a near spelling", async () => {
+        const name = fx.person.fullName;
+        const typo = Array.from(name)
+          .map((c, i) => (i === 1 ? '错' : c))
+          .join('');
+        for (const q of [typo, `${name}有限公司`]) {
+          const result = await search(q);
+          const { hits, didYouMean, correctedQuery } = result;
+          expect(JSON.stringify({ hits, didYouMean, correctedQuery })).not.toContain(name);
+        }
+      });
+    });
+
     describe('highlights', () => {
       const QUERIES = [
         '嘉州',

@@ -6,6 +6,7 @@ import { createMeilisearchEngine } from '@/server/search/meilisearch/engine';
 import { SEARCH_SETTINGS } from '@/server/search/meilisearch/settings';
 import { checkTask, createMeilisearchSink } from '@/server/search/meilisearch/sink';
 import { drainOutbox } from '@/server/search/outbox';
+import { withForgiveness } from '@/server/search/forgiving';
 import { searchEngineContract } from './contract';
 
 // The same engine contract as the PostgreSQL engine, against a real Meilisearch (MEILI_URL): a
@@ -35,7 +36,7 @@ if (!MEILI_URL) {
 
   searchEngineContract(
     'Meilisearch engine',
-    (db) => createMeilisearchEngine(client, { db, indexName: indexes.get(db)! }),
+    (db) => withForgiveness(db, createMeilisearchEngine(client, { db, indexName: indexes.get(db)! })),
     {
       afterWrite: async (db) => {
         const name = indexes.get(db) ?? (await freshIndex(db));
