@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { staffFromForm } from './_lib/session';
+import { noticeMessage, redirectWithNotice } from './_lib/notice';
 
 /** Commits a previewed file; the result is shown by the committed import's number. */
 export async function commitImportAction(form: FormData) {
@@ -13,7 +14,7 @@ export async function commitImportAction(form: FormData) {
     target = `/admin/imports?id=${done.importId}`;
   } catch (err) {
     if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `/admin/imports?error=${encodeURIComponent(err.message.slice(0, 300))}`;
+    return redirectWithNotice('/admin/imports', 'error', noticeMessage(err));
   }
   redirect(target);
 }

@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import next from 'next';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { clientAddress } from './client-address';
+import { internalErrorMessage, logInternalError } from './error-reference';
+import { checkRequest, errorPage, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange } from './invalidate';
 import {
   PageCache,
@@ -52,13 +54,85 @@ export async function startHttpServer({
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
+    // Input a client chose that Next would answer with a 500: refused here, in Chinese.
+    const refusal = checkRequest(req);
+    if (refusal) {
+      req.resume();
+      answer(req, res, refusal.status, refusal.message, refusal.headers, refusal.parameter);
+      return;
+    }
     const key = cacheKeyFor(req);
-    if (key) void serveFromCache(cache, key, handle, notFound, req, res);
-    else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
-    else void handle(req, res);
+    if (key) void serveFromCache(cache, key, guarded, notFound, req, res);
+    else if (isHtmlNavigation(req)) void serveRescuingNotFound(guarded, notFound, req, res);
+    else void guarded(req, res);
   });
+  // Next's own 500s (a bare "Internal Server Error", or a handler that throws) become a
+  // Chinese page or problem+json with a reference number that is in the log.
+  const guarded: Handler = (req, res) => serveGuarded(handle, req, res);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
+}
+
+/** Sends a Chinese error page, or problem+json under /api, unless something was already sent. */
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  parameter?: string,
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const api = wantsProblem(req.url);
+  const body = Buffer.from(
+    api ? problemBody(status, message, parameter ? { parameter } : {}) : errorPage(status, message),
+  );
+  res.writeHead(status, {
+    ...headers,
+    'content-type': api ? 'application/problem+json; charset=utf-8' : 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': String(body.length),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A 400 or 5xx that is not one of our own answers: Next's bare English text, an empty body. */
+const isBareError = (status: number, contentType: unknown) =>
+  (status === 400 || status >= 500) &&
+  !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
+
+/** A no-JS form post: Next decodes its Server Action payload from the body. */
+const isFormPost = (req: IncomingMessage) =>
+  req.method === 'POST' &&
+  !(req.url ?? '').startsWith('/api/') &&
+  /multipart\/form-data|application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
+
+const MALFORMED_FORM = '提交的表单内容无法识别（可能已被改动或页面已过期），请刷新页面后重新填写提交。';
+
+async function serveGuarded(handle: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const captured = intercept(res, () => isBareError(res.statusCode, res.getHeader('content-type')));
+  let page: RenderedPage | null;
+  try {
+    page = await Promise.race([captured, handle(req, res).then(() => captured)]);
+  } catch (err) {
+    const reference = logInternalError(err, `${req.method} ${req.url}`);
+    answer(req, res, 500, internalErrorMessage(reference));
+    return;
+  }
+  if (!page) return; // passed through
+  // Next refuses a malformed Server Action payload with a bare 400, or fails decoding it with
+  // a bare 500 (logged above by Next): both are the client's input, so a 400 in Chinese.
+  if (page.status === 400 || isFormPost(req)) {
+    answer(req, res, 400, MALFORMED_FORM);
+    return;
+  }
+  // Next has logged its error already; the reference ties this answer to the line below.
+  const what = `${req.method} ${req.url} → ${page.status} ${page.body.toString('utf8').slice(0, 200)}`;
+  const reference = logInternalError(new Error('bare error response from Next'), what);
+  answer(req, res, page.status === 503 ? 503 : 500, internalErrorMessage(reference));
 }
 
 type NotFoundRenderer = (cookie: string | undefined) => Promise<Buffer>;
