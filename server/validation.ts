@@ -2,7 +2,70 @@ import { z } from 'zod';
 
 // Validation at every boundary speaks Chinese: zod's own messages in Simplified Chinese,
 // configured once here. Schemas import `z` from this module so the locale is always set.
-z.config(z.locales.zhCN());
+// zod's zh-CN locale names JavaScript types and values (“期望 object，实际接收 undefined”,
+// “NaN”, a regular expression): the sentences below replace it for every check that has no
+// message of its own, so that no message a person reads says `undefined`, `NaN` or
+// `[object Object]` (tests/unit/validation/messages.test.ts runs every schema to prove it).
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '“是”或“否”（true 或 false）',
+  object: '一组字段（对象）',
+  array: '列表',
+  date: '日期',
+  tuple: '列表',
+  record: '一组字段（对象）',
+  map: '一组字段（对象）',
+  set: '列表',
+  file: '文件',
+};
+const SIZE_UNITS: Record<string, string> = { string: '个字符', array: '项', set: '项', file: '字节' };
+const FORMAT_NAMES: Record<string, string> = {
+  email: '电子邮箱地址',
+  url: '网址',
+  date: '日期（YYYY-MM-DD）',
+  datetime: '日期时间',
+  time: '时间',
+  uuid: 'UUID',
+};
+
+const readable: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '缺少此项，请填写。';
+      return `格式不正确，应为${TYPE_NAMES[issue.expected] ?? '有效的值'}。`;
+    case 'invalid_value':
+      return '不是可选的值，请从给定选项中选择。';
+    case 'too_big': {
+      const unit = SIZE_UNITS[issue.origin ?? ''];
+      const max = Number(issue.maximum);
+      if (unit) return `不能超过 ${max} ${unit}。`;
+      return Number.isFinite(max) ? `不能大于 ${max}。` : '数值过大。';
+    }
+    case 'too_small': {
+      const unit = SIZE_UNITS[issue.origin ?? ''];
+      const min = Number(issue.minimum);
+      if (unit) return min <= 1 ? '不能为空。' : `至少 ${min} ${unit}。`;
+      return Number.isFinite(min) ? `不能小于 ${min}。` : '数值过小。';
+    }
+    case 'invalid_format':
+      return `格式不正确${FORMAT_NAMES[issue.format] ? `，应为${FORMAT_NAMES[issue.format]}` : ''}。`;
+    case 'not_multiple_of':
+      return '数值不符合要求的间隔。';
+    case 'unrecognized_keys':
+      return `不支持的参数：${issue.keys.slice(0, 5).join('、')}。`;
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'invalid_union':
+      return '格式不正确。';
+    default:
+      return '内容不符合要求。';
+  }
+};
+
+z.config({ ...z.locales.zhCN(), customError: readable });
 
 export { z };
 
