@@ -69,6 +69,21 @@ export async function startHttpServer({
   // Next's own 500s (a bare "Internal Server Error", or a handler that throws) become a
   // Chinese page or problem+json with a reference number that is in the log.
   const guarded: Handler = (req, res) => serveGuarded(handle, req, res);
+  // Requests Node's parser refuses before any handler (a made-up method, headers too large, a
+  // malformed request line) and CONNECT: answered in Chinese instead of a bare 400 or a reset.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'HPE_INVALID_METHOD' ? 405 : 400;
+    socket.end(
+      rawAnswer(
+        status,
+        status === 431 ? '请求的网址或请求头过长。' : status === 405 ? METHOD_MESSAGE : '请求格式无效。',
+      ),
+    );
+  });
+  server.on('connect', (_req, socket) => {
+    socket.end(rawAnswer(405, METHOD_MESSAGE));
+  });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
 }
@@ -99,10 +114,26 @@ function answer(
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** A 400 or 5xx that is not one of our own answers: Next's bare English text, an empty body. */
+/** An error that is not one of our own answers: Next's bare English text, an empty body. */
 const isBareError = (status: number, contentType: unknown) =>
-  (status === 400 || status >= 500) &&
-  !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
+  status >= 400 && !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
+
+const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
+const BARE_MESSAGES: Record<number, string> = {
+  404: '没有找到您要访问的页面或文件。',
+  405: METHOD_MESSAGE,
+  409: '该表单已失效（网站可能已更新），请刷新页面后重新提交。',
+  413: '提交的内容过大。',
+};
+
+/** A whole HTTP response as bytes, for a socket that Next never saw. */
+function rawAnswer(status: number, message: string): string {
+  const body = Buffer.from(errorPage(status, message));
+  return (
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: text/html; charset=utf-8\r\n` +
+    `content-length: ${body.length}\r\nconnection: close\r\n\r\n${body.toString('utf8')}`
+  );
+}
 
 /** A no-JS form post: Next decodes its Server Action payload from the body. */
 const isFormPost = (req: IncomingMessage) =>
@@ -123,6 +154,12 @@ async function serveGuarded(handle: Handler, req: IncomingMessage, res: ServerRe
     return;
   }
   if (!page) return; // passed through
+  if (page.status < 500 && page.status !== 400) {
+    const headers: Record<string, string> =
+      page.status === 405 ? { allow: String(page.headers['allow'] ?? 'GET, HEAD') } : {};
+    answer(req, res, page.status, BARE_MESSAGES[page.status] ?? '请求未能完成，请检查后重试。', headers);
+    return;
+  }
   // Next refuses a malformed Server Action payload with a bare 400, or fails decoding it with
   // a bare 500 (logged above by Next): both are the client's input, so a 400 in Chinese.
   if (page.status === 400 || isFormPost(req)) {
