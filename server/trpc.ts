@@ -5,6 +5,7 @@ import { getDb, type Db } from './db/client';
 import { todayInShanghai } from './rules/dates';
 import type { StaffPrincipal, StaffRole } from './auth/principal';
 import type { IdentityKeys } from './identities/protect';
+import { findTextFault, textFaultMessage } from './validation';
 
 /** What every procedure gets: the database and the calendar date the request is judged on. */
 export interface Context {
@@ -70,11 +71,23 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/**
+ * The text rule (server/validation.ts) at the door of every procedure, whoever calls it —
+ * /api/trpc, a Server Action or a page: an input holding NUL, another control character or a
+ * lone surrogate anywhere is refused with a Chinese message naming the parameter, before
+ * any schema or query sees it.
+ */
+const textBoundary = t.middleware(async ({ getRawInput, next }) => {
+  const fault = findTextFault(await getRawInput());
+  if (fault) throw new TRPCError({ code: 'BAD_REQUEST', message: textFaultMessage(fault) });
+  return next();
+});
+
 /** Anyone may call it: the public side of the portal. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(textBoundary);
 
 /** Signed-in staff of any role; everything else about permissions is in server/auth/principal.ts. */
-export const staffProcedure = t.procedure.use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录工作人员后台。' });
   return next({ ctx: { ...ctx, staff: ctx.staff } });
 });

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { createContext } from '@/server/trpc';
 import { signIn, signOut, signOutEverywhere } from '@/server/auth/service';
 import { clearSessionCookie, clientInfo, setSessionCookie, staffFromForm } from './_lib/session';
+import { noticeMessage, redirectWithNotice } from './_lib/notice';
 
 // Staff actions. Each is a no-JS form post; results come back as a notice in the URL
 // (a code, never text from the request), so a reload never repeats the action.
@@ -63,10 +64,9 @@ async function onApplication(
     await run(caller, id, version);
   } catch (err) {
     code = errorCode(err);
-    if (code === 'invalid' && err instanceof TRPCError) message = err.message;
+    if (code === 'invalid' && err instanceof TRPCError) message = noticeMessage(err);
   }
-  const suffix = message ? `&message=${encodeURIComponent(message.slice(0, 300))}` : '';
-  redirect(`/admin/applications/${Number.isFinite(id) ? id : 0}?notice=${code}${suffix}`);
+  await redirectWithNotice(`/admin/applications/${Number.isSafeInteger(id) && id > 0 ? id : 0}`, code, message);
 }
 
 export async function acceptAction(form: FormData) {
@@ -115,9 +115,9 @@ export async function createUserAction(form: FormData) {
     });
   } catch (err) {
     notice = errorCode(err) === 'invalid' ? 'invalid' : 'conflict';
-    if (err instanceof TRPCError) message = err.message;
+    if (err instanceof TRPCError) message = noticeMessage(err);
   }
-  redirect(`/admin/users?notice=${notice}${message ? `&message=${encodeURIComponent(message.slice(0, 300))}` : ''}`);
+  await redirectWithNotice('/admin/users', notice, message);
 }
 
 export async function createApiKeyAction(_prev: { key: string | null; error: string | null }, form: FormData) {
@@ -129,7 +129,9 @@ export async function createApiKeyAction(_prev: { key: string | null; error: str
     });
     return { key: created.key, error: null };
   } catch (err) {
-    if (err instanceof TRPCError && err.code === 'BAD_REQUEST') return { key: null, error: err.message };
+    // A refusal (a bad field, or a role that may not create keys) is said in place, never a 500.
+    if (err instanceof TRPCError && err.code !== 'INTERNAL_SERVER_ERROR')
+      return { key: null, error: err.code === 'BAD_REQUEST' ? noticeMessage(err) : '您的角色无权创建 API 密钥。' };
     throw err;
   }
 }

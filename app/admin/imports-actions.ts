@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { staffFromForm } from './_lib/session';
+import { noticeMessage, redirectWithNotice } from './_lib/notice';
 
 /** Cancels a preview: its kept file is deleted at once. */
 export async function cancelImportAction(form: FormData) {
@@ -27,7 +28,7 @@ export async function commitImportAction(form: FormData) {
     target = `/admin/imports?id=${done.importId}`;
   } catch (err) {
     if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `/admin/imports?error=${encodeURIComponent(err.message.slice(0, 300))}`;
+    return redirectWithNotice('/admin/imports', 'error', noticeMessage(err));
   }
   redirect(target);
 }

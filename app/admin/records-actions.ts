@@ -1,8 +1,8 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { TRPCError } from '@trpc/server';
 import { staffFromForm } from './_lib/session';
+import { noticeMessage, redirectWithNotice } from './_lib/notice';
 
 // Record management forms: each posts, then returns to /admin/records with a notice.
 
@@ -15,14 +15,16 @@ async function run(
   page = '/admin/records',
 ) {
   const { caller } = await staffFromForm(form);
-  let target = `${page}?notice=${ok}`;
+  let code = ok;
+  let message = '';
   try {
     await work(caller);
   } catch (err) {
     if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `${page}?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
+    code = 'error';
+    message = noticeMessage(err);
   }
-  redirect(target);
+  await redirectWithNotice(page, code, message);
 }
 
 export async function withdrawRecordAction(form: FormData) {

@@ -1,4 +1,4 @@
-import { z } from '../validation';
+import { textProblem, textProblemMessage, z } from '../validation';
 import { CATALOG_KINDS, CREDIT_DOMAINS, LIST_TYPES, PENALTY_CATEGORIES, SEVERITIES } from '../rules/codes';
 import { HIT_KINDS, MAX_QUERY_LENGTH } from '../search/types';
 import { ApiError } from './problem';
@@ -129,6 +129,11 @@ export function parseQuery<N extends ParamName>(url: URL, allowed: readonly N[])
     const spec = PARAMS[name as N];
     const values = url.searchParams.getAll(name).filter((v) => v !== '');
     if (values.length === 0) continue;
+    const problem = values.map((v) => textProblem(v)).find((p) => p !== null);
+    if (problem) {
+      errors.push({ parameter: name, detail: textProblemMessage(`参数 ${name} `, problem) });
+      continue;
+    }
     const isArray = (spec.json as { type?: string }).type === 'array';
     const result = spec.schema.safeParse(isArray ? values : values[values.length - 1]);
     if (result.success) out[name] = result.data;

@@ -396,7 +396,14 @@ export async function importUpload(ctx: ApiContext) {
   const key = ctx.key!;
   const q = new URLSearchParams(ctx.url.search);
   const mode = q.get('mode') === 'preview' ? 'preview' : 'commit';
-  const name = decodeURIComponent(ctx.request.headers.get('x-file-name') ?? '');
+  let name: string;
+  try {
+    name = decodeURIComponent(ctx.request.headers.get('x-file-name') ?? '');
+  } catch {
+    throw new ApiError(400, 'X-File-Name 请求头的百分号编码无效，请用 encodeURIComponent 编码文件名', {
+      parameter: 'X-File-Name',
+    });
+  }
   if (!name)
     throw new ApiError(400, '请在 X-File-Name 请求头中给出文件名（.csv 或 .xlsx）', { parameter: 'X-File-Name' });
   if (!ctx.request.body) throw new ApiError(400, '请求体为空：请把文件内容作为请求体发送', { parameter: 'file' });

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { z } from '../validation';
+import { text, z } from '../validation';
 import { identityKeys } from '../identities/keys';
 import { publicProcedure, roleProcedure, router, type Context } from '../trpc';
 import { checkAttachment, MAX_ATTACHMENTS, type CheckedAttachment } from './attachments';
@@ -21,7 +21,10 @@ import { retryWhen } from '../rules/rate-limit';
 // The router hands the service its keys: the context's (tests) or the server's identity secret.
 const keysOf = (ctx: Context) => ctx.keys ?? identityKeys();
 
-const fileSchema = z.object({ fileName: z.string().max(300), bytes: z.instanceof(Uint8Array) });
+const fileSchema = z.object({
+  fileName: text('附件文件名', { singleLine: true, trim: false }).max(300, '附件文件名不超过300个字符。'),
+  bytes: z.instanceof(Uint8Array),
+});
 
 export const applicationsRouter = router({
   /** The record a prefilled form is about, with repair eligibility. */

@@ -1,7 +1,7 @@
 import { validateResidentId } from '../rules/idcard';
 import { APPLICATION_KINDS, DECISIONS_BY_KIND, REASON_CATEGORIES } from '../rules/applications';
 import { validateUscc } from '../rules/uscc';
-import { z } from '../validation';
+import { text, z } from '../validation';
 
 // What an application form must contain (SPEC §6), with messages people can act on.
 
@@ -23,15 +23,17 @@ const idNumber = z.string().superRefine((v, ctx) => {
 export const applicantSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('organisation'),
-    name: z.string().trim().min(2, '请填写单位名称。').max(200, '单位名称不超过200字。'),
+    name: text('单位名称', { singleLine: true }).min(2, '请填写单位名称。').max(200, '单位名称不超过200字。'),
     uscc,
-    contactPerson: z.string().trim().min(2, '请填写经办人姓名。').max(50, '经办人姓名不超过50字。'),
+    contactPerson: text('经办人姓名', { singleLine: true })
+      .min(2, '请填写经办人姓名。')
+      .max(50, '经办人姓名不超过50字。'),
     phone,
     email: z.union([z.literal(''), z.email('请填写有效的电子邮箱，或留空。')]).optional(),
   }),
   z.object({
     type: z.literal('person'),
-    name: z.string().trim().min(2, '请填写姓名。').max(50, '姓名不超过50字。'),
+    name: text('姓名', { singleLine: true }).min(2, '请填写姓名。').max(50, '姓名不超过50字。'),
     idNumber,
     phone,
   }),
@@ -47,13 +49,13 @@ export const submitSchema = z
     kind: z.enum(APPLICATION_KINDS),
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '表单已失效，请刷新页面后重新提交。'),
     record: recordRefSchema.optional(),
-    subject: z.string().trim().max(200).optional(),
-    documentNumber: z.string().trim().max(100).optional(),
-    parentTrackingNumber: z.string().trim().max(40).optional(),
-    parentQueryCode: z.string().trim().max(20).optional(),
+    subject: text('主体名称', { singleLine: true }).max(200, '主体名称不超过200字。').optional(),
+    documentNumber: text('决定文书号', { singleLine: true }).max(100, '决定文书号不超过100字。').optional(),
+    parentTrackingNumber: text('原受理编号', { singleLine: true }).max(40, '原受理编号不超过40个字符。').optional(),
+    parentQueryCode: text('原查询码', { singleLine: true }).max(20, '原查询码不超过20个字符。').optional(),
     applicant: applicantSchema,
-    reasonCategory: z.string().min(1, '请选择申请事由。'),
-    description: z.string().trim().min(10, '请用至少10个字说明情况。').max(2000, '情况说明不超过2000字。'),
+    reasonCategory: z.string('请选择申请事由。').min(1, '请选择申请事由。'),
+    description: text('情况说明').min(10, '请用至少10个字说明情况。').max(2000, '情况说明不超过2000字。'),
   })
   .superRefine((v, ctx) => {
     if (!(REASON_CATEGORIES[v.kind] as readonly string[]).includes(v.reasonCategory)) {
@@ -76,29 +78,27 @@ export type SubmitInput = z.infer<typeof submitSchema>;
 const TRACKING_NUMBER = /^(YY|XF|TS)\d{14}$/;
 
 export const trackSchema = z.object({
-  trackingNumber: z
-    .string()
-    .trim()
+  trackingNumber: text('受理编号', { singleLine: true })
     .min(1, '请填写受理编号。')
-    .max(40)
+    .max(40, '受理编号不超过40个字符。')
     .transform((v) => v.replace(/\s/g, '').toUpperCase())
     .refine((v) => TRACKING_NUMBER.test(v), '受理编号应为2个字母加14位数字，例如 YY20261128012345，请核对后重新输入。'),
-  queryCode: z.string().trim().min(1, '请填写查询码。').max(20),
+  queryCode: text('查询码', { singleLine: true }).min(1, '请填写查询码。').max(20, '查询码不超过20个字符。'),
 });
 
-const reasons = z.string().trim().min(5, '请写明理由（至少5个字）。').max(2000, '理由不超过2000字。');
+const reasons = text('理由').min(5, '请写明理由（至少5个字）。').max(2000, '理由不超过2000字。');
 export const actSchema = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
 export const refuseSchema = actSchema.extend({ reasons });
 export const decideSchema = actSchema.extend({
   decision: z
-    .enum([...new Set(Object.values(DECISIONS_BY_KIND).flat())] as [string, ...string[]])
+    .enum([...new Set(Object.values(DECISIONS_BY_KIND).flat())] as [string, ...string[]], '请选择一项有效的决定。')
     .transform((d) => d as (typeof DECISIONS_BY_KIND)[keyof typeof DECISIONS_BY_KIND][number]),
   reasons,
   corrections: z
     .object({
-      violationFacts: z.string().max(4000).optional(),
-      content: z.string().max(4000).optional(),
-      legalBasis: z.string().max(1000).optional(),
+      violationFacts: text('更正后的违法事实', { trim: false }).max(4000, '更正后的违法事实不超过4000字。').optional(),
+      content: text('更正后的处罚内容', { trim: false }).max(4000, '更正后的处罚内容不超过4000字。').optional(),
+      legalBasis: text('更正后的处罚依据', { trim: false }).max(1000, '更正后的处罚依据不超过1000字。').optional(),
     })
     .optional(),
 });

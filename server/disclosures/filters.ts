@@ -1,4 +1,4 @@
-import { z } from '../validation';
+import { cleanText, textRule, z } from '../validation';
 import { LICENSING_CATEGORIES, PENALTY_CATEGORIES } from '../rules/codes';
 import { isIsoDate } from '../rules/dates';
 import { toHalfWidth } from '../rules/normalize';
@@ -77,7 +77,8 @@ export function filterSchema(kind: DisclosureKind) {
     q: optional(
       z
         .string()
-        .transform((s) => toHalfWidth(s).trim())
+        .check(textRule('关键词'))
+        .transform((s) => toHalfWidth(cleanText(s)).trim())
         .pipe(z.string().max(MAX_KEYWORD_LENGTH, { message: `关键词不能超过 ${MAX_KEYWORD_LENGTH} 个字符。` })),
     ),
   });

@@ -6,6 +6,8 @@ import { publicDataWritten, runAsPublicRead } from '../db/read-routing';
 import { clientAddress } from './client-address';
 import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
+import { internalErrorMessage, logInternalError } from './error-reference';
+import { checkRequest, errorPage, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
@@ -74,6 +76,13 @@ export async function startHttpServer({
     if (address) req.headers['x-forwarded-for'] = address;
     else delete req.headers['x-forwarded-for'];
     delete req.headers['x-real-ip'];
+    // Input a client chose that Next would answer with a 500: refused here, in Chinese.
+    const refusal = checkRequest(req);
+    if (refusal) {
+      req.resume();
+      answer(req, res, refusal.status, refusal.message, refusal.headers, refusal.parameter);
+      return;
+    }
     if (isOversizedFormPost(req)) return refuseOversizedForm(req, res);
     // Links printed without SITE_URL start with the origin worked out here (origin.ts).
     const origin = originToHandOn(req.socket.remoteAddress, req.headers, trustedProxies);
@@ -81,11 +90,29 @@ export async function startHttpServer({
     else delete req.headers[ORIGIN_HEADER];
     withRequestOrigin(origin, () => {
       const key = cacheKeyFor(req);
-      if (key) void serveFromCache(cache, key, handle, notFound, req, res);
-      else if (isHtmlNavigation(req)) void serveRescuingNotFound(handle, notFound, req, res);
-      else void handle(req, res);
+      if (key) void serveFromCache(cache, key, guarded, notFound, req, res);
+      else if (isHtmlNavigation(req)) void serveRescuingNotFound(guarded, notFound, req, res);
+      else void guarded(req, res);
     });
   };
+  // Next's own 500s (a bare "Internal Server Error", or a handler that throws) become a
+  // Chinese page or problem+json with a reference number that is in the log.
+  const guarded: Handler = (req, res) => serveGuarded(handle, req, res);
+  // Requests Node's parser refuses before any handler (a made-up method, headers too large, a
+  // malformed request line) and CONNECT: answered in Chinese instead of a bare 400 or a reset.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'HPE_INVALID_METHOD' ? 405 : 400;
+    socket.end(
+      rawAnswer(
+        status,
+        status === 431 ? '请求的网址或请求头过长。' : status === 405 ? METHOD_MESSAGE : '请求格式无效。',
+      ),
+    );
+  });
+  server.on('connect', (_req, socket) => {
+    socket.end(rawAnswer(405, METHOD_MESSAGE));
+  });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
 }
@@ -107,6 +134,89 @@ export function isPublicRead(req: { method?: string; url?: string; headers: http
 
 /** The not-found page, with the policy that allows its scripts (by hash: the copy is shared). */
 type NotFoundRenderer = (cookie: string | undefined) => Promise<{ body: Buffer; csp: string }>;
+/** Sends a Chinese error page, or problem+json under /api, unless something was already sent. */
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  parameter?: string,
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const api = wantsProblem(req.url);
+  const body = Buffer.from(
+    api ? problemBody(status, message, parameter ? { parameter } : {}) : errorPage(status, message),
+  );
+  res.writeHead(status, {
+    ...headers,
+    'content-type': api ? 'application/problem+json; charset=utf-8' : 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': String(body.length),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** An error that is not one of our own answers: Next's bare English text, an empty body. */
+const isBareError = (status: number, contentType: unknown) =>
+  status >= 400 && !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
+
+const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
+const BARE_MESSAGES: Record<number, string> = {
+  404: '没有找到您要访问的页面或文件。',
+  405: METHOD_MESSAGE,
+  409: '该表单已失效（网站可能已更新），请刷新页面后重新提交。',
+  413: '提交的内容过大。',
+};
+
+/** A whole HTTP response as bytes, for a socket that Next never saw. */
+function rawAnswer(status: number, message: string): string {
+  const body = Buffer.from(errorPage(status, message));
+  return (
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: text/html; charset=utf-8\r\n` +
+    `content-length: ${body.length}\r\nconnection: close\r\n\r\n${body.toString('utf8')}`
+  );
+}
+
+/** A no-JS form post: Next decodes its Server Action payload from the body. */
+const isFormPost = (req: IncomingMessage) =>
+  req.method === 'POST' &&
+  !(req.url ?? '').startsWith('/api/') &&
+  /multipart\/form-data|application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '');
+
+const MALFORMED_FORM = '提交的表单内容无法识别（可能已被改动或页面已过期），请刷新页面后重新填写提交。';
+
+async function serveGuarded(handle: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const captured = intercept(res, () => isBareError(res.statusCode, res.getHeader('content-type')));
+  let page: RenderedPage | null;
+  try {
+    page = await Promise.race([captured, handle(req, res).then(() => captured)]);
+  } catch (err) {
+    const reference = logInternalError(err, `${req.method} ${req.url}`);
+    answer(req, res, 500, internalErrorMessage(reference));
+    return;
+  }
+  if (!page) return; // passed through
+  if (page.status < 500 && page.status !== 400) {
+    const headers: Record<string, string> =
+      page.status === 405 ? { allow: String(page.headers['allow'] ?? 'GET, HEAD') } : {};
+    answer(req, res, page.status, BARE_MESSAGES[page.status] ?? '请求未能完成，请检查后重试。', headers);
+    return;
+  }
+  // Next refuses a malformed Server Action payload with a bare 400, or fails decoding it with
+  // a bare 500 (logged above by Next): both are the client's input, so a 400 in Chinese.
+  if (page.status === 400 || isFormPost(req)) {
+    answer(req, res, 400, MALFORMED_FORM);
+    return;
+  }
+  // Next has logged its error already; the reference ties this answer to the line below.
+  const what = `${req.method} ${req.url} → ${page.status} ${page.body.toString('utf8').slice(0, 200)}`;
+  const reference = logInternalError(new Error('bare error response from Next'), what);
+  answer(req, res, page.status === 503 ? 503 : 500, internalErrorMessage(reference));
+}
 
 function notFoundRenderer(port: number): NotFoundRenderer {
   const copies = new Map<string, { body: Buffer; csp: string; at: number }>();

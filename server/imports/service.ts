@@ -17,6 +17,8 @@ import { openTable, formatOf, type FileFormat } from './parse';
 import { addPhaseTime, timed, timedSync } from '../perf/phases';
 import { recordColumns, resolveSubjects, subjectNames, type Actor, type Outcome, type RowOutcome } from './repository';
 import { validateRow, type RawRow, type RowIssue, type ValidRow } from './validate';
+import { logInternalError } from '../http/error-reference';
+import { textProblem, textProblemMessage } from '../validation';
 
 // Department imports (files, the CLI and the push API share this pipeline): stream rows,
 // validate each, then write all good rows in ONE transaction, in batches of set-based
@@ -79,6 +81,8 @@ export async function rowsOfFile(
   bytes: AsyncIterable<Buffer | Uint8Array>,
   hash?: ReturnType<typeof createHash>,
 ): Promise<{ kind: RecordKind; rows: AsyncIterable<SourceRow>; ignoredHeaders: string[] }> {
+  const nameProblem = textProblem(fileName, { singleLine: true });
+  if (nameProblem) throw new ImportFileError(textProblemMessage('文件名', nameProblem));
   const format: FileFormat | null = formatOf(fileName);
   if (!format) throw new ImportFileError(`不支持的文件类型“${fileName}”：请上传 CSV 或 XLSX 文件。`);
   const hashed = hash
@@ -89,7 +93,26 @@ export async function rowsOfFile(
         }
       })()
     : bytes;
-  const table = await openTable(format, hashed);
+  // An error of the byte source (a size limit, a dropped upload) is passed on as it is; any
+  // other error while reading is the file's: it is not a valid CSV/XLSX.
+  let sourceError: unknown = null;
+  const source = (async function* () {
+    try {
+      yield* hashed;
+    } catch (err) {
+      sourceError = err;
+      throw err;
+    }
+  })();
+  const unreadable = (err: unknown) =>
+    err instanceof ImportFileError || sourceError !== null
+      ? (sourceError ?? err)
+      : new ImportFileError(
+          `文件“${fileName}”无法读取：它不是有效的 ${format.toUpperCase()} 文件，可能已损坏。请用 Excel 或 WPS 重新另存后再上传。`,
+        );
+  const table = await openTable(format, source).catch((err: unknown) => {
+    throw unreadable(err);
+  });
   const kind = detectRecordKind(table.headers);
   if (!kind) {
     throw new ImportFileError('无法识别表头：第一行应为国家标准字段代码（XK_* 或 CF_*）或其中文名称。');
@@ -107,7 +130,15 @@ export async function rowsOfFile(
     ignoredHeaders,
     rows: {
       async *[Symbol.asyncIterator]() {
-        for await (const r of table.rows) {
+        // A file that breaks half-way (a truncated zip) is the file's fault, not the server's.
+        const rows = (async function* () {
+          try {
+            yield* table.rows;
+          } catch (err) {
+            throw unreadable(err);
+          }
+        })();
+        for await (const r of rows) {
           const raw: RawRow = {};
           codes.forEach((code, i) => {
             if (code) raw[code] = r.cells[i] ?? '';
@@ -241,8 +272,9 @@ export async function importRows(
     if (err instanceof ImportFileError) throw err;
     summary.status = 'failed';
     summary.created = summary.updated = summary.unchanged = 0;
-    summary.failure = `导入失败，已全部回滚，未写入任何记录：${err instanceof Error ? err.message : String(err)}`;
-    console.error(`导入批次 ${importId} 失败：`, err);
+    // The database's own text stays in the log: it is no message for a department.
+    const reference = logInternalError(err, `导入批次 ${importId} 失败`);
+    summary.failure = `导入失败，已全部回滚，未写入任何记录（错误编号 ${reference}），请稍后重试或联系网站管理员。`;
   }
   await db
     .updateTable('imports')

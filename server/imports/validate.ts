@@ -1,4 +1,4 @@
-import { z } from '../validation';
+import { cleanText, textRule, z } from '../validation';
 import {
   LICENCE_STATES,
   LICENSING_CATEGORIES,
@@ -118,6 +118,8 @@ function schemaFor(kind: RecordKind) {
   for (const f of FIELDS[kind]) {
     const text = z
       .string(`${f.label}（${f.code}）应为文本`)
+      // The portal's one text rule: the preview refuses what the commit could not store.
+      .check(textRule(`${f.label}（${f.code}）`))
       .max(4000, `${f.label}（${f.code}）过长，不能超过4000个字符`);
     shape[f.code] = f.required ? text.min(1, `${f.label}（${f.code}）为必填项，不能为空`) : text.optional();
   }
@@ -133,7 +135,7 @@ function trimmed(kind: RecordKind, raw: Record<string, unknown>): Record<string,
       v === null || v === undefined
         ? ''
         : typeof v === 'string'
-          ? v.trim()
+          ? cleanText(v).trim()
           : typeof v === 'object'
             ? v
             : String(v).trim();

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { firstParam } from '@/components/query-string';
 import { staffCaller } from '../_lib/session';
 import { createCatalogItemAction, setExposureStatusAction, toggleCatalogItemAction } from '../records-actions';
+import { noticeDetail } from '../_lib/notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '目录与曝光台' };
@@ -37,7 +38,7 @@ export default async function CatalogPage({
       {notice ? (
         <p role="status" className="mb-4 border-l-4 border-brand-600 bg-white p-3 font-semibold">
           {notice}
-          {firstParam(sp.message)}
+          {notice ? await noticeDetail(firstParam(sp.ref)) : null}
         </p>
       ) : null}
       <section aria-labelledby="catalog" className="mb-8">

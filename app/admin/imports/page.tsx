@@ -8,6 +8,7 @@ import { z } from '@/server/validation';
 import { staffCaller } from '../_lib/session';
 import { cancelImportAction, commitImportAction } from '../imports-actions';
 import { AdminPanel } from '@/components/admin/panel';
+import { noticeDetail } from '../_lib/notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '数据导入' };
@@ -37,7 +38,8 @@ export default async function ImportsPage({
   const sp = await searchParams;
   const idParam = z.coerce.number().int().positive().safeParse(firstParam(sp.id));
   let detail: Awaited<ReturnType<typeof caller.imports.get>> | null = null;
-  let notice: string | null = firstParam(sp.error)?.slice(0, 300) ?? null;
+  let notice: string | null =
+    firstParam(sp.notice) === 'error' ? ((await noticeDetail(firstParam(sp.ref))) ?? '操作未执行。') : null;
   if (firstParam(sp.id) !== undefined) {
     if (!idParam.success) notice = '导入批次号不正确。';
     else {

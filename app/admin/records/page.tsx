@@ -13,6 +13,7 @@ import {
 } from '../records-actions';
 import { LICENSING_CATEGORIES, PENALTY_CATEGORIES, SEVERITY_LABELS } from '@/server/rules/codes';
 import { AdminPanel } from '@/components/admin/panel';
+import { noticeDetail } from '../_lib/notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '信息管理' };
@@ -64,7 +65,7 @@ export default async function RecordsPage({
   const catalog = await caller.records.catalog();
   const sp = await searchParams;
   const notice = NOTICES[firstParam(sp.notice) ?? ''];
-  const message = firstParam(sp.message);
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   const csrf = <input type="hidden" name="csrf" value={staff.csrfToken} />;
   return (
     <>

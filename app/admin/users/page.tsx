@@ -4,6 +4,7 @@ import { ApiKeyForm } from '@/components/applications/api-key-form';
 import { ROLE_LABELS } from '@/server/auth/principal';
 import { staffCaller } from '../_lib/session';
 import { createUserAction, revokeApiKeyAction } from '../actions';
+import { noticeDetail } from '../_lib/notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '用户与 API 密钥' };
@@ -32,7 +33,7 @@ export default async function UsersPage({
   ]);
   const sp = await searchParams;
   const notice = NOTICES[firstParam(sp.notice) ?? ''];
-  const message = firstParam(sp.message);
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">用户与 API 密钥</h1>

@@ -8,6 +8,7 @@ import { z } from '@/server/validation';
 import { staffCaller } from '../../_lib/session';
 import { acceptAction, decideAction, refuseAction } from '../../actions';
 import { AdminPanel } from '@/components/admin/panel';
+import { noticeDetail } from '../../_lib/notice';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '申请详情' };
@@ -61,7 +62,8 @@ export default async function ApplicationPage({
   });
   const sp = await searchParams;
   const notice = NOTICES[firstParam(sp.notice) ?? ''];
-  const message = firstParam(sp.message);
+  // The sentence comes from the server (a cookie it set), never from the query string.
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   const hidden = (
     <>
       <input type="hidden" name="csrf" value={staff.csrfToken} />
