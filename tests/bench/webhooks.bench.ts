@@ -120,15 +120,13 @@ for (let i = 0; i < total; i++) {
   const wait = due - performance.now();
   if (wait > 0) await new Promise((res) => setTimeout(res, wait));
   const seq = 1_000_000 + i;
-  await db
-    .transaction()
-    .execute((trx) =>
-      enqueueWebhookEvent(trx, {
-        type: 'penalty.published',
-        subjectKey: `subject:${i % 1000}`,
-        data: { subject: { id: i % 1000 }, seq },
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    enqueueWebhookEvent(trx, {
+      type: 'penalty.published',
+      subjectKey: `subject:${i % 1000}`,
+      data: { subject: { id: i % 1000 }, seq },
+    }),
+  );
   committed.set(seq, Date.now());
 }
 while (receiver.accepted.length - before < total) await new Promise((res) => setTimeout(res, 50));
