@@ -81,7 +81,7 @@ describe('record lifecycle rule against a reference model', () => {
           if (o.op === 'reimport') {
             const d = decideImport(
               'penalty',
-              { ...row, reportedAt: row.reportedAt as Date },
+              { ...row, subjectName: '甲公司', reportedAt: row.reportedAt as Date },
               {
                 subjectId: 1,
                 subjectName: '甲公司',
