@@ -115,6 +115,94 @@ const line = (label: string, l: Load) =>
     `${label.padEnd(44)} ${l.rps.toFixed(1).padStart(7)} req/s  p50 ${String(l.p50).padStart(5)} ms  p97.5 ${String(l.p95).padStart(6)} ms  failed ${l.non2xx + l.errors}/${l.total}  ${JSON.stringify(l.statuses)}`,
   );
 
+interface Filing {
+  key: string;
+  status: number;
+  trackingNumber: string | null;
+  message: string;
+}
+
+/**
+ * Files objections through nginx (the tRPC procedure the form's action calls) until `stop()`,
+ * a few at a time, each with its own idempotency key; answers what each got.
+ */
+function fileApplications(recordId: number) {
+  const filings: Filing[] = [];
+  let running = true;
+  const one = async (n: number) => {
+    const key = `bench${Date.now()}x${n}`.padEnd(16, '0');
+    const body = {
+      json: {
+        kind: 'objection',
+        idempotencyKey: key,
+        record: { kind: 'penalty', id: recordId },
+        applicant: {
+          type: 'organisation',
+          name: '乐山市压测申请有限公司',
+          uscc: '91350100M000100Y43',
+          contactPerson: '李经办',
+          phone: '13800000000',
+        },
+        reasonCategory: '信息错误',
+        description: '压测：处罚决定书记载的事实与本公司实际情况不符。',
+      },
+    };
+    try {
+      const res = await fetch(`${nginx}/api/trpc/applications.submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      const tracking = /"trackingNumber":"([A-Z0-9]+)"/.exec(text)?.[1] ?? null;
+      filings.push({
+        key,
+        status: res.status,
+        trackingNumber: tracking,
+        message: /"message":"([^"]*)"/.exec(text)?.[1] ?? '',
+      });
+    } catch (err) {
+      filings.push({ key, status: 0, trackingNumber: null, message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  let n = 0;
+  const workers = Array.from({ length: 4 }, async () => {
+    while (running) await one(n++);
+  });
+  return {
+    async stop(): Promise<Filing[]> {
+      running = false;
+      await Promise.all(workers);
+      return filings;
+    },
+  };
+}
+
+/** Of the filings that were answered with a tracking number, how many are not in the database; and half-written rows. */
+async function lostApplications(filings: Filing[]) {
+  const c = new pg.Client({ connectionString: primaryUrl });
+  await c.connect();
+  try {
+    const keys = filings.map((f) => f.key);
+    const rows = await c.query<{ idempotency_key: string; tracking_number: string; events: number }>(
+      `select a.idempotency_key, a.tracking_number,
+              (select count(*) from application_events e where e.application_id = a.id)::int as events
+       from applications a where a.idempotency_key = any($1)`,
+      [keys],
+    );
+    const stored = new Map(rows.rows.map((r) => [r.idempotency_key, r]));
+    const confirmed = filings.filter((f) => f.status === 200 && f.trackingNumber);
+    const lost = confirmed.filter((f) => stored.get(f.key)?.tracking_number !== f.trackingNumber).length;
+    const halfWritten = rows.rows.filter((r) => r.events === 0).length;
+    const failed = filings.filter((f) => f.status !== 200);
+    const messages = [...new Set(failed.map((f) => `${f.status} ${f.message}`.slice(0, 60)))];
+    return { filed: filings.length, confirmed: confirmed.length, lost, halfWritten, failed: failed.length, messages };
+  } finally {
+    await c.end();
+  }
+}
+
 async function checksums(url: string): Promise<Map<string, string>> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -152,23 +240,43 @@ try {
   );
 
   console.log('\n== faults ==');
+  const recordId = await (async () => {
+    const c = new pg.Client({ connectionString: primaryUrl });
+    await c.connect();
+    try {
+      const r = await c.query<{ id: number }>(
+        `select p.id from penalty_records p join departments d on d.id = p.department_id
+         where d.code = 'scjg' and p.status = 'published' and p.public_until > current_date and p.severity <> 'minor'
+         order by p.decision_date desc limit 1`,
+      );
+      return Number(r.rows[0]!.id);
+    } finally {
+      await c.end();
+    }
+  })();
   {
+    const filing = fileApplications(recordId);
     const running = load(nginx, { missOnly: true });
     await sleep((SECONDS * 1000) / 3);
     const pid = Number(readFileSync(path.join(dir, `portal-${ports[1]}.pid`), 'utf8'));
     process.kill(pid, 'SIGKILL');
     const r = await running;
+    const filed = await lostApplications(await filing.stop());
     line('SIGKILL one instance under miss-only load', r);
+    console.log(`  applications during it: ${JSON.stringify(filed)}`);
     cluster('start'); // brings the killed instance back
   }
   {
+    const filing = fileApplications(recordId);
     const running = load(nginx, { missOnly: true });
     await sleep((SECONDS * 1000) / 3);
     const t0 = Date.now();
     pgCtl('primary', 'restart');
     console.log(`primary restarted in ${Date.now() - t0} ms`);
     const r = await running;
+    const filed = await lostApplications(await filing.stop());
     line('primary restart under miss-only load', r);
+    console.log(`  applications during it: ${JSON.stringify(filed)}`);
   }
   {
     const running = load(nginx, { missOnly: true });

@@ -224,7 +224,7 @@ describe('scheduled work with several instances', () => {
       .selectFrom('auditLog')
       .select(({ fn }) => ['entityId', fn.countAll<number>().as('n')])
       .where('entityId', 'in', ids.map(String))
-      .where('action', '=', 'publication_ended')
+      .where('action', '=', 'penalty.expire')
       .groupBy('entityId')
       .execute();
     expect(audited).toHaveLength(ids.length);
