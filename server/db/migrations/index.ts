@@ -11,10 +11,10 @@ import * as m0420 from './2026_11_28_0420_query_code_hmac';
 import * as m0430 from './2026_11_28_0430_record_uscc_indexes';
 import * as m1200 from './2026_12_04_1200_record_decisions';
 import * as m1210 from './2026_12_04_1210_workday_calendar';
-import * as m1400 from './2026_12_04_1400_coordination';
 import * as m1310 from './2026_12_04_1310_stored_files';
-import * as m1700 from './2026_12_04_1700_notification_outbox';
+import * as m1400 from './2026_12_04_1400_coordination';
 import * as m1500 from './2026_12_04_1500_subject_name_key';
+import * as m1700 from './2026_12_04_1700_notification_outbox';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -30,8 +30,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0430_record_uscc_indexes': m0430,
   '2026_12_04_1200_record_decisions': m1200,
   '2026_12_04_1210_workday_calendar': m1210,
-  '2026_12_04_1400_coordination': m1400,
   '2026_12_04_1310_stored_files': m1310,
-  '2026_12_04_1700_notification_outbox': m1700,
+  '2026_12_04_1400_coordination': m1400,
   '2026_12_04_1500_subject_name_key': m1500,
+  '2026_12_04_1700_notification_outbox': m1700,
 };
