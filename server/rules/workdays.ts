@@ -10,7 +10,7 @@
 // them). An entered year is used only while the package has no data for it; once an upgraded
 // chinese-days covers the year, the package wins.
 
-import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addDays, compareDates, dayOfWeek, isIsoDate, type IsoDate } from './dates';
 
 /** Configurable working-day deadlines (SPEC §6): accept or refuse, decide, propagate a decision. */
