@@ -7,7 +7,7 @@ import { lifecycleRound } from '../server/lifecycle/scheduler';
 
 const handle = await getDbHandle();
 try {
-  const round = await runExclusively(handle.db, 'lifecycle', () => lifecycleRound(handle.db));
+  const round = await runExclusively(handle, 'lifecycle', () => lifecycleRound(handle.db));
   console.log(JSON.stringify(round.ran ? { ran: true, ...round.result } : { ran: false }));
 } finally {
   await handle.close();

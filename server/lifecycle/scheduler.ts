@@ -1,4 +1,4 @@
-import { getDb, type Db } from '../db/client';
+import { getDbHandle, type Db } from '../db/client';
 import { runExclusively } from '../db/job-lock';
 import { publicDataChanged } from '../http/invalidate';
 import { todayInShanghai } from '../rules/dates';
@@ -17,9 +17,9 @@ export function startLifecycleScheduler(): void {
   if (globalForJob.__lifecycleTimer) return;
   const tick = async () => {
     try {
-      const db = await getDb();
+      const handle = await getDbHandle();
       // With several instances, one runs each round; the others find the lock taken and skip.
-      const round = await runExclusively(db, 'lifecycle', () => lifecycleRound(db));
+      const round = await runExclusively(handle, 'lifecycle', () => lifecycleRound(handle.db));
       if (!round.ran) console.log('生命周期任务：另一实例正在运行本轮，跳过');
     } catch (err) {
       console.error('生命周期任务失败，将在一小时后重试：', err);
