@@ -39,7 +39,7 @@ test('the office enters 2027’s holidays: the deadline of a filing on 2026-12-3
   await form.getByLabel(/放假日期/).fill('2027-01-01~2027-01-03 元旦\n2027-02-06~2027-02-13 春节');
   await form.getByLabel(/调休上班日期/).fill('2027-02-15');
   await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('alert')).toContainText('调休上班日：2027-02-15 是周一至周五');
+  await expect(page.locator('p[role="alert"]')).toContainText('调休上班日：2027-02-15 是周一至周五');
   await expect(page.getByTestId('calendar-year-2027')).toContainText('尚未录入');
 
   const again = page.getByRole('region', { name: '录入2027年节假日安排' });
