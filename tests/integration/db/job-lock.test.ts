@@ -6,7 +6,6 @@ import { describeEachDatabase } from '../helpers/databases';
 
 describeEachDatabase('runExclusively', (current) => {
   it('runs a job when nobody else is, releases it afterwards, also when the job throws', async () => {
-    const { db } = current();
     const target = current();
     expect(await runExclusively(target, 'job-a', async () => 1)).toEqual({ ran: true, result: 1 });
     await expect(
