@@ -17,5 +17,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static files carry no scripts of ours to allow; they get the other headers from next.config.ts.
-  matcher: ['/((?!_next/static|_next/image|favicon).*)'],
+  // Nor does the import upload (a redirect), whose file of up to 200 MB the proxy would buffer.
+  // Keep in step with IMPORT_UPLOAD_PATH (server/http/form-size.ts): a matcher must be a literal.
+  matcher: ['/((?!_next/static|_next/image|favicon|admin/imports/upload$).*)'],
 };

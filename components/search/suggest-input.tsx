@@ -1,6 +1,5 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import {
   useEffect,
@@ -11,10 +10,13 @@ import {
   type FormEvent,
   type Ref,
 } from 'react';
-import { TrpcProvider, trpc } from '@/components/trpc/client';
+import type { Suggestion } from './suggest-client';
 
 const DEBOUNCE_MS = 120;
 const noSubscription = () => () => {};
+/** Answers already fetched in this page load, newest last (a short memory, not a cache policy). */
+const remembered = new Map<string, Suggestion[]>();
+const REMEMBERED_MAX = 50;
 
 export interface SuggestInputProps {
   id: string;
@@ -34,15 +36,16 @@ export interface SuggestInputProps {
  * subject, Escape closes), announced to screen readers. Before hydration and without
  * JavaScript it is the plain text box of the plain GET form.
  */
-export function SuggestInput(props: SuggestInputProps) {
-  return (
-    <TrpcProvider>
-      <Combobox {...props} />
-    </TrpcProvider>
-  );
-}
-
-function Combobox({ id, name, defaultValue, placeholder, className, required, inputRef, onTyping }: SuggestInputProps) {
+export function SuggestInput({
+  id,
+  name,
+  defaultValue,
+  placeholder,
+  className,
+  required,
+  inputRef,
+  onTyping,
+}: SuggestInputProps) {
   const router = useRouter();
   const listId = useId();
   // False while rendered on the server and hydrated, true after: the plain box until then.
@@ -60,12 +63,24 @@ function Combobox({ id, name, defaultValue, placeholder, className, required, in
     return () => clearTimeout(timer);
   }, [text]);
 
-  const { data } = useQuery({
-    ...trpc.search.suggest.queryOptions({ q: typed }),
-    enabled: mounted && typed !== '',
-    placeholderData: keepPreviousData,
-  });
-  const options = typed === '' ? [] : (data ?? []);
+  // The last answer stays shown until the next one arrives; a failed request suggests nothing.
+  const [last, setLast] = useState<Suggestion[]>([]);
+  useEffect(() => {
+    if (!mounted || typed === '' || remembered.has(typed)) return;
+    const controller = new AbortController();
+    import('./suggest-client')
+      .then(({ fetchSuggestions }) => fetchSuggestions(typed, controller.signal))
+      .then(
+        (answer) => {
+          remembered.set(typed, answer);
+          if (remembered.size > REMEMBERED_MAX) remembered.delete(remembered.keys().next().value as string);
+          setLast(answer);
+        },
+        () => undefined,
+      );
+    return () => controller.abort();
+  }, [mounted, typed]);
+  const options = typed === '' ? [] : (remembered.get(typed) ?? last);
   const expanded = open && options.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 

@@ -164,6 +164,12 @@ function answer(
 const isBareError = (status: number, contentType: unknown) =>
   status >= 400 && !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
 
+/**
+ * A refusal our own route handlers wrote (a CSV download's wrong filter, a missing attachment):
+ * they answer in Chinese, which Next's bare errors never are. It reaches the visitor unchanged.
+ */
+const isOwnAnswer = (page: RenderedPage) => /[\u3400-\u9fff]/.test(page.body.toString('utf8'));
+
 const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
 const BARE_MESSAGES: Record<number, string> = {
   404: '没有找到您要访问的页面或文件。',
@@ -200,6 +206,11 @@ async function serveGuarded(handle: Handler, req: IncomingMessage, res: ServerRe
     return;
   }
   if (!page) return; // passed through
+  if (isOwnAnswer(page)) {
+    res.writeHead(page.status, page.headers);
+    res.end(req.method === 'HEAD' ? undefined : page.body);
+    return;
+  }
   if (page.status < 500 && page.status !== 400) {
     const headers: Record<string, string> =
       page.status === 405 ? { allow: String(page.headers['allow'] ?? 'GET, HEAD') } : {};

@@ -1,10 +1,9 @@
 import { z } from '../validation';
 import { roleProcedure, router } from '../trpc';
+import { MAX_IMPORT_BYTES } from '../api/limits';
 import * as staff from './staff';
 
 const id = z.coerce.number().int().positive();
-/** Matches the push API's file limit. */
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export const importsRouter = router({
   history: roleProcedure('department', 'office', 'admin').query(({ ctx }) =>
@@ -28,7 +27,7 @@ export const importsRouter = router({
         bytes: z
           .instanceof(Uint8Array)
           .refine((b) => b.length > 0, '文件是空的。')
-          .refine((b) => b.length <= MAX_UPLOAD_BYTES, '文件超过 200 MB 上限。'),
+          .refine((b) => b.length <= MAX_IMPORT_BYTES, `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限。`),
         departmentId: id.nullable().optional(),
       }),
     )

@@ -96,6 +96,23 @@ test('department staff preview a file, see the bad row in Chinese, commit, and d
   expect(JSON.stringify(await hits.json())).toContain(good.CF_XDR_MC!);
 });
 
+test('an import file over 10 MB reaches the preview whole (the proxy does not cut it short)', async ({ page }) => {
+  await signIn(page, SCJG);
+  await page.goto('/admin/imports');
+  const n = Date.now() % 100000;
+  // Three rows whose 违法事实 is far too long: about 12.6 MB, refused row by row, not as a whole.
+  const rows = [0, 1, 2].map((i) =>
+    penaltyRow(n + i, { CF_WSH: `乐市监罚〔2026〕BIG${n + i}号`, CF_SY: '超'.repeat(1_400_000) }),
+  );
+  const buffer = Buffer.from(toCsv(rows));
+  expect(buffer.length).toBeGreaterThan(12 * 1024 * 1024);
+  await page.getByLabel(/^文件（CSV/).setInputFiles({ name: '大文件.csv', mimeType: 'text/csv', buffer });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(page.getByRole('heading', { name: /预览结果/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('summary')).toContainText('共 3 行，合格 0 行，有错误 3 行');
+  await expect(page.getByRole('region', { name: '错误行列表' })).toContainText('CF_SY');
+});
+
 test('department staff have no statistics page; the office sees per-department timeliness and handling', async ({
   page,
 }, testInfo) => {

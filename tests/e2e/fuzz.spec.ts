@@ -47,6 +47,22 @@ test('what was a 500 is a Chinese 400/403/405: malformed URLs, TRACE, a non-JSON
   expect(nul.status()).toBe(400);
   expect(await nul.text()).toContain('查询参数 q');
 
+  // The import upload with a body that is not a form (the fuzz run's 500s in session 5).
+  for (const headers of [
+    { 'content-type': 'application/json' },
+    { 'content-type': 'multipart/form-data; boundary=x' },
+  ]) {
+    const upload = await send(base(), {
+      method: 'POST',
+      path: '/admin/imports/upload',
+      headers,
+      body: '{"a":1',
+      source: 'e2e',
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.body).toContain('上传的内容无法识别');
+  }
+
   const trace = await send(base(), { method: 'TRACE', path: '/', source: 'e2e' });
   expect(trace.status).toBe(405);
   expect(trace.body).toContain('不支持该请求方法');

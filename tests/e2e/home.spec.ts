@@ -59,7 +59,7 @@ test.describe('home page', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('combobox', { name: '查询关键词' }).fill('农业');
+    await page.getByRole('searchbox', { name: '查询关键词' }).fill('农业');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page).toHaveURL(/\/search\?q=%E5%86%9C%E4%B8%9A/);
     await context.close();

@@ -84,7 +84,7 @@ test('no page logs a CSP violation or a console error: public pages, search with
   }
   // Search follows the typing only when its scripts run.
   await page.goto('/search?q=%E5%86%9C%E4%B8%9A');
-  await page.getByRole('searchbox', { name: '查询关键词' }).fill('乐山');
+  await page.getByRole('combobox', { name: '查询关键词' }).fill('乐山');
   // (A server render per keystroke: generous on a busy machine.)
   await expect(page).toHaveURL(/\/search\?q=%E4%B9%90%E5%B1%B1/, { timeout: 30_000 });
   await page.getByTestId('search-hit').first().getByRole('link').first().click();

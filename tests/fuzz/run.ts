@@ -53,6 +53,7 @@ export function send(
   const url = new URL(base);
   return new Promise((resolve) => {
     let r: http.ClientRequest;
+    let answered = false;
     try {
       r = http.request(
         {
@@ -64,6 +65,7 @@ export function send(
           timeout: timeoutMs,
         },
         (res) => {
+          answered = true;
           const chunks: Buffer[] = [];
           let size = 0;
           res.on('data', (c: Buffer) => {
@@ -78,6 +80,10 @@ export function send(
             }),
           );
           res.on('error', () => resolve({ status: -1, contentType: '', body: '' }));
+          // Cut off mid-answer: the connection closed before the body ended.
+          res.on('close', () => {
+            if (!res.complete) resolve({ status: -1, contentType: '', body: Buffer.concat(chunks).toString('utf8') });
+          });
         },
       );
     } catch {
@@ -85,8 +91,25 @@ export function send(
       resolve({ status: -2, contentType: '', body: '' });
       return;
     }
+    // CONNECT's answer comes as a 'connect' event with the raw socket, not as a response.
+    r.on('connect', (res: http.IncomingMessage, socket: import('node:net').Socket, head: Buffer) => {
+      const chunks = [head];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      socket.on('error', () => undefined);
+    });
     r.on('timeout', () => r.destroy(new Error('timeout')));
     r.on('error', () => resolve({ status: -1, contentType: '', body: '' }));
+    // Closed with no answer at all (and no error event): a dropped connection, not a hang.
+    r.on('close', () => {
+      if (!answered) resolve({ status: -1, contentType: '', body: '' });
+    });
     if (req.body !== undefined) r.write(req.body);
     r.end();
   });

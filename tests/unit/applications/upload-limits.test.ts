@@ -10,6 +10,8 @@ describe('what the application forms accept', () => {
   it('lets five 10 MB attachments and the fields through Next (its default is 1 MB)', () => {
     expect(MAX_FORM_BYTES).toBeGreaterThan(5 * 10 * MB);
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(MAX_FORM_BYTES);
+    // The proxy in front of every action passes on only the first 10 MB unless told otherwise.
+    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(MAX_FORM_BYTES);
   });
 
   it('tells in Chinese which chosen file is too big or of the wrong type, before sending', () => {
@@ -29,5 +31,8 @@ describe('what the application forms accept', () => {
     expect(isOversizedFormPost(req('POST', '/apply/objection', 50 * MB))).toBe(false);
     expect(isOversizedFormPost(req('GET', '/apply/objection', MAX_FORM_BYTES + 1))).toBe(false);
     expect(isOversizedFormPost(req('POST', '/api/v1/disclosures', MAX_FORM_BYTES + 1))).toBe(false);
+    // A department's import file may be up to 200 MB.
+    expect(isOversizedFormPost(req('POST', '/admin/imports/upload', 150 * MB))).toBe(false);
+    expect(isOversizedFormPost(req('POST', '/admin/imports/upload', 202 * MB))).toBe(true);
   });
 });

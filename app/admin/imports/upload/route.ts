@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { errorPage } from '@/server/http/request-guard';
 import { staffFromForm } from '../../_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +8,16 @@ export const dynamic = 'force-dynamic';
 // Server Action, whose 1 MB body limit would refuse a department's file. The preview runs
 // here; the page then shows it by its number (Post/Redirect/Get).
 export async function POST(request: Request) {
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    // Not a multipart or urlencoded body, or a broken one: the client's fault, said in Chinese.
+    return new Response(errorPage(400, '上传的内容无法识别：请在“数据导入”页面选择文件后重新上传。'), {
+      status: 400,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
   const { caller } = await staffFromForm(form);
   const file = form.get('file');
   const dept = String(form.get('departmentId') ?? '').trim();
