@@ -55,6 +55,8 @@ export function SuggestInput({
     () => false,
   );
   const [text, setText] = useState(defaultValue ?? '');
+  // The text the page came with is a query already answered: suggest only once the person types.
+  const [touched, setTouched] = useState(false);
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -66,7 +68,7 @@ export function SuggestInput({
   // The last answer stays shown until the next one arrives; a failed request suggests nothing.
   const [last, setLast] = useState<Suggestion[]>([]);
   useEffect(() => {
-    if (!mounted || typed === '' || remembered.has(typed)) return;
+    if (!mounted || !touched || typed === '' || remembered.has(typed)) return;
     const controller = new AbortController();
     import('./suggest-client')
       .then(({ fetchSuggestions }) => fetchSuggestions(typed, controller.signal))
@@ -79,13 +81,14 @@ export function SuggestInput({
         () => undefined,
       );
     return () => controller.abort();
-  }, [mounted, typed]);
-  const options = typed === '' ? [] : (remembered.get(typed) ?? last);
+  }, [mounted, touched, typed]);
+  const options = !touched || typed === '' ? [] : (remembered.get(typed) ?? last);
   const expanded = open && options.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   const changed = (event: FormEvent<HTMLInputElement> | CompositionEvent<HTMLInputElement>) => {
     setText(event.currentTarget.value);
+    setTouched(true);
     setActive(-1);
     setOpen(true);
     onTyping?.();

@@ -7,6 +7,7 @@ import { clientAddress } from './client-address';
 import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { internalErrorMessage, logInternalError } from './error-reference';
+import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
@@ -163,12 +164,6 @@ function answer(
 /** An error that is not one of our own answers: Next's bare English text, an empty body. */
 const isBareError = (status: number, contentType: unknown) =>
   status >= 400 && !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
-
-/**
- * A refusal our own route handlers wrote (a CSV download's wrong filter, a missing attachment):
- * they answer in Chinese, which Next's bare errors never are. It reaches the visitor unchanged.
- */
-const isOwnAnswer = (page: RenderedPage) => /[\u3400-\u9fff]/.test(page.body.toString('utf8'));
 
 const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
 const BARE_MESSAGES: Record<number, string> = {

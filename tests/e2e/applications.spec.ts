@@ -100,8 +100,8 @@ async function decide(page: Page, decision: string, reasons: string) {
 async function track(page: Page, codes: { trackingNumber: string; queryCode: string }) {
   await page.goto('/track');
   await page.getByLabel('受理编号').first().fill(codes.trackingNumber);
-  await page.getByLabel('查询码').fill(codes.queryCode);
-  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByLabel('查询码', { exact: true }).fill(codes.queryCode);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
   await expect(page.getByTestId('track-result')).toBeVisible();
 }
 

@@ -54,6 +54,24 @@ test.describe('search suggestions and grouped results', () => {
     await comboboxByKeyboard(page);
   });
 
+  test('a results page asks for no suggestions until the person types, then the list follows the typing', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/trpc/search.suggest')) asked.push(r.url());
+    });
+    await page.goto('/search?q=%E5%86%9C%E4%B8%9A', { waitUntil: 'networkidle' });
+    const box = page.getByRole('combobox', { name: '查询关键词' });
+    await box.focus();
+    await page.waitForTimeout(500);
+    expect(asked).toEqual([]);
+    await expect(page.getByRole('listbox', { name: '主体名称建议' })).toBeHidden();
+    await box.fill('乐山');
+    await expect(page.getByRole('listbox', { name: '主体名称建议' })).toBeVisible();
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   test('without JavaScript the search box is the plain form: no combobox, no list, search works', async ({
     browser,
   }) => {

@@ -87,6 +87,9 @@ test('no page logs a CSP violation or a console error: public pages, search with
   await page.getByRole('combobox', { name: '查询关键词' }).fill('乐山');
   // (A server render per keystroke: generous on a busy machine.)
   await expect(page).toHaveURL(/\/search\?q=%E4%B9%90%E5%B1%B1/, { timeout: 30_000 });
+  // The suggestion list covers the first hits until it is closed, as a combobox's list does.
+  await page.getByRole('combobox', { name: '查询关键词' }).press('Escape');
+  await expect(page.getByRole('listbox', { name: '主体名称建议' })).toBeHidden();
   await page.getByTestId('search-hit').first().getByRole('link').first().click();
   await page.waitForLoadState('networkidle');
   // The back office, signed in through the scripted form.

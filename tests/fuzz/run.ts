@@ -93,6 +93,8 @@ export function send(
     }
     // CONNECT's answer comes as a 'connect' event with the raw socket, not as a response.
     r.on('connect', (res: http.IncomingMessage, socket: import('node:net').Socket, head: Buffer) => {
+      // Node closes the request right after this event: the answer is on the socket.
+      answered = true;
       const chunks = [head];
       socket.on('data', (c: Buffer) => chunks.push(c));
       socket.on('close', () =>
