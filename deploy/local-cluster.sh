@@ -125,6 +125,10 @@ write_nginx_conf() {
   local dir="$CLUSTER_DIR/nginx"
   mkdir -p "$dir/cache" "$dir/temp" "$dir/logs"
   chmod 777 "$dir/cache" "$dir/temp"
+  # nginx's workers do not run as root: they must be able to pass through the cluster
+  # directory to reach cache/ and temp/ (a mktemp -d directory is 0700). Passing only, not
+  # listing: identity.key stays 0600. Without it nginx cuts every response it buffers to disk.
+  chmod a+x "$CLUSTER_DIR" "$dir"
   local servers="" port
   for port in "${PORTAL_PORTS[@]}"; do
     servers+="  server 127.0.0.1:$port max_fails=3 fail_timeout=10s;\n"
@@ -164,7 +168,13 @@ start_nginx() {
   else
     nginx -c "$dir/nginx.conf" -p "$dir"
   fi
-  wait_for 30 curl -fsS "http://127.0.0.1:$NGINX_PORT/api/ready" || { echo "nginx 未就绪"; exit 1; }
+  # The instances answered on their own ports; through nginx give them as long again on a busy machine.
+  if ! wait_for 120 curl -fsS --max-time 10 "http://127.0.0.1:$NGINX_PORT/api/ready"; then
+    echo "nginx 未就绪 (not ready): the last answer through nginx, then nginx's and the instances' logs"
+    curl -sS --max-time 10 -o /dev/stdout -w '\nHTTP %{http_code}\n' "http://127.0.0.1:$NGINX_PORT/api/ready" || true
+    tail -n 20 "$dir/logs/error.log" "$CLUSTER_DIR"/portal-*.log 2>/dev/null || true
+    exit 1
+  fi
 }
 
 stop_all() {

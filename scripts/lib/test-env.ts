@@ -51,6 +51,41 @@ export function ensureDebianPackages(): string[] {
   return missing.map((m) => m.pkg);
 }
 
+const listenOn = (port: number) =>
+  new Promise<net.Server | null>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+
+/**
+ * `count` distinct free ports, all held until every one is found (so two calls in a row
+ * cannot be handed the same port). With `firstWithNext`, the port after the first is free
+ * too: deploy/local-cluster.sh puts the replica on PG_PORT + 1, and a port chosen for nginx
+ * or an instance must not be that one.
+ */
+export async function freePorts(count: number, { firstWithNext = false } = {}): Promise<number[]> {
+  const held: net.Server[] = [];
+  const ports: number[] = [];
+  try {
+    while (ports.length < count) {
+      const server = await listenOn(0);
+      if (!server) throw new Error('no free TCP port on 127.0.0.1');
+      held.push(server);
+      const { port } = server.address() as net.AddressInfo;
+      if (ports.length === 0 && firstWithNext) {
+        const next = port < 65535 ? await listenOn(port + 1) : null;
+        if (!next) continue; // this one stays held, so it is not offered again
+        held.push(next);
+      }
+      ports.push(port);
+    }
+  } finally {
+    await Promise.all(held.map((s) => new Promise((resolve) => s.close(resolve))));
+  }
+  return ports;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

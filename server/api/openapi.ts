@@ -56,6 +56,17 @@ const problems = (...codes: (keyof typeof PROBLEM_TYPES)[]) =>
     ]),
   );
 
+/**
+ * The errors of an operation anyone may call. A key is optional there, but one that is sent is
+ * checked: a wrong key is 401, a revoked key 403, and too many wrong keys from one address 429.
+ */
+const publicProblems = (...codes: (keyof typeof PROBLEM_TYPES)[]) => ({
+  ...problems(...codes, 429),
+  '401': { ...problems(401)['401'], description: '携带的 API 密钥无效（本接口无需密钥；若携带则必须有效）' },
+  '403': { ...problems(403)['403'], description: '携带的 API 密钥已被吊销' },
+  '429': { ...problems(429)['429'], description: '请求过于频繁，或本地址 API 密钥错误次数过多' },
+});
+
 const ok = (schema: Json, description = '成功') => ({
   '200': { description, content: { 'application/json': { schema } } },
 });
@@ -123,7 +134,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
             'group',
             'page',
           ]),
-          responses: { ...ok(ref('SearchResult')), ...problems(400, 429) },
+          responses: { ...ok(ref('SearchResult')), ...publicProblems(400) },
         },
       },
       '/api/v1/subjects/{uscc}': {
@@ -132,7 +143,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'getSubject',
           summary: '信用主体及其公示中的信息',
           parameters: [usccPath(examples)],
-          responses: { ...ok(ref('Subject')), ...problems(400, 404, 429) },
+          responses: { ...ok(ref('Subject')), ...publicProblems(400, 404) },
         },
       },
       '/api/v1/subjects/{uscc}/credit-check': {
@@ -141,7 +152,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'creditCheck',
           summary: '审批前信用核查：红黑名单状态、今日适用的奖惩措施及其依据',
           parameters: [usccPath(examples)],
-          responses: { ...ok(ref('CreditCheck')), ...problems(400, 404, 429) },
+          responses: { ...ok(ref('CreditCheck')), ...publicProblems(400, 404) },
         },
       },
       '/api/v1/penalties': {
@@ -150,7 +161,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'listPenalties',
           summary: '公示中的行政处罚（国家标准 CF_* 字段）',
           parameters: query(LIST),
-          responses: { ...ok(pageOf('Penalty')), ...problems(400, 429) },
+          responses: { ...ok(pageOf('Penalty')), ...publicProblems(400) },
         },
       },
       '/api/v1/licensing': {
@@ -159,7 +170,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'listLicensing',
           summary: '行政许可（国家标准 XK_* 字段；过期许可标记 expired）',
           parameters: query(LIST),
-          responses: { ...ok(pageOf('Licensing')), ...problems(400, 429) },
+          responses: { ...ok(pageOf('Licensing')), ...publicProblems(400) },
         },
       },
       '/api/v1/lists': {
@@ -168,7 +179,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'listListEntries',
           summary: '有效的红黑名单条目',
           parameters: query([...LIST, 'list_type']),
-          responses: { ...ok(pageOf('ListEntry')), ...problems(400, 429) },
+          responses: { ...ok(pageOf('ListEntry')), ...publicProblems(400) },
         },
       },
       '/api/v1/exposure-cases': {
@@ -177,7 +188,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'listExposureCases',
           summary: '已发布的曝光案例',
           parameters: query([...LIST, 'domain']),
-          responses: { ...ok(pageOf('ExposureCase')), ...problems(400, 429) },
+          responses: { ...ok(pageOf('ExposureCase')), ...publicProblems(400) },
         },
       },
       '/api/v1/catalog': {
@@ -186,7 +197,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
           operationId: 'listCatalog',
           summary: '联合奖惩措施目录',
           parameters: query(['catalog_kind', 'domain', 'changed_since', 'cursor', 'limit']),
-          responses: { ...ok(pageOf('CatalogItem')), ...problems(400, 429) },
+          responses: { ...ok(pageOf('CatalogItem')), ...publicProblems(400) },
         },
       },
       '/api/v1/removals': {
@@ -220,7 +231,7 @@ export function openApiDocument(examples: ApiExamples = NO_EXAMPLES): Json {
                 },
               },
             }),
-            ...problems(400, 429),
+            ...publicProblems(400),
           },
         },
       },

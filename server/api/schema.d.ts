@@ -846,7 +846,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -889,6 +907,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description 未找到 */
       404: {
         headers: {
@@ -898,7 +934,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -941,6 +977,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description 未找到 */
       404: {
         headers: {
@@ -950,7 +1004,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1011,7 +1065,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1072,7 +1144,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1135,7 +1225,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1214,7 +1322,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1288,7 +1414,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */
@@ -1345,7 +1489,25 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description 请求过于频繁 */
+      /** @description 携带的 API 密钥无效（本接口无需密钥；若携带则必须有效） */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 携带的 API 密钥已被吊销 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description 请求过于频繁，或本地址 API 密钥错误次数过多 */
       429: {
         headers: {
           /** @description 多少秒后可重试 */

@@ -385,7 +385,9 @@ export async function pushDisclosures(ctx: ApiContext) {
       const o = outcomes.get(i + 1);
       const errs = errors.get(i + 1);
       if (errs) return { index: i, status: 'rejected' as const, errors: errs };
-      if (o) return { index: i, status: o.outcome, id: o.id, document_number: o.documentNumber };
+      // A dry run is rolled back: what it would write has no id yet.
+      if (o && summary.status !== 'previewed')
+        return { index: i, status: o.outcome, id: o.id, document_number: o.documentNumber };
       return { index: i, status: 'valid' as const };
     }),
   };

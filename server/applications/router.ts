@@ -57,7 +57,11 @@ export const applicationsRouter = router({
         if (!r.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: r.message });
         checked.push(r.file);
       }
-      return service.submitApplication(ctx.db, input, checked, { today: ctx.today, keys: keysOf(ctx) });
+      return service.submitApplication(ctx.db, input, checked, {
+        today: ctx.today,
+        keys: keysOf(ctx),
+        client: ctx.clientIp ?? 'unknown',
+      });
     }),
   track: publicProcedure
     .input(trackSchema)

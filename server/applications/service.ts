@@ -55,6 +55,12 @@ export interface ServiceOptions {
   today: string;
   /** The identity secret's keys: they derive query codes and key their stored hashes. */
   keys: IdentityKeys;
+  /**
+   * Who is asking (the client address). A complaint checks its parent's query code, so it is
+   * counted in the same doors as /track: wrong codes per address, per number and address, and
+   * per number (server/rate-limit/doors.ts).
+   */
+  client?: string;
 }
 
 function newTrackingNumber(kind: ApplicationKind, today: string): string {
@@ -119,9 +125,13 @@ export async function submitApplication(
   let departmentId: number;
   let continuedFrom: string | null = null;
   if (input.kind === 'complaint') {
-    const parent = await repo.findApplication(db, { trackingNumber: input.parentTrackingNumber ?? '' });
+    const parentNumber = (input.parentTrackingNumber ?? '').trim().toUpperCase();
+    const attempt = await reserveAttempt(db, trackBuckets(parentNumber, options.client ?? 'unknown'));
+    if (!attempt.allowed) return fail('TOO_MANY_REQUESTS', pausedMessage('原异议申请', attempt.retryAfterSeconds));
+    const parent = await repo.findApplication(db, { trackingNumber: parentNumber });
     const check = parent && verifyQueryCode(keys, parent, input.parentQueryCode ?? '');
     if (!parent || !check?.ok) return fail('BAD_REQUEST', '原异议申请的受理编号或查询码不正确。');
+    await attempt.refund();
     if (parent.kind !== 'objection' || !(parent.status === 'decided' || parent.status === 'refused')) {
       return fail('BAD_REQUEST', '只能对已答复（已办结或不予受理）的异议提出投诉。');
     }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { changingPublicData } from '../http/invalidate';
 import { createHash } from 'node:crypto';
 import { csvDocument } from '../csv/writer';
@@ -266,7 +267,7 @@ export async function importRows(
         }),
       );
       addPhaseTime('db: commit', performance.now() - consumed);
-    } else await consume(null);
+    } else await rolledBack(db, consume);
     summary.errors.sort((a, b) => a.rowNumber - b.rowNumber);
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
@@ -276,15 +277,17 @@ export async function importRows(
     const reference = logInternalError(err, `导入批次 ${importId} 失败`);
     summary.failure = `导入失败，已全部回滚，未写入任何记录（错误编号 ${reference}），请稍后重试或联系网站管理员。`;
   }
+  const written = (n: number) => (summary.status === 'previewed' ? 0 : n);
   await db
     .updateTable('imports')
     .set({
       status: summary.status,
       fileSha256: fileSha256?.() ?? null,
       totalRows: summary.totalRows,
-      createdRows: summary.created,
-      updatedRows: summary.updated,
-      unchangedRows: summary.unchanged,
+      // A preview wrote nothing: the history counts what was written.
+      createdRows: written(summary.created),
+      updatedRows: written(summary.updated),
+      unchangedRows: written(summary.unchanged),
       errorRows: summary.errorRows,
       finishedAt: new Date(),
     })
@@ -301,6 +304,36 @@ export async function importRows(
       .execute();
   }
   return summary;
+}
+
+/**
+ * The dry run is the commit, rolled back: every check the writer makes (the party of a code,
+ * a document number already filed against another party, re-import rules) decides the
+ * preview exactly as it would decide the commit, and nothing stays (SPEC §3; issue 13's
+ * "the dry run decides exactly what the commit decides"). Inside a caller's transaction (the
+ * staff preview keeps its file in one) a savepoint is rolled back instead.
+ */
+async function rolledBack(db: Db, work: (trx: Db) => Promise<void>): Promise<void> {
+  if (db.isTransaction) {
+    await sql`savepoint import_dry_run`.execute(db);
+    try {
+      await work(db);
+    } finally {
+      await sql`rollback to savepoint import_dry_run`.execute(db);
+      await sql`release savepoint import_dry_run`.execute(db);
+    }
+    return;
+  }
+  const undo = new Error('import dry run: roll back');
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await work(trx);
+      throw undo;
+    })
+    .catch((err: unknown) => {
+      if (err !== undo) throw err;
+    });
 }
 
 function addErrors(summary: ImportSummary, rowNumber: number, issues: RowIssue[]) {

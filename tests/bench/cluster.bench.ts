@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort } from '../../scripts/lib/test-env';
+import { freePorts } from '../../scripts/lib/test-env';
 import { benchArgs } from './lib';
 
 const args = benchArgs();
@@ -30,11 +30,14 @@ const reuse = process.env.CLUSTER_REUSE === '1';
 const dir = reuse
   ? path.resolve(process.env.CLUSTER_DIR ?? 'data/cluster')
   : mkdtempSync(path.join(os.tmpdir(), 'credit-cluster-bench-'));
-const pgPort = reuse ? Number(process.env.PG_PORT ?? 55432) : await freePort();
-const ports = reuse
-  ? (process.env.PORTAL_PORTS ?? '3301 3302').split(' ').map(Number)
-  : [await freePort(), await freePort()];
-const nginxPort = reuse ? Number(process.env.NGINX_PORT ?? 8080) : await freePort();
+// The replica listens on pgPort + 1: no other port may be that one.
+const [pgPort, nginxPort, ...ports] = reuse
+  ? [
+      Number(process.env.PG_PORT ?? 55432),
+      Number(process.env.NGINX_PORT ?? 8080),
+      ...(process.env.PORTAL_PORTS ?? '3301 3302').split(' ').map(Number),
+    ]
+  : await freePorts(4, { firstWithNext: true });
 const env = {
   ...process.env,
   CLUSTER_DIR: dir,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../scripts/lib/test-env';
+import { freePorts } from '../../scripts/lib/test-env';
 
 // Starts the production topology once for the cluster suite (deploy/local-cluster.sh: a
 // PostgreSQL primary, a streaming replica, two portal instances on the current build, nginx
@@ -42,9 +42,9 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'credit-cluster-'));
-  const pgPort = await freePort();
-  const portalPorts = [await freePort(), await freePort()];
-  const nginxPort = await freePort();
+  // The replica listens on pgPort + 1: no other port may be that one.
+  const ports = await freePorts(4, { firstWithNext: true });
+  const [pgPort, nginxPort, portalPorts] = [ports[0]!, ports[1]!, ports.slice(2)];
   const env = {
     ...process.env,
     CLUSTER_DIR: dir,

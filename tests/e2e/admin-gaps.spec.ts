@@ -1,13 +1,11 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
+import { OFFICE, SCJG, shot, signIn } from './helpers/staff';
 import { companyUscc, penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The pages that closed the gaps of the rights and data issues: the /apply index, the
 // department import page (preview → commit → history with error report) and the office's
 // statistics page.
-
-const SCJG = { username: 'scjg', password: 'demo-scjg-2026' };
-const OFFICE = { username: 'office', password: 'demo-office-2026' };
 
 // The server's first lifecycle tick (thousands of demo transitions on the embedded database)
 // can hold every request for minutes on a busy machine: wait for a page once before the tests.
@@ -17,18 +15,6 @@ test.beforeAll(async ({ request }) => {
     expect((await request.get('/apply', { timeout: 60_000 })).status()).toBe(200);
   }).toPass({ timeout: 290_000 });
 });
-
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, account: { username: string; password: string }) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '申请队列' })).toBeVisible();
-}
 
 test('the /apply index explains the three services and links to each and to /track', async ({ page }, testInfo) => {
   await page.goto('/apply');

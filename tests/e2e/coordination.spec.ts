@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers/staff';
 import { expectNoAxeViolations } from './helpers/a11y';
 
 // 联合奖惩协同 in Chromium: a department lists a subject citing a catalog measure whose
@@ -14,14 +15,6 @@ test.beforeAll(async ({ request }) => {
     expect((await request.get('/apply', { timeout: 60_000 })).status()).toBe(200);
   }).toPass({ timeout: 290_000 });
 });
-
-async function signIn(page: Page, account: { username: string; password: string }) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '申请队列' })).toBeVisible();
-}
 
 test('listed by one department, answered by another, counted on /stats', async ({ page, request }) => {
   test.setTimeout(180_000);

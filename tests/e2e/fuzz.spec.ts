@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers/staff';
 import { collectSources, describeResult, runFuzz, send, summarise } from '../fuzz/run';
 
 // Issue 13, findings 1, 2 and 8, against the real server (`npm start`): the fast,
@@ -87,14 +88,6 @@ test('what was a 500 is a Chinese 400/403/405: malformed URLs, TRACE, a non-JSON
   expect(foreign.status()).toBe(403);
   expect(await foreign.text()).toContain('不是从本网站提交的');
 });
-
-async function signIn(page: Page, account: { username: string; password: string }) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '申请队列' })).toBeVisible();
-}
 
 test('the back office notice box never shows text from the query string', async ({ page }) => {
   await signIn(page, SCJG);

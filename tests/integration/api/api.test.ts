@@ -319,6 +319,61 @@ describeEachDatabase('REST API /api/v1', (current) => {
     expect(revoked.error!.detail).toContain('吊销');
   });
 
+  it('documents what every operation answers to a wrong, a revoked and a too-often wrong key', async () => {
+    const f = await fixtures();
+    const { key, id } = await createApiKey(f.db, { departmentId: f.dept.id, name: '已吊销的系统' });
+    await revokeApiKey(f.db, id);
+    const fetch = apiFetch(f.db, today);
+    type Operation = {
+      responses: Record<string, unknown>;
+      parameters?: { name: string; in: string; required?: boolean }[];
+    };
+    const paths = openApiDocument().paths as Record<string, Record<string, Operation>>;
+    const seen: string[] = [];
+    const undocumented: string[] = [];
+    for (const [template, methods] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const path = template.replace('{uscc}', f.black.uscc!);
+        const required = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required);
+        const url = `${BASE}${path}?${required.map((p) => `${p.name}=2026-01-01T00:00:00Z`).join('&')}`;
+        // A fresh address per operation and key, so that only the 429 below comes from the limit.
+        for (const [label, token] of [
+          ['wrong', 'lsk_wrong'],
+          ['revoked', key],
+        ] as const) {
+          const res = await fetch(url, {
+            method: method.toUpperCase(),
+            headers: {
+              authorization: `Bearer ${token}`,
+              'x-forwarded-for': `192.0.2.${seen.length + 1}`,
+              'content-type': 'application/json',
+            },
+            ...(method === 'get' ? {} : { body: '{}' }),
+          });
+          seen.push(`${method} ${template} ${label} → ${res.status}`);
+          expect(res.headers.get('content-type')).toContain('application/problem+json');
+          if (!(String(res.status) in op.responses)) undocumented.push(seen.at(-1)!);
+        }
+      }
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(20);
+    expect(seen.filter((s) => s.endsWith('401'))).toHaveLength(seen.length / 2);
+    expect(seen.filter((s) => s.endsWith('403'))).toHaveLength(seen.length / 2);
+    // Past the wrong-key limit of one address, the next answer is 429, documented on public reads too.
+    let last = 0;
+    for (let i = 0; i < 25 && last !== 429; i++) {
+      last = (
+        await fetch(`${BASE}/api/v1/penalties`, {
+          headers: { authorization: 'Bearer lsk_wrong', 'x-forwarded-for': '198.51.100.7' },
+        })
+      ).status;
+    }
+    expect(last).toBe(429);
+    for (const [, methods] of Object.entries(paths))
+      for (const op of Object.values(methods)) expect(Object.keys(op.responses)).toContain('429');
+    expect(undocumented).toEqual([]);
+  });
+
   it('takes a whole file handed over by the CLI, with its error report for the same department only', async () => {
     const f = await fixtures();
     const { key } = await createApiKey(f.db, { departmentId: f.dept.id, name: '命令行' });

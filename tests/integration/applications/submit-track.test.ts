@@ -7,9 +7,20 @@ import {
   submitApplication,
   trackApplication,
   acceptApplication,
+  decideApplication,
 } from '@/server/applications/service';
 import { describeEachDatabase } from '../helpers/databases';
-import { appByTracking, createStaff, createWorld, keys, objectionInput, options, submit } from './helpers';
+import {
+  accepted,
+  appByTracking,
+  createStaff,
+  createWorld,
+  keys,
+  objectionInput,
+  officeDepartment,
+  options,
+  submit,
+} from './helpers';
 
 const PNG = Uint8Array.from(
   Buffer.from(
@@ -86,6 +97,51 @@ describeEachDatabase('filing and tracking applications', (current) => {
     expect(blocked).toBeInstanceOf(TRPCError);
     expect((blocked as TRPCError).code).toBe('TOO_MANY_REQUESTS');
     expect((blocked as TRPCError).message).toContain('约 15 分钟后');
+  });
+
+  it('a complaint’s parent query code is guessed through the same doors as /track: shut for the guesser, open to the holder elsewhere', async () => {
+    const { db } = current();
+    const w = await createWorld(db, '乐山市沫若书香有限公司');
+    await officeDepartment(db);
+    const staff = await createStaff(db, 'department', w.department.id);
+    const objection = await submit(db, objectionInput(w.record.id), '2026-03-02');
+    const app = await accepted(db, staff, objection.trackingNumber, '2026-03-02');
+    await decideApplication(
+      db,
+      staff,
+      { id: app.id, version: app.version, decision: 'reject', reasons: '处罚信息无误。' },
+      '2026-03-05',
+    );
+    const complain = (parentQueryCode: string, client: string) =>
+      submitApplication(
+        db,
+        objectionInput(w.record.id, {
+          kind: 'complaint',
+          record: undefined,
+          parentTrackingNumber: objection.trackingNumber.toLowerCase(),
+          parentQueryCode,
+          reasonCategory: '异议答复理由不充分',
+        }),
+        [],
+        { ...options('2026-03-06'), client },
+      );
+    for (let i = 0; i < 5; i++) await expect(complain('WRONG000', 'guesser')).rejects.toThrow('查询码不正确');
+    const blocked = await complain(objection.queryCode, 'guesser').catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(TRPCError);
+    expect((blocked as TRPCError).code).toBe('TOO_MANY_REQUESTS');
+    expect((blocked as TRPCError).message).toContain('约 15 分钟后');
+    // /track shares the count: the guesser's address is shut there too for this number.
+    await expect(
+      trackApplication(
+        db,
+        { trackingNumber: objection.trackingNumber, queryCode: objection.queryCode, client: 'guesser' },
+        '2026-03-06',
+        keys,
+      ),
+    ).rejects.toThrow('查询暂时停止');
+    // The applicant, from their own address, files the complaint.
+    const filed = await complain(objection.queryCode, 'applicant');
+    expect((await appByTracking(db, filed.trackingNumber)).parentApplicationId).toBe(app.id);
   });
 
   it('checks attachments by content, stores them with SHA-256 in the database, and lets only the owning department read them', async () => {

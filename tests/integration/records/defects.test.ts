@@ -89,10 +89,27 @@ describeEachDatabase('issue 12 defects', (current) => {
     const dept = await createDepartment(db);
     await importRows(db, dept.id, [penaltyRow(301, { BZ: '首次报送' })]);
     const first = await record(db, dept.id);
-    const moved = await importRows(db, dept.id, [
-      penaltyRow(301, { CF_XDR_MC: '乐山市另一家商贸有限公司', CF_XDR_SHXYM: companyUscc(399) }),
-    ]);
+    const otherParty = [penaltyRow(301, { CF_XDR_MC: '乐山市另一家商贸有限公司', CF_XDR_SHXYM: companyUscc(399) })];
+    // The preview (a dry run) refuses the row as the commit does, with the same words, and writes nothing.
+    const preview = await importFile(
+      db,
+      { name: 'p.csv', bytes: bytesOf(toCsv(otherParty, HEADERS)) },
+      { ...options(dept.id), mode: 'preview' },
+    );
+    expect(preview).toMatchObject({ status: 'previewed', errorRows: 1 });
+    const moved = await importRows(db, dept.id, otherParty);
     expect(moved).toMatchObject({ errorRows: 1, updated: 0 });
+    expect(preview.errors).toEqual(moved.errors);
+    // A name filed on a code that belongs to another subject: also refused in the preview.
+    const named = await importFile(
+      db,
+      { name: 'p.csv', bytes: bytesOf(toCsv([penaltyRow(302, { CF_XDR_SHXYM: companyUscc(301) })], HEADERS)) },
+      { ...options(dept.id), mode: 'preview' },
+    );
+    expect(named.errors).toEqual([expect.objectContaining({ rowNumber: 2, field: 'CF_XDR_MC' })]);
+    expect(
+      await db.selectFrom('penaltyRecords').select('id').where('departmentId', '=', dept.id).execute(),
+    ).toHaveLength(1);
     expect(moved.errors[0]!.message).toContain('另一当事人');
     expect((await record(db, dept.id)).subjectId).toBe(first.subjectId);
 
