@@ -82,14 +82,25 @@ const factsArb: fc.Arbitrary<Facts> = fc.record({
   remarks: fc.nat(2),
 });
 
+/** Most re-imports keep 处罚类别; some change it (and with it severity and period). */
+const reimportVariantArb: fc.Arbitrary<Variant | undefined> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom<Variant>('fine', 'closure', 'revocation') },
+);
+
+const importArb = (via: 'file' | 'api'): fc.Arbitrary<Op> =>
+  fc
+    .record({ facts: factsArb, variant: reimportVariantArb })
+    .map(({ facts, variant }) => ({ op: 'import' as const, via, facts, ...(variant ? { variant } : {}) }));
+
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 2,
-    arbitrary: fc.record({ op: fc.constant('import' as const), via: fc.constant('file' as const), facts: factsArb }),
+    arbitrary: importArb('file'),
   },
   {
     weight: 2,
-    arbitrary: fc.record({ op: fc.constant('import' as const), via: fc.constant('api' as const), facts: factsArb }),
+    arbitrary: importArb('api'),
   },
   { weight: 1, arbitrary: fc.constant({ op: 'importOtherParty' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'pushForeign' as const }) },

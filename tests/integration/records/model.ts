@@ -80,7 +80,8 @@ export interface Facts {
 // ------------------------------------------------------------------ operations
 
 export type Op =
-  | { op: 'import'; via: 'file' | 'api'; facts: Facts }
+  /** `variant`: the re-import changes 处罚类别 (severity and period are recomputed from it, SPEC §3). */
+  | { op: 'import'; via: 'file' | 'api'; facts: Facts; variant?: Variant }
   | { op: 'importOtherParty' }
   | { op: 'pushForeign' }
   | { op: 'correct'; text: number }
@@ -226,6 +227,7 @@ function correct(m: Model, text: number): boolean {
 
 /** The stored, public facts of the record (what a re-import compares). */
 const storedFacts = (m: Model) => [
+  m.variant,
   pick(CONTENTS, m.facts.content),
   pick(FINES, m.facts.fine),
   violationFacts(m),
@@ -249,11 +251,13 @@ export function step(m: Model, op: Op): Expectation {
       if (!m.exists) {
         m.exists = true;
         m.facts = op.facts;
+        if (op.variant) m.variant = op.variant;
         m.audits.push('penalty.import_create');
         return { kind: 'done', outcome: 'created' };
       }
       const before = storedFacts(m).join('|');
       m.facts = op.facts;
+      if (op.variant) m.variant = op.variant;
       if (storedFacts(m).join('|') === before) return { kind: 'done', outcome: 'unchanged' };
       m.audits.push('penalty.import_update');
       return { kind: 'done', outcome: 'updated' };
