@@ -135,6 +135,38 @@ export async function findPublicRecordByDocument(
   return undefined;
 }
 
+/**
+ * Whether another objection or complaint about the same record is still being handled (an
+ * accepted objection, a filed or accepted complaint): joint punishment stays suspended until the
+ * last of them is decided (SPEC §6).
+ */
+export async function otherHandlingUnderway(
+  db: Db,
+  app: { id: number; penaltyRecordId: number | null; licensingRecordId: number | null; listEntryId: number | null },
+): Promise<boolean> {
+  const column = app.penaltyRecordId
+    ? ('penaltyRecordId' as const)
+    : app.licensingRecordId
+      ? ('licensingRecordId' as const)
+      : ('listEntryId' as const);
+  const recordId = app.penaltyRecordId ?? app.licensingRecordId ?? app.listEntryId;
+  if (recordId === null) return false;
+  const row = await db
+    .selectFrom('applications')
+    .select('id')
+    .where(column, '=', recordId)
+    .where('id', '<>', app.id)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'objection'), eb('status', '=', 'accepted')]),
+        eb.and([eb('kind', '=', 'complaint'), eb('status', 'in', ['submitted', 'accepted'])]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function officeDepartmentId(db: Db): Promise<number | undefined> {
   const row = await db.selectFrom('departments').select('id').where('isOffice', '=', true).executeTakeFirst();
   return row?.id;

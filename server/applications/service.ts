@@ -577,8 +577,8 @@ export async function refuseApplication(
       { status: app.status },
       { status: 'refused', reasons: input.reasons },
     );
-    // A complaint that continued an objection's suspension ends it when refused.
-    if (app.kind === 'complaint')
+    // A complaint that continued an objection's suspension ends it when refused (unless another is still handled).
+    if (app.kind === 'complaint' && !(await repo.otherHandlingUnderway(trx, app)))
       await changeRecord(
         trx,
         staffActor(staff),
@@ -638,8 +638,12 @@ export async function decideApplication(
       { status: app.status, version: app.version },
       { status: 'decided', decision: input.decision, reasons: input.reasons },
     );
+    // Suspension lasts while ANY objection or complaint about the record is handled (SPEC §6):
+    // deciding one of two must not resume the record under the other.
+    const stillHandled = await repo.otherHandlingUnderway(trx, app);
     for (const c of changesOf(input.decision, input.reasons, input.corrections ?? {}, today))
-      await changeRecord(trx, staffActor(staff), disputedRef(app), c, input.reasons, change);
+      if (!(c.type === 'resume' && stillHandled))
+        await changeRecord(trx, staffActor(staff), disputedRef(app), c, input.reasons, change);
     await notifyApplicant(trx, app.id, 'decided');
   });
 }

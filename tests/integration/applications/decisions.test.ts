@@ -92,6 +92,38 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     expect(await searchHit('2026-03-04', '金顶建材', `list_entry:${w.entry.id}`)).toBeUndefined();
   });
 
+  it('with two objections under way, rejecting one keeps the penalty suspended until the other is decided', async () => {
+    // Found by tests/integration/records/model.test.ts: the first rejection resumed the record.
+    const { db } = current();
+    const w = await createWorld(db, '乐山市沐川竹业有限公司');
+    const staff = await createStaff(db, 'department', w.department.id);
+    const first = await submit(db, objectionInput(w.record.id), '2026-03-02');
+    const second = await submit(db, objectionInput(w.record.id, { reasonCategory: '不应公示' }), '2026-03-02');
+    const a = await accepted(db, staff, first.trackingNumber, '2026-03-02');
+    const b = await accepted(db, staff, second.trackingNumber, '2026-03-04');
+    await decideApplication(
+      db,
+      staff,
+      { id: a.id, version: a.version, decision: 'reject', reasons: '处罚信息无误。' },
+      '2026-03-10',
+    );
+    expect(await penalty(db, w.record.id)).toMatchObject({ status: 'suspended', suspendedSince: '2026-03-02' });
+    expect(await listEntry(db, w.entry.id)).toMatchObject({ status: 'suspended' });
+    await decideApplication(
+      db,
+      staff,
+      { id: b.id, version: b.version, decision: 'reject', reasons: '应当公示。' },
+      '2026-03-16',
+    );
+    // Suspended from the first acceptance (03-02) to the last decision (03-16): 14 days.
+    expect(await penalty(db, w.record.id)).toMatchObject({
+      status: 'published',
+      suspendedDays: 14,
+      publicUntil: '2026-09-15',
+      earliestRepairOn: '2025-12-15',
+    });
+  });
+
   it('a corrected objection changes the stated facts and resumes display', async () => {
     const { db } = current();
     const w = await createWorld(db, '乐山市夹江瓷砖有限公司');
