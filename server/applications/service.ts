@@ -9,7 +9,7 @@ import { protectIdNumber, type IdentityKeys } from '../identities/protect';
 import { saveIdentityNumber } from '../identities/repository';
 import { canActOnApplication, canReadApplication, type StaffPrincipal } from '../auth/principal';
 import { PUBLIC_APPLICANT, staffActor, writeAudit, type AuditAction } from '../audit';
-import { applyRecordChange, emitRecordEvents, type RecordEvent, type RecordRef } from '../records/writer';
+import { applyRecordChange, emitRecordEvents, lockRecord, type RecordEvent, type RecordRef } from '../records/writer';
 import { complaintSuspendsFrom, type PenaltyCorrections, type RecordChange } from '../rules/record-lifecycle';
 import {
   acceptDueOn,
@@ -578,6 +578,8 @@ export async function refuseApplication(
       { status: 'refused', reasons: input.reasons },
     );
     // A complaint that continued an objection's suspension ends it when refused (unless another is still handled).
+    const refused = disputedRef(app);
+    if (app.kind === 'complaint' && refused) await lockRecord(trx, refused);
     if (app.kind === 'complaint' && !(await repo.otherHandlingUnderway(trx, app)))
       await changeRecord(
         trx,
@@ -640,6 +642,10 @@ export async function decideApplication(
     );
     // Suspension lasts while ANY objection or complaint about the record is handled (SPEC §6):
     // deciding one of two must not resume the record under the other.
+    // The record's row lock first: two decisions on one record at once are taken in turn, so
+    // the second sees the first as decided (otherwise each would wait for the other for ever).
+    const ref = disputedRef(app);
+    if (ref) await lockRecord(trx, ref);
     const stillHandled = await repo.otherHandlingUnderway(trx, app);
     for (const c of changesOf(input.decision, input.reasons, input.corrections ?? {}, today))
       if (!(c.type === 'resume' && stillHandled))
