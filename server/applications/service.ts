@@ -577,18 +577,21 @@ export async function refuseApplication(
       { status: app.status },
       { status: 'refused', reasons: input.reasons },
     );
-    // A complaint that continued an objection's suspension ends it when refused (unless another is still handled).
+    // A complaint that continued an objection's suspension ends it when refused. The record's
+    // row lock first: two decisions on one record are taken in turn, so the last one resumes.
     const refused = disputedRef(app);
-    if (app.kind === 'complaint' && refused) await lockRecord(trx, refused);
-    if (app.kind === 'complaint' && !(await repo.otherHandlingUnderway(trx, app)))
+    if (app.kind === 'complaint' && refused) {
+      await lockRecord(trx, refused);
+      const othersHandled = await repo.otherHandlingUnderway(trx, app);
       await changeRecord(
         trx,
         staffActor(staff),
-        disputedRef(app),
-        { type: 'resume', on: today },
+        refused,
+        { type: 'resume', on: today, othersHandled },
         input.reasons,
         change,
       );
+    }
     await notifyApplicant(trx, app.id, 'refused');
   });
 }
@@ -640,16 +643,21 @@ export async function decideApplication(
       { status: app.status, version: app.version },
       { status: 'decided', decision: input.decision, reasons: input.reasons },
     );
-    // Suspension lasts while ANY objection or complaint about the record is handled (SPEC §6):
-    // deciding one of two must not resume the record under the other.
-    // The record's row lock first: two decisions on one record at once are taken in turn, so
-    // the second sees the first as decided (otherwise each would wait for the other for ever).
+    // The record's row lock first: two decisions on one record at once are taken in turn, so the
+    // second sees the first as decided; the rule keeps the record suspended while another
+    // objection or complaint about it is still handled (SPEC §6).
     const ref = disputedRef(app);
     if (ref) await lockRecord(trx, ref);
-    const stillHandled = await repo.otherHandlingUnderway(trx, app);
+    const othersHandled = await repo.otherHandlingUnderway(trx, app);
     for (const c of changesOf(input.decision, input.reasons, input.corrections ?? {}, today))
-      if (!(c.type === 'resume' && stillHandled))
-        await changeRecord(trx, staffActor(staff), disputedRef(app), c, input.reasons, change);
+      await changeRecord(
+        trx,
+        staffActor(staff),
+        ref,
+        c.type === 'resume' ? { ...c, othersHandled } : c,
+        input.reasons,
+        change,
+      );
     await notifyApplicant(trx, app.id, 'decided');
   });
 }

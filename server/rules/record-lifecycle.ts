@@ -45,8 +45,12 @@ export type PenaltyCorrections = Partial<Record<(typeof CORRECTABLE_PENALTY_FIEL
 export type RecordChange =
   /** An objection or complaint is handled: punishment is suspended from `since` (default: `on`). */
   | { type: 'suspend'; on: IsoDate; since?: IsoDate }
-  /** The objection was rejected or the complaint decided: the period resumes, both bounds move by the suspended days. */
-  | { type: 'resume'; on: IsoDate }
+  /**
+   * The objection was rejected or the complaint decided: the period resumes, both bounds move by
+   * the suspended days. With `othersHandled` (another objection or complaint about the record is
+   * still being handled) punishment stays suspended until the last of them is decided (SPEC §6).
+   */
+  | { type: 'resume'; on: IsoDate; othersHandled?: boolean }
   /** Facts corrected by an upheld objection or by the department's form; a re-import never undoes them. */
   | { type: 'correct'; on: IsoDate; fields: PenaltyCorrections }
   | { type: 'withdraw'; on: IsoDate; reason: string }
@@ -103,7 +107,7 @@ export function decidePenaltyChange(state: PenaltyState, change: RecordChange): 
       if (state.status !== 'published') return NOTHING;
       return accept({ status: 'suspended', suspendedSince: change.since ?? change.on }, ['suspended']);
     case 'resume': {
-      if (state.status !== 'suspended' || !state.suspendedSince) return NOTHING;
+      if (state.status !== 'suspended' || !state.suspendedSince || change.othersHandled) return NOTHING;
       const days = suspendedSpan(state.suspendedSince, change.on);
       return accept(
         {
@@ -151,7 +155,9 @@ export function decideLicensingChange(state: LicensingState, change: RecordChang
     case 'suspend':
       return state.status === 'published' ? accept({ status: 'suspended' }, ['suspended']) : NOTHING;
     case 'resume':
-      return state.status === 'suspended' ? accept({ status: 'published' }, ['resumed']) : NOTHING;
+      return state.status === 'suspended' && !change.othersHandled
+        ? accept({ status: 'published' }, ['resumed'])
+        : NOTHING;
     case 'withdraw':
       if (state.status === 'withdrawn') return refuse('该信息已撤销。', true);
       return accept({ status: 'withdrawn', withdrawnOn: change.on, withdrawalReason: change.reason }, ['withdrawn']);
@@ -174,7 +180,7 @@ export function decideListEntryChange(state: ListEntryState, change: RecordChang
       if (state.status !== 'active') return NOTHING;
       return accept({ status: 'suspended', suspendedSince: change.since ?? change.on }, ['suspended']);
     case 'resume': {
-      if (state.status !== 'suspended' || !state.suspendedSince) return NOTHING;
+      if (state.status !== 'suspended' || !state.suspendedSince || change.othersHandled) return NOTHING;
       const days = suspendedSpan(state.suspendedSince, change.on);
       return accept(
         {

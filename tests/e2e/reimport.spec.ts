@@ -121,5 +121,8 @@ test('a department uploads its file around an objection: the suspension and the 
   await page.getByRole('button', { name: '上传并预览' }).click();
   await expect(page.getByTestId('summary')).toContainText('有错误 1 行');
   await expect(page.getByRole('region', { name: '错误行列表' })).toContainText('已公示于另一当事人');
+  // Nothing to commit: no button offering to import 0 records, only the way forward.
+  await expect(page.getByRole('button', { name: /确认导入/ })).toHaveCount(0);
+  await expect(page.getByTestId('nothing-to-commit')).toContainText('修改文件后重新上传');
   await shot(page, testInfo, 'reimport-other-party-refused');
 });

@@ -132,7 +132,12 @@ export default async function ImportsPage({
               </p>
             </>
           ) : null}
-          {detail.committable ? (
+          {detail.committable && good === 0 ? (
+            <p className="mt-3 text-slate-800" data-testid="nothing-to-commit">
+              没有合格的行可以导入：请按错误提示修改文件后重新上传。
+            </p>
+          ) : null}
+          {detail.committable && good > 0 ? (
             <form action={commitImportAction} className="mt-3">
               {csrf}
               <input type="hidden" name="id" value={detail.id} />

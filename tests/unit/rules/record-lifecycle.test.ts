@@ -6,8 +6,11 @@ import {
   checkAuthority,
   checkParty,
   decideImport,
+  decideLicensingChange,
+  decideListEntryChange,
   decidePenaltyChange,
   penaltyPeriodFromFacts,
+  type ListEntryState,
   type PenaltyFacts,
   type PenaltyState,
   type RecordChange,
@@ -203,5 +206,51 @@ describe('domain rule table (SPEC §3)', () => {
     expect(p).toMatchObject({ repairableEarly: false, domain: null });
     expect(p.earliestRepairOn).toBe(p.publicUntil);
     expect(p.warnings.join()).toContain('第7行');
+  });
+});
+
+describe('resume while another objection or complaint is handled (SPEC §6)', () => {
+  const dateArb = fc.integer({ min: 0, max: 400 }).map((d) => addDays('2026-01-01', d));
+  it('keeps every kind of record suspended, and moves nothing, until the last one is decided', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 60 }), (since, wait) => {
+        const on = addDays(since, wait);
+        const penalty: PenaltyState = {
+          subjectId: 1,
+          status: 'suspended',
+          decisionDate: '2025-12-01',
+          publicUntil: '2027-12-01',
+          earliestRepairOn: '2026-12-01',
+          repairableEarly: true,
+          suspendedSince: since,
+          suspendedDays: 3,
+          decidedCorrections: {},
+        };
+        const entry: ListEntryState = {
+          status: 'suspended',
+          validUntil: '2028-01-01',
+          suspendedSince: since,
+          suspendedDays: 0,
+        };
+        const held: RecordChange = { type: 'resume', on, othersHandled: true };
+        for (const d of [
+          decidePenaltyChange(penalty, held),
+          decideLicensingChange({ subjectId: 1, status: 'suspended' }, held),
+          decideListEntryChange(entry, held),
+        ])
+          expect(d).toEqual({ ok: true, set: {}, events: [], warnings: [] });
+        // The last one decided resumes, and both bounds move by the whole suspended span.
+        const last = decidePenaltyChange(penalty, { type: 'resume', on });
+        expect(last).toMatchObject({
+          ok: true,
+          set: {
+            status: 'published',
+            publicUntil: addDays('2027-12-01', wait),
+            earliestRepairOn: addDays('2026-12-01', wait),
+          },
+          events: ['resumed'],
+        });
+      }),
+    );
   });
 });
