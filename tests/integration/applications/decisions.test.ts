@@ -13,6 +13,7 @@ import {
   officeDepartment,
   options,
   penalty,
+  rejected,
   submit,
 } from './helpers';
 import { submitApplication } from '@/server/applications/service';
@@ -101,20 +102,10 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const second = await submit(db, objectionInput(w.record.id, { reasonCategory: '不应公示' }), '2026-03-02');
     const a = await accepted(db, staff, first.trackingNumber, '2026-03-02');
     const b = await accepted(db, staff, second.trackingNumber, '2026-03-04');
-    await decideApplication(
-      db,
-      staff,
-      { id: a.id, version: a.version, decision: 'reject', reasons: '处罚信息无误。' },
-      '2026-03-10',
-    );
+    await rejected(db, staff, a, '2026-03-10', '处罚信息无误。');
     expect(await penalty(db, w.record.id)).toMatchObject({ status: 'suspended', suspendedSince: '2026-03-02' });
     expect(await listEntry(db, w.entry.id)).toMatchObject({ status: 'suspended' });
-    await decideApplication(
-      db,
-      staff,
-      { id: b.id, version: b.version, decision: 'reject', reasons: '应当公示。' },
-      '2026-03-16',
-    );
+    await rejected(db, staff, b, '2026-03-16', '应当公示。');
     // Suspended from the first acceptance (03-02) to the last decision (03-16): 14 days.
     expect(await penalty(db, w.record.id)).toMatchObject({
       status: 'published',

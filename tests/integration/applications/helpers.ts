@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/server/db/client';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import type { StaffPrincipal, StaffRole } from '@/server/auth/principal';
-import { acceptApplication, submitApplication, type ServiceOptions } from '@/server/applications/service';
+import {
+  acceptApplication,
+  decideApplication,
+  submitApplication,
+  type ServiceOptions,
+} from '@/server/applications/service';
 import type { SubmitInput } from '@/server/applications/schema';
 import { syncSearchDocuments } from '@/server/search/indexer';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';
@@ -123,4 +128,15 @@ export async function accepted(db: Db, staff: StaffPrincipal, trackingNumber: st
   const app = await appByTracking(db, trackingNumber);
   await acceptApplication(db, staff, { id: app.id, version: app.version }, on);
   return appByTracking(db, trackingNumber);
+}
+
+/** Rejects an accepted objection as staff on a day (the record resumes unless another one is handled). */
+export async function rejected(
+  db: Db,
+  staff: StaffPrincipal,
+  app: { id: number; version: number },
+  on: string,
+  reasons = '处罚信息无误。',
+) {
+  await decideApplication(db, staff, { id: app.id, version: app.version, decision: 'reject', reasons }, on);
 }

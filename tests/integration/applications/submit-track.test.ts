@@ -7,7 +7,6 @@ import {
   submitApplication,
   trackApplication,
   acceptApplication,
-  decideApplication,
 } from '@/server/applications/service';
 import { describeEachDatabase } from '../helpers/databases';
 import {
@@ -19,6 +18,7 @@ import {
   objectionInput,
   officeDepartment,
   options,
+  rejected,
   submit,
 } from './helpers';
 
@@ -106,12 +106,7 @@ describeEachDatabase('filing and tracking applications', (current) => {
     const staff = await createStaff(db, 'department', w.department.id);
     const objection = await submit(db, objectionInput(w.record.id), '2026-03-02');
     const app = await accepted(db, staff, objection.trackingNumber, '2026-03-02');
-    await decideApplication(
-      db,
-      staff,
-      { id: app.id, version: app.version, decision: 'reject', reasons: '处罚信息无误。' },
-      '2026-03-05',
-    );
+    await rejected(db, staff, app, '2026-03-05');
     const complain = (parentQueryCode: string, client: string) =>
       submitApplication(
         db,
