@@ -15,6 +15,8 @@ const schema = z.object({
   /** Public reads leave the replica while it is further behind the primary than this. */
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   PGLITE_DIR: z.string().min(1).optional(),
+  /** The embedded database is one connection: a query waits at most this long for it, then fails (no freeze). */
+  PGLITE_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   MEILI_URL: z.string().url('MEILI_URL 必须是完整的网址，例如 http://127.0.0.1:7700').optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -105,7 +105,11 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     extensions: { pg_trgm },
     parsers: { [OID.int8]: asNumber, [OID.numeric]: asIs, [OID.date]: asIs },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins, ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect(pglite, { acquireTimeoutMs: config().PGLITE_ACQUIRE_TIMEOUT_MS }),
+    plugins,
+    ...(log ? { log } : {}),
+  });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
