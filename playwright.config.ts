@@ -7,7 +7,8 @@ import path from 'node:path';
 // database, build, serve) on its own port, and drives Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const dataDir = process.env.E2E_PGLITE_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'credit-e2e-'));
+// Made once, in the runner: its workers load this file again and inherit the variable.
+const dataDir = (process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'credit-e2e-')));
 
 export default defineConfig({
   testDir: 'tests/e2e',
