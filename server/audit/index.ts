@@ -46,7 +46,7 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
 export type AuditAction =
   | `${'penalty' | 'licensing' | 'list_entry'}.${RecordAction}`
   | `application.${'submit' | 'accept' | 'refuse' | 'decide' | 'query_code_reissue'}`
-  | `task.${'create' | 'answer' | 'pause' | 'resume' | 'end'}`
+  | `task.${'create' | 'answer' | 'pause' | 'resume' | 'end' | 'overdue'}`
   | 'feedback.create'
   | `webhook.${'subscribe' | 'pause' | 'resume' | 'redeliver'}`
   | `staff.${'sign_in' | 'sign_in_failed' | 'sign_out_everywhere' | 'create'}`

@@ -127,6 +127,21 @@ export async function updateTask(db: Db, id: number, set: Record<string, unknown
     .execute();
 }
 
+/**
+ * Open tasks whose deadline passed before `today` and that were not announced yet: marked as
+ * announced today and returned (once: a second call the same or a later day finds none).
+ */
+export async function claimNewlyOverdue(db: Db, today: string) {
+  return db
+    .updateTable('coordinationTasks')
+    .set({ overdueAnnouncedOn: today, updatedAt: sql`now()` })
+    .where('status', '=', 'open')
+    .where('dueOn', '<', today)
+    .where('overdueAnnouncedOn', 'is', null)
+    .returning(['id', 'listEntryId', 'departmentId', 'dueOn', 'catalogItemIds'])
+    .execute();
+}
+
 export async function taskForUpdate(db: Db, id: number) {
   return db.selectFrom('coordinationTasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

@@ -137,6 +137,8 @@ export async function onRecordEvent(trx: Db, event: RecordEvent): Promise<void> 
         status: 'open' as TaskStatus,
         pausedSince: null,
         dueOn: resumedDueOn(t.dueOn, t.pausedSince ?? event.today, event.today),
+        // A new deadline: the task may become overdue again, and is announced again then.
+        overdueAnnouncedOn: null,
       };
       await repo.updateTask(trx, t.id, set);
       await auditCoordination(
@@ -185,22 +187,67 @@ async function createTasks(
       dueOn: t.dueOn,
       origin,
     });
-    await enqueueWebhookEvent(trx, {
-      type: 'task.created',
-      subjectKey: subjectKey(e.subjectId),
-      departmentId: t.departmentId,
-      data: {
-        task: {
-          id: Number(t.id),
-          list_entry_id: e.id,
-          due_on: t.dueOn,
-          measures: t.catalogItemIds.map((id) => ({ code: names.get(id)?.code, measure: names.get(id)?.measure })),
-        },
-        subject: subjectJson(e),
-      },
-    });
+    await enqueueTaskEvent(trx, 'task.created', { ...t, listEntryId: e.id }, e, names);
   }
   return created.map((t) => Number(t.id));
+}
+
+type TaskForEvent = {
+  id: number | string;
+  listEntryId: number;
+  departmentId: number;
+  dueOn: string;
+  catalogItemIds: number[];
+};
+
+/** task.* events go to the task's department's subscriptions only. */
+async function enqueueTaskEvent(
+  trx: Db,
+  type: 'task.created' | 'task.overdue',
+  t: TaskForEvent,
+  e: EntryForEvent,
+  names: Awaited<ReturnType<typeof repo.catalogNames>>,
+) {
+  await enqueueWebhookEvent(trx, {
+    type,
+    subjectKey: subjectKey(e.subjectId),
+    departmentId: t.departmentId,
+    data: {
+      task: {
+        id: Number(t.id),
+        list_entry_id: t.listEntryId,
+        due_on: t.dueOn,
+        measures: t.catalogItemIds.map((id) => ({ code: names.get(id)?.code, measure: names.get(id)?.measure })),
+      },
+      subject: subjectJson(e),
+    },
+  });
+}
+
+/**
+ * 推送: a task whose deadline passed while open is announced once — an audit row and task.overdue
+ * to its department's subscribers (issue 14). Run by the daily lifecycle job, in its transaction.
+ */
+export async function announceOverdueTasks(trx: Db, today: IsoDate): Promise<number> {
+  const due = await repo.claimNewlyOverdue(trx, today);
+  const names = await repo.catalogNames(trx, [...new Set(due.flatMap((t) => t.catalogItemIds))]);
+  for (const t of due) {
+    const e = await repo.entryForEvent(trx, t.listEntryId);
+    if (!e) continue;
+    await auditCoordination(
+      trx,
+      SYSTEM_ACTOR,
+      'task.overdue',
+      'coordination_task',
+      t.id,
+      { dueOn: t.dueOn },
+      {
+        overdueAnnouncedOn: today,
+      },
+    );
+    await enqueueTaskEvent(trx, 'task.overdue', t, e, names);
+  }
+  return due.length;
 }
 
 const staffActor = (staff: StaffPrincipal): CoordinationActor => ({

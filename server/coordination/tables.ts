@@ -36,6 +36,8 @@ export interface CoordinationTaskTable {
   endedOn: DateString | null;
   endReason: string | null;
   answeredAt: Date | null;
+  /** The day the task was announced overdue (migration 2026_12_05_1300); cleared when a resume moves its deadline. */
+  overdueAnnouncedOn: Generated<DateString | null>;
   createdBy: number | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -41,9 +41,9 @@ export async function lifecycleRound(db: Db): Promise<LifecycleResult> {
   // consumer only when Meilisearch is configured (then unconsumed rows are kept).
   await pruneExpiredSearchDocuments(db, today);
   await pruneOutbox(db, { hasConsumer: meilisearchClient() !== null });
-  if (total > 0) {
+  if (total > 0 || result.tasksOverdue > 0) {
     console.log(
-      `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期`,
+      `生命周期任务：${result.penaltiesEnded} 条处罚公示期满，${result.licencesExpired} 条许可过期，${result.listEntriesExpired} 条名单到期，${result.tasksOverdue} 项协同任务逾期`,
     );
   }
   return result;

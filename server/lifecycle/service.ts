@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { syncSearchDocuments } from '../search/indexer';
+import { announceOverdueTasks } from '../coordination/service';
 import { SYSTEM_LIFECYCLE, writeAudit } from '../audit';
 import {
   applyRecordChange,
@@ -26,6 +27,8 @@ export interface LifecycleResult {
   penaltiesEnded: number;
   licencesExpired: number;
   listEntriesExpired: number;
+  /** Joint-action tasks announced overdue today (task.overdue, once each). */
+  tasksOverdue: number;
 }
 
 /** Records every transition due on `today` that is not recorded yet; running it twice records nothing new. */
@@ -82,11 +85,14 @@ export async function runLifecycle(db: Db, today: string): Promise<LifecycleResu
     // An ended penalty needs no re-index: search compares with today itself. A list entry's status changed.
     if (changed.length > 0) await syncSearchDocuments(trx, changed);
     await emitRecordEvents(trx, events);
+    // After the expiries: an entry that ran out ended its tasks, which are then not overdue.
+    const tasksOverdue = await announceOverdueTasks(trx, today);
     const entryIds = changed.map((c) => c.id);
     return {
       penaltiesEnded: penalties.rows.length,
       licencesExpired: licences.rows.length,
       listEntriesExpired: entryIds.length,
+      tasksOverdue,
     };
   });
 }

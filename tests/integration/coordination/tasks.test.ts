@@ -1,8 +1,10 @@
 import { TRPCError } from '@trpc/server';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
 import { acceptApplication, decideApplication } from '@/server/applications/service';
 import { onRecordEvent } from '@/server/coordination/service';
+import { runLifecycle } from '@/server/lifecycle/service';
 import { describeEachDatabase } from '../helpers/databases';
 import { appByTracking, objectionInput, submit } from '../applications/helpers';
 import { coordinationWorld, eventsOf, tasksOf } from './world';
@@ -162,6 +164,74 @@ describeEachDatabase('joint-action tasks', (current) => {
     });
     expect(inboxOffice.tasks.map((t) => t.id).sort()).toEqual([taskB!.id, taskC!.id].sort());
     expect(await code(createCaller({ db, today: TODAY, staff: w.admin }).coordination.inbox({}))).toBe('FORBIDDEN');
+  });
+
+  it('a task still open after its deadline is announced overdue once, to its own department; an answered or paused one never; a resumed one again, against its new deadline', async () => {
+    const { db } = current();
+    const w = await listed('乐山市逾期测试有限公司');
+    const [taskB, taskC] = await tasksOf(db, w.entryId);
+    expect([taskB!.dueOn, taskC!.dueOn]).toEqual(['2026-10-16', '2026-10-16']);
+    await createCaller({ db, today: '2026-10-09', staff: w.staffC }).coordination.feedback({
+      taskId: taskC!.id,
+      measure: w.punish.code,
+      outcome: 'applied',
+      appliedOn: '2026-10-09',
+      documentNumber: '乐测采〔2026〕8号',
+    });
+    // The stored event as sent (the text of the payload: Kysely's camel-case plugin would rename its keys).
+    const overdue = async () =>
+      (
+        await db
+          .selectFrom('webhookEvents')
+          .select(['departmentId', sql<string>`payload::text`.as('body')])
+          .where('subjectKey', '=', `subject:${w.firm.id}`)
+          .where('type', '=', 'task.overdue')
+          .orderBy('id')
+          .execute()
+      ).map((e) => {
+        const { task } = JSON.parse(e.body) as { task: { id: number; due_on: string } };
+        return [e.departmentId, task.id, task.due_on];
+      });
+
+    await runLifecycle(db, '2026-10-16'); // the last day is still in time
+    expect(await overdue()).toEqual([]);
+    const day = await runLifecycle(db, '2026-10-17');
+    expect(day.tasksOverdue).toBeGreaterThanOrEqual(1);
+    expect(await overdue()).toEqual([[w.b.id, taskB!.id, '2026-10-16']]);
+    await runLifecycle(db, '2026-10-17');
+    await runLifecycle(db, '2026-10-19');
+    expect(await overdue()).toHaveLength(1); // once, however often the job runs
+    const audited = await db
+      .selectFrom('auditLog')
+      .select('entityId')
+      .where('action', '=', 'task.overdue')
+      .where('entityId', 'in', [String(taskB!.id), String(taskC!.id)])
+      .execute();
+    expect(audited).toEqual([{ entityId: String(taskB!.id) }]);
+
+    // An objection pauses the overdue task (a paused task is never announced); its rejection moves
+    // the deadline by the paused working days (10/20, 10/21 → 10/20, still past), and the task is
+    // announced again, against its new deadline.
+    const filed = await submit(db, objectionInput(w.penalty.id), '2026-10-19');
+    const app = await appByTracking(db, filed.trackingNumber);
+    await acceptApplication(db, w.staffA, { id: app.id, version: app.version }, '2026-10-19');
+    await runLifecycle(db, '2026-10-20');
+    expect(await overdue()).toHaveLength(1);
+    const accepted = await appByTracking(db, filed.trackingNumber);
+    await decideApplication(
+      db,
+      w.staffA,
+      { id: accepted.id, version: accepted.version, decision: 'reject', reasons: '经核查，原处罚决定事实清楚。' },
+      '2026-10-21',
+    );
+    const resumed = (await tasksOf(db, w.entryId))[0]!;
+    expect([resumed.status, resumed.dueOn]).toEqual(['open', '2026-10-20']);
+    await runLifecycle(db, '2026-10-21');
+    await runLifecycle(db, '2026-10-22');
+    expect(await overdue()).toEqual([
+      [w.b.id, taskB!.id, '2026-10-16'],
+      [w.b.id, taskB!.id, '2026-10-20'],
+    ]);
   });
 
   it('an objection pauses the open tasks, its rejection resumes them with the deadline moved; removal ends them', async () => {

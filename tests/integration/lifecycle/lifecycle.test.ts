@@ -61,7 +61,7 @@ describeEachDatabase('lifecycle job', (current) => {
       listEntriesExpired: expect.any(Number),
     });
     const again = await runLifecycle(db, '2026-03-01');
-    expect(again).toEqual({ penaltiesEnded: 0, licencesExpired: 0, listEntriesExpired: 0 });
+    expect(again).toEqual({ penaltiesEnded: 0, licencesExpired: 0, listEntriesExpired: 0, tasksOverdue: 0 });
 
     const transitions = await db.selectFrom('lifecycleTransitions').selectAll().execute();
     const of = (type: string, id: number) => transitions.filter((t) => t.entityType === type && t.entityId === id);
