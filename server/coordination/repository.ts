@@ -142,6 +142,39 @@ export async function claimNewlyOverdue(db: Db, today: string) {
     .execute();
 }
 
+/**
+ * Measures applied (feedback 已实施) against a subject's list entries, for its public profile:
+ * through an entry's tasks, or against a credit check of the subject that names one of the
+ * entry's catalog measures. Newest first.
+ */
+export async function appliedMeasuresOfEntries(db: Db, subjectId: number, listEntryIds: readonly number[]) {
+  if (listEntryIds.length === 0) return [];
+  const ids = sql.join(listEntryIds.map((id) => sql`${id}`));
+  const r = await sql<{
+    listEntryId: number;
+    code: string;
+    measure: string;
+    departmentName: string;
+    appliedOn: string;
+  }>`
+    select t.list_entry_id, c.code, c.measure, d.name as department_name, f.applied_on::text as applied_on
+    from coordination_feedback f
+    join coordination_tasks t on t.id = f.task_id
+    join catalog_items c on c.id = f.catalog_item_id
+    join departments d on d.id = f.department_id
+    where f.outcome = 'applied' and t.list_entry_id in (${ids})
+    union
+    select m.list_entry_id, c.code, c.measure, d.name, f.applied_on::text
+    from coordination_feedback f
+    join credit_checks k on k.id = f.credit_check_id
+    join list_entry_measures m on m.catalog_item_id = f.catalog_item_id and m.list_entry_id in (${ids})
+    join catalog_items c on c.id = f.catalog_item_id
+    join departments d on d.id = f.department_id
+    where f.outcome = 'applied' and k.subject_id = ${subjectId}
+    order by applied_on desc, code`.execute(db);
+  return r.rows;
+}
+
 export async function taskForUpdate(db: Db, id: number) {
   return db.selectFrom('coordinationTasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }

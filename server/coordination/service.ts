@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { StaffPrincipal } from '../auth/principal';
 import { CATALOG_KIND_OF_LIST } from '../rules/catalog';
 import { addMonths, type IsoDate } from '../rules/dates';
+import { publicDataChanged } from '../http/invalidate';
 import { publicSubjectName } from '../subjects/present';
 import { enqueueWebhookEvent, type WebhookEventType } from '../webhooks/events';
 import { auditCoordination, SYSTEM_ACTOR, type CoordinationActor } from './audit';
@@ -360,7 +361,7 @@ export async function recordFeedback(
   if (input.outcome === 'not_applicable' && !input.reason?.trim()) refuse(400, 'reason：结果为“不适用”时请写明理由。');
   if (input.appliedOn > today) refuse(400, 'applied_on：实施日期不能晚于今天。');
   const hash = requestHash(input);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     if (input.idempotencyKey) {
       const previous = await repo.feedbackByKey(trx, who.departmentId, input.idempotencyKey);
       if (previous) {
@@ -421,6 +422,9 @@ export async function recordFeedback(
     }
     return { replayed: false, feedback: feedbackJson(row, item) };
   });
+  // A measure applied shows on the subject's public profile: cached pages are dropped.
+  if (!result.replayed && input.outcome === 'applied') publicDataChanged();
+  return result;
 }
 
 /** A department's staff answer their own department's tasks; the office reads; admins neither. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { measuresOfEntries } from '../catalog/repository';
+import { appliedMeasuresOfEntries } from '../coordination/repository';
 import { trimDecimal } from '../standard/fields';
 import type { Db } from '../db/client';
 import { canonicalJson } from '../rules/canonical-json';
@@ -56,6 +57,18 @@ function pendingFor(
  * not available yet. Null when the subject does not exist, or is a natural person with nothing
  * public (a person's existence is not public, only their records are — as in search).
  */
+function appliedOf(
+  rows: { code: string; measure: string; departmentName: string; appliedOn: string }[],
+  person: boolean,
+) {
+  return {
+    count: rows.length,
+    measures: person
+      ? []
+      : rows.map((a) => ({ code: a.code, measure: a.measure, department: a.departmentName, appliedOn: a.appliedOn })),
+  };
+}
+
 export async function getProfile(db: Db, subjectId: number, today: string) {
   const subject = await repo.findSubject(db, subjectId);
   if (!subject) return null;
@@ -68,10 +81,17 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
   ]);
   const person = subject.kind === 'natural_person';
   if (person && licensing.length + penalties.length + entries.length === 0) return null;
-  const measures = await measuresOfEntries(
-    db,
-    entries.map((e) => e.id),
-  );
+  const [measures, applied] = await Promise.all([
+    measuresOfEntries(
+      db,
+      entries.map((e) => e.id),
+    ),
+    appliedMeasuresOfEntries(
+      db,
+      subjectId,
+      entries.map((e) => e.id),
+    ),
+  ]);
 
   const uscc = subject.uscc && subject.uscc !== USCC_PLACEHOLDER ? subject.uscc : null;
   const facts = {
@@ -160,6 +180,11 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
           content: m.content,
           implementingUnits: m.implementingUnits,
         })),
+      // 执行反馈 (issue 14): which measures were applied and by whom; of a natural person, how many only.
+      applied: appliedOf(
+        applied.filter((a) => a.listEntryId === e.id),
+        person,
+      ),
       actions: actionsOf(
         'list_entry',
         e.id,
@@ -226,7 +251,9 @@ export function reportContentOf(profile: SubjectProfile) {
     badges: profile.badges,
     licensing: profile.licensing.map(({ actions: _a, href: _h, ...r }) => r),
     penalties: profile.penalties.map(({ actions: _a, href: _h, ...r }) => r),
-    listEntries: profile.listEntries.map(({ actions: _a, ...e }) => e),
+    // The report keeps its issued format: which measures departments reported applying is on the
+    // live profile, not in the report (reports issued before it existed verify unchanged).
+    listEntries: profile.listEntries.map(({ actions: _a, applied: _ap, ...e }) => e),
     repairs: profile.repairs,
   };
 }

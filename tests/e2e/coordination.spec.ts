@@ -71,4 +71,16 @@ test('listed by one department, answered by another, counted on /stats', async (
   ).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/coordination-stats.png', fullPage: true });
   await expectNoAxeViolations(page);
+
+  // The subject's public profile says, under the entry, which measure 市生态环境局 applied and when.
+  await page.goto(`/subjects/${hit!.subject_id}`);
+  const entry = page.locator('[data-testid^="list-entry-"]').filter({ hasText: decision });
+  const applied = entry.getByTestId('applied-measures');
+  await expect(applied).toContainText('已实施的惩戒措施');
+  await expect(applied.getByRole('listitem').filter({ hasText: 'CJ-004' })).toContainText('市生态环境局');
+  await expect(applied.getByRole('listitem').filter({ hasText: 'CJ-004' })).toContainText(
+    `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`,
+  );
+  await entry.screenshot({ path: 'docs/screenshots/profile-applied-measures.png' });
+  await expectNoAxeViolations(page);
 });

@@ -5,6 +5,7 @@ import { createCaller } from '@/server/root';
 import { acceptApplication, decideApplication } from '@/server/applications/service';
 import { onRecordEvent } from '@/server/coordination/service';
 import { runLifecycle } from '@/server/lifecycle/service';
+import { getProfile } from '@/server/subjects/service';
 import { describeEachDatabase } from '../helpers/databases';
 import { appByTracking, objectionInput, submit } from '../applications/helpers';
 import { coordinationWorld, eventsOf, tasksOf } from './world';
@@ -232,6 +233,36 @@ describeEachDatabase('joint-action tasks', (current) => {
       [w.b.id, taskB!.id, '2026-10-16'],
       [w.b.id, taskB!.id, '2026-10-20'],
     ]);
+  });
+
+  it('the public profile shows which measures were applied and by whom (not what did not apply); of a natural person only how many', async () => {
+    const { db } = current();
+    const w = await listed('乐山市实施展示测试有限公司');
+    const [taskB, taskC] = await tasksOf(db, w.entryId);
+    const ON = '2026-10-09';
+    const feedback = (staff: typeof w.staffB, taskId: number, outcome: 'applied' | 'not_applicable') =>
+      createCaller({ db, today: ON, staff }).coordination.feedback({
+        taskId,
+        measure: w.punish.code,
+        outcome,
+        appliedOn: ON,
+        documentNumber: `乐测采〔2026〕${taskId}号`,
+        ...(outcome === 'not_applicable' ? { reason: '该主体未申请政府采购' } : {}),
+      });
+    const appliedOf = async () =>
+      (await getProfile(db, w.firm.id, '2026-10-12'))!.listEntries.find((e) => e.id === w.entryId)!.applied;
+    expect(await appliedOf()).toEqual({ count: 0, measures: [] });
+    await feedback(w.staffB, taskB!.id, 'applied');
+    await feedback(w.staffC, taskC!.id, 'not_applicable');
+    expect(await appliedOf()).toEqual({
+      count: 1,
+      measures: [
+        { code: w.punish.code, measure: `限制参与政府采购${w.punish.code}`, department: w.b.name, appliedOn: ON },
+      ],
+    });
+    // Of a natural person the profile says how many measures were applied, not which or by whom.
+    await db.updateTable('subjects').set({ kind: 'natural_person', uscc: null }).where('id', '=', w.firm.id).execute();
+    expect(await appliedOf()).toEqual({ count: 1, measures: [] });
   });
 
   it('an objection pauses the open tasks, its rejection resumes them with the deadline moved; removal ends them', async () => {

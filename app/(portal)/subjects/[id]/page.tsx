@@ -275,6 +275,36 @@ function Truncated({ show, href }: { show: boolean; href: string }) {
   );
 }
 
+/** 执行反馈: what departments reported applying (of a natural person, the number only). */
+function AppliedMeasures({
+  applied,
+  honor,
+}: {
+  applied: SubjectProfile['listEntries'][number]['applied'];
+  honor: boolean;
+}) {
+  const title = honor ? '已实施的激励措施' : '已实施的惩戒措施';
+  return (
+    <div className="mt-3" data-testid="applied-measures">
+      <h4 className="text-sm font-medium text-slate-800">{title}（部门执行反馈）</h4>
+      {applied.count === 0 ? (
+        <p className="text-sm text-slate-600">尚无部门反馈已实施。</p>
+      ) : applied.measures.length === 0 ? (
+        <p className="text-sm text-slate-700">已有 {applied.count} 项措施经部门反馈已实施。</p>
+      ) : (
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          {applied.measures.map((m, i) => (
+            <li key={`${m.code}-${m.department}-${i}`}>
+              <span className="font-medium text-slate-900">{m.measure}</span>（{m.code}）：{m.department}于
+              {formatDate(m.appliedOn)}实施
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function ListEntry({ entry: e }: { entry: SubjectProfile['listEntries'][number] }) {
   return (
     <Record testId={`list-entry-${e.id}`}>
@@ -317,6 +347,7 @@ function ListEntry({ entry: e }: { entry: SubjectProfile['listEntries'][number] 
           </ul>
         )}
       </div>
+      <AppliedMeasures applied={e.applied} honor={e.listType === 'honor'} />
       <RecordActions actions={e.actions} recordLabel={`${e.listTypeLabel} ${e.decisionNumber}`} />
     </Record>
   );
