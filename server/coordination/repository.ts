@@ -157,14 +157,14 @@ export async function appliedMeasuresOfEntries(db: Db, subjectId: number, listEn
     departmentName: string;
     appliedOn: string;
   }>`
-    select t.list_entry_id, c.code, c.measure, d.name as department_name, f.applied_on::text as applied_on
+    select t.list_entry_id, c.code, c.measure, d.short_name as department_name, f.applied_on::text as applied_on
     from coordination_feedback f
     join coordination_tasks t on t.id = f.task_id
     join catalog_items c on c.id = f.catalog_item_id
     join departments d on d.id = f.department_id
     where f.outcome = 'applied' and t.list_entry_id in (${ids})
     union
-    select m.list_entry_id, c.code, c.measure, d.name, f.applied_on::text
+    select m.list_entry_id, c.code, c.measure, d.short_name, f.applied_on::text
     from coordination_feedback f
     join credit_checks k on k.id = f.credit_check_id
     join list_entry_measures m on m.catalog_item_id = f.catalog_item_id and m.list_entry_id in (${ids})
@@ -362,8 +362,13 @@ export async function catalogNames(db: Db, ids: readonly number[]) {
   return new Map(rows.map((r) => [r.id, { code: r.code, measure: r.measure }]));
 }
 
-/** Monitoring per department (SPEC §7: the office sees every department's timeliness). */
-export async function departmentStats(db: Db, today: string) {
+/**
+ * Monitoring per department (SPEC §7: the office sees every department's timeliness). With a
+ * period: the tasks received and the credit checks made in it (open and overdue as of `today`).
+ */
+export async function departmentStats(db: Db, today: string, period?: { from: string; to: string }) {
+  const tasksIn = period ? sql`where received_on between ${period.from}::date and ${period.to}::date` : sql``;
+  const checksIn = period ? sql`where cc.checked_on between ${period.from}::date and ${period.to}::date` : sql``;
   const r = await sql<{
     departmentId: number;
     departmentName: string;
@@ -386,13 +391,13 @@ export async function departmentStats(db: Db, today: string) {
         count(*) filter (where status = 'answered' and (answered_at at time zone 'Asia/Shanghai')::date > due_on) as late,
         count(*) filter (where status = 'open' and due_on < ${today}::date) as overdue,
         count(*) filter (where status = 'open') as open
-      from coordination_tasks group by department_id
+      from coordination_tasks ${tasksIn} group by department_id
     ) t on t.department_id = d.id
     left join (
       select k.department_id, count(*) as checks,
         count(*) filter (where exists (select 1 from coordination_feedback f
                                        where f.credit_check_id = cc.id and f.outcome = 'applied')) as with_measure
-      from credit_checks cc join api_keys k on k.id = cc.api_key_id group by k.department_id
+      from credit_checks cc join api_keys k on k.id = cc.api_key_id ${checksIn} group by k.department_id
     ) c on c.department_id = d.id
     where t.received is not null or c.checks is not null
     order by d.sort_order`.execute(db);
@@ -400,14 +405,14 @@ export async function departmentStats(db: Db, today: string) {
 }
 
 /** Measures applied per catalog item per month (feedback with outcome 已实施), from tasks and credit checks. */
-export async function measuresPerMonth(db: Db, from: string) {
+export async function measuresPerMonth(db: Db, from: string, to = '9999-12-31') {
   const r = await sql<{ month: string; code: string; measure: string; departmentName: string; applied: number }>`
     select to_char(f.applied_on, 'YYYY-MM') as month, c.code, c.measure, d.short_name as department_name,
            count(*)::int as applied
     from coordination_feedback f
     join catalog_items c on c.id = f.catalog_item_id
     join departments d on d.id = f.department_id
-    where f.outcome = 'applied' and f.applied_on >= ${from}::date
+    where f.outcome = 'applied' and f.applied_on between ${from}::date and ${to}::date
     group by 1, 2, 3, 4 order by 1 desc, 2, 4`.execute(db);
   return r.rows;
 }
@@ -419,19 +424,4 @@ export async function uncheckedCreditChecks(db: Db) {
                                      where f.credit_check_id = cc.id and f.outcome = 'applied'))::int as with_measure
     from credit_checks cc`.execute(db);
   return r.rows[0] ?? { total: 0, withMeasure: 0 };
-}
-
-/** Applied measures on a subject's list entries (for the public profile of a legal person). */
-export async function appliedMeasuresOfSubject(db: Db, subjectId: number) {
-  return db
-    .selectFrom('coordinationFeedback as f')
-    .innerJoin('coordinationTasks as t', 't.id', 'f.taskId')
-    .innerJoin('listEntries as e', 'e.id', 't.listEntryId')
-    .innerJoin('catalogItems as c', 'c.id', 'f.catalogItemId')
-    .innerJoin('departments as d', 'd.id', 'f.departmentId')
-    .select(['f.id', 'e.id as listEntryId', 'c.code', 'c.measure', 'd.shortName as departmentName', 'f.appliedOn'])
-    .where('e.subjectId', '=', subjectId)
-    .where('f.outcome', '=', 'applied')
-    .orderBy('f.appliedOn', 'desc')
-    .execute();
 }

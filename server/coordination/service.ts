@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { config } from '../config';
+import { csvDocument } from '../csv/writer';
 import type { Db } from '../db/client';
 import type { StaffPrincipal } from '../auth/principal';
 import { CATALOG_KIND_OF_LIST } from '../rules/catalog';
@@ -515,11 +516,34 @@ export async function coordinationStats(db: Db, today: IsoDate) {
   return { today, departments, measures, checks };
 }
 
-/** Measures applied on a subject's entries: by whom for organisations, counts only for natural persons. */
-export async function appliedMeasures(db: Db, subject: { id: number; kind: string }) {
-  const rows = await repo.appliedMeasuresOfSubject(db, subject.id);
-  if (subject.kind === 'natural_person') return { count: rows.length, items: [] };
-  return { count: rows.length, items: rows.map((r) => ({ ...r, id: Number(r.id) })) };
+/**
+ * 联合奖惩协同 of one month, as CSV through the one writer: per department the tasks received in
+ * the month and how they were answered (open and overdue as of today), the credit checks made and
+ * how many led to a measure; then each measure applied in the month, per catalog item and
+ * department. Counts only: no subject is named.
+ */
+export async function coordinationMonthCsv(db: Db, period: { from: IsoDate; to: IsoDate }, today: IsoDate) {
+  const [departments, measures] = await Promise.all([
+    repo.departmentStats(db, today, period),
+    repo.measuresPerMonth(db, period.from, period.to),
+  ]);
+  return csvDocument([
+    ['联合奖惩协同月度监测', `${period.from} 至 ${period.to}`, `统计日 ${today}`],
+    ['部门', '收到任务', '期限内反馈', '超期反馈', '待反馈', '已逾期', '信用核查', '核查后实施措施'],
+    ...departments.map((d) => [
+      d.departmentName,
+      d.received,
+      d.answeredInTime,
+      d.answeredLate,
+      d.open,
+      d.overdue,
+      d.checks,
+      d.checksWithMeasure,
+    ]),
+    [],
+    ['实施的措施', '目录编号', '实施部门', '实施次数'],
+    ...measures.map((m) => [m.measure, m.code, m.departmentName, m.applied]),
+  ]);
 }
 
 export type { WebhookEventType };

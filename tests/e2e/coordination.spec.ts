@@ -72,6 +72,17 @@ test('listed by one department, answered by another, counted on /stats', async (
   await page.screenshot({ path: 'docs/screenshots/coordination-stats.png', fullPage: true });
   await expectNoAxeViolations(page);
 
+  // The month's CSV (linked from /stats) has the measure on the row of the department that applied it.
+  await expect(page.getByRole('link', { name: '下载本月联合奖惩协同（CSV）' })).toBeVisible();
+  const csv = await request.get(`/stats/coordination.csv?month=${today.slice(0, 7)}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).split(/\r?\n/);
+  expect(lines.some((l) => l.includes('CJ-004') && l.includes('市生态环境局'))).toBe(true);
+  const wrong = await request.get('/stats/coordination.csv?month=2026-13');
+  expect(wrong.status()).toBe(400);
+  expect(await wrong.text()).toContain('月份应写作 YYYY-MM');
+
   // The subject's public profile says, under the entry, which measure 市生态环境局 applied and when.
   await page.goto(`/subjects/${hit!.subject_id}`);
   const entry = page.locator('[data-testid^="list-entry-"]').filter({ hasText: decision });

@@ -56,6 +56,9 @@ export default async function StatsPage({
           <a className="text-brand-700 underline" href={`/stats/report.csv?month=${month}`}>
             下载本月报告（CSV）
           </a>
+          <a className="text-brand-700 underline" href={`/stats/coordination.csv?month=${month}`}>
+            下载本月联合奖惩协同（CSV）
+          </a>
         </form>
         {!parsed.success ? (
           <p role="alert" className="rounded border border-seal-600 bg-white p-3 text-seal-700">

@@ -88,6 +88,9 @@ export default async function AdminStatsPage({
         <a className="text-brand-700 underline" href={`/stats/report.csv?month=${range.to}`}>
           下载 {range.to} 月度报告（CSV）
         </a>
+        <a className="text-brand-700 underline" href={`/stats/coordination.csv?month=${range.to}`}>
+          下载 {range.to} 联合奖惩协同（CSV）
+        </a>
         <span className="text-sm text-slate-700">打印本页即为监测报告（浏览器“打印”）。</span>
       </form>
       {!parsed.success ? (

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
 import { acceptApplication, decideApplication } from '@/server/applications/service';
-import { onRecordEvent } from '@/server/coordination/service';
+import { coordinationMonthCsv, onRecordEvent } from '@/server/coordination/service';
+import { monthPeriod } from '@/server/stats/service';
+import { parseCsv } from '../../e2e/helpers/csv';
 import { runLifecycle } from '@/server/lifecycle/service';
 import { getProfile } from '@/server/subjects/service';
 import { describeEachDatabase } from '../helpers/databases';
@@ -257,12 +259,60 @@ describeEachDatabase('joint-action tasks', (current) => {
     expect(await appliedOf()).toEqual({
       count: 1,
       measures: [
-        { code: w.punish.code, measure: `限制参与政府采购${w.punish.code}`, department: w.b.name, appliedOn: ON },
+        {
+          code: w.punish.code,
+          measure: `限制参与政府采购${w.punish.code}`,
+          department: w.b.name.replace('乐山市', ''), // its short name, as on /stats
+          appliedOn: ON,
+        },
       ],
     });
     // Of a natural person the profile says how many measures were applied, not which or by whom.
     await db.updateTable('subjects').set({ kind: 'natural_person', uscc: null }).where('id', '=', w.firm.id).execute();
     expect(await appliedOf()).toEqual({ count: 1, measures: [] });
+  });
+
+  it('the monthly CSV counts the tasks received and the measures applied in that month, per department', async () => {
+    const { db } = current();
+    const w = await listed('乐山市月报测试有限公司', 'both');
+    const [taskB] = await tasksOf(db, w.entryId);
+    await createCaller({ db, today: '2026-10-09', staff: w.staffB }).coordination.feedback({
+      taskId: taskB!.id,
+      measure: w.punishB.code,
+      outcome: 'applied',
+      appliedOn: '2026-10-09',
+      documentNumber: '乐测采〔2026〕月1号',
+    });
+    const csv = async (month: string) => {
+      const text = await coordinationMonthCsv(db, monthPeriod(month), '2026-10-12');
+      expect(text.startsWith('\uFEFF')).toBe(true); // Excel reads it as UTF-8
+      return parseCsv(text.slice(1));
+    };
+    const short = (d: { name: string }) => d.name.replace('乐山市', '');
+    const departmentRow = (rows: string[][], d: { name: string }) => rows.find((r) => r[0] === short(d));
+    const measureRows = (rows: string[][]) => rows.filter((r) => r[1] === w.punish.code || r[1] === w.punishB.code);
+
+    // September: both tasks were received (listed 9/28); nothing was applied yet.
+    const september = await csv('2026-09');
+    expect(september[0]).toEqual(['联合奖惩协同月度监测', '2026-09-01 至 2026-09-30', '统计日 2026-10-12']);
+    expect(september[1]).toEqual([
+      '部门',
+      '收到任务',
+      '期限内反馈',
+      '超期反馈',
+      '待反馈',
+      '已逾期',
+      '信用核查',
+      '核查后实施措施',
+    ]);
+    expect(departmentRow(september, w.b)?.slice(1, 2)).toEqual(['1']);
+    expect(departmentRow(september, w.c)?.[1]).toBe('1');
+    expect(departmentRow(september, w.c)?.[4]).toBe('1'); // still open on 10/12
+    expect(measureRows(september)).toEqual([]);
+    // October: no task received; B applied punishB once.
+    const october = await csv('2026-10');
+    expect(departmentRow(october, w.b)).toBeUndefined();
+    expect(measureRows(october)).toEqual([[`限制参与政府采购${w.punishB.code}`, w.punishB.code, short(w.b), '1']]);
   });
 
   it('an objection pauses the open tasks, its rejection resumes them with the deadline moved; removal ends them', async () => {
