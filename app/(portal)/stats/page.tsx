@@ -166,8 +166,9 @@ export default async function StatsPage({
             </tbody>
           </table>
         </section>
+        {/* Inside the page's column, like every other section. */}
+        <CoordinationStats />
       </div>
-      <CoordinationStats />
     </>
   );
 }
