@@ -86,7 +86,9 @@ test.describe('subject credit profile', () => {
     await expect(page.getByTestId('subject-badges')).toContainText('失信惩戒');
     const entry = page.getByTestId(`list-entry-${hit!.entityId}`);
     await expect(entry).toContainText('失信联合惩戒对象名单');
-    await expect(entry.getByRole('heading', { level: 4 })).toContainText('适用的联合惩戒措施');
+    await expect(entry.getByRole('heading', { level: 4, name: /^适用的联合惩戒措施/ })).toBeVisible();
+    // Below the measures that apply: what departments reported applying (issue 14).
+    await expect(entry.getByRole('heading', { level: 4, name: /^已实施的惩戒措施/ })).toBeVisible();
     await expect(entry.getByRole('listitem').first()).toBeVisible();
     await expect(entry.getByRole('link', { name: /提出异议/ })).toHaveAttribute(
       'href',
