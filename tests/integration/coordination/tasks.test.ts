@@ -2,14 +2,14 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createCaller } from '@/server/root';
-import { acceptApplication, decideApplication } from '@/server/applications/service';
+import { acceptApplication } from '@/server/applications/service';
 import { coordinationMonthCsv, onRecordEvent } from '@/server/coordination/service';
 import { monthPeriod } from '@/server/stats/service';
 import { parseCsv } from '../../e2e/helpers/csv';
 import { runLifecycle } from '@/server/lifecycle/service';
 import { getProfile } from '@/server/subjects/service';
 import { describeEachDatabase } from '../helpers/databases';
-import { appByTracking, objectionInput, submit } from '../applications/helpers';
+import { appByTracking, objectionInput, rejected, submit } from '../applications/helpers';
 import { coordinationWorld, eventsOf, tasksOf } from './world';
 
 // 联合奖惩协同: initiation from the catalog's implementing units, deadlines in working days,
@@ -221,12 +221,7 @@ describeEachDatabase('joint-action tasks', (current) => {
     await runLifecycle(db, '2026-10-20');
     expect(await overdue()).toHaveLength(1);
     const accepted = await appByTracking(db, filed.trackingNumber);
-    await decideApplication(
-      db,
-      w.staffA,
-      { id: accepted.id, version: accepted.version, decision: 'reject', reasons: '经核查，原处罚决定事实清楚。' },
-      '2026-10-21',
-    );
+    await rejected(db, w.staffA, accepted, '2026-10-21', '经核查，原处罚决定事实清楚。');
     const resumed = (await tasksOf(db, w.entryId))[0]!;
     expect([resumed.status, resumed.dueOn]).toEqual(['open', '2026-10-20']);
     await runLifecycle(db, '2026-10-21');
@@ -336,12 +331,7 @@ describeEachDatabase('joint-action tasks', (current) => {
     };
     expect(await code(asB.coordination.feedback(fb))).toBe('CONFLICT');
     const accepted = await appByTracking(db, filed.trackingNumber);
-    await decideApplication(
-      db,
-      w.staffA,
-      { id: accepted.id, version: accepted.version, decision: 'reject', reasons: '经核查，原处罚决定事实清楚。' },
-      '2026-10-14',
-    );
+    await rejected(db, w.staffA, accepted, '2026-10-14', '经核查，原处罚决定事实清楚。');
     tasks = await tasksOf(db, w.entryId);
     // Paused from Fri 10/9 to Wed 10/14: four working days (Sat 10/10 is a make-up day, 10/12–10/14)
     // → 10/16 + 4 working days = 10/22.
