@@ -1,30 +1,13 @@
 'use server';
 
-import { TRPCError } from '@trpc/server';
-import { staffFromForm } from './_lib/session';
-import { noticeMessage, redirectWithNotice } from './_lib/notice';
+import { runStaffForm, type StaffFormCaller } from './_lib/form-action';
 
 // Record management forms: each posts, then returns to /admin/records with a notice.
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-async function run(
-  form: FormData,
-  work: (caller: Awaited<ReturnType<typeof staffFromForm>>['caller']) => Promise<unknown>,
-  ok: string,
-  page = '/admin/records',
-) {
-  const { caller } = await staffFromForm(form);
-  let code = ok;
-  let message = '';
-  try {
-    await work(caller);
-  } catch (err) {
-    if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    code = 'error';
-    message = noticeMessage(err);
-  }
-  await redirectWithNotice(page, code, message);
+function run(form: FormData, work: (caller: StaffFormCaller) => Promise<unknown>, ok: string, page = '/admin/records') {
+  return runStaffForm(form, page, work, ok);
 }
 
 export async function withdrawRecordAction(form: FormData) {

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers/staff';
+import { SCJG, signIn } from './helpers/staff';
 import { expectNoAxeViolations } from './helpers/a11y';
 
 // 联合奖惩协同 in Chromium: a department lists a subject citing a catalog measure whose
 // implementing units include another department; that department's user sees the task in
 // its inbox, records the measure; /stats shows it. Screenshots of the inbox and /stats.
 
-const SCJG = { username: 'scjg', password: 'demo-scjg-2026' };
 const STHJ = { username: 'sthj', password: 'demo-sthj-2026' };
 
 test.beforeAll(async ({ request }) => {
@@ -94,4 +93,18 @@ test('listed by one department, answered by another, counted on /stats', async (
   );
   await entry.screenshot({ path: 'docs/screenshots/profile-applied-measures.png' });
   await expectNoAxeViolations(page);
+});
+
+test('a new webhook secret is shown once on the page, never in its address', async ({ page }) => {
+  await signIn(page, SCJG);
+  await page.goto('/admin/webhooks');
+  await page.getByLabel(/推送地址/).fill('https://approval.example.gov.cn/hooks/credit');
+  await page.getByRole('button', { name: '创建订阅' }).click();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('签名密钥只显示这一次');
+  const secret = (await notice.locator('code').textContent()) ?? '';
+  expect(secret.length).toBeGreaterThanOrEqual(32);
+  expect(page.url()).not.toContain(secret);
+  expect(decodeURIComponent(page.url())).not.toContain(secret);
+  await expect(page.getByRole('table').first()).toContainText('https://approval.example.gov.cn/hooks/credit');
 });

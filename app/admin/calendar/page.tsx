@@ -4,6 +4,7 @@ import { AdminPanel } from '@/components/admin/panel';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import { DeadlineNote } from '@/components/applications/deadline-note';
 import { staffCaller } from '../_lib/session';
+import { noticeDetail } from '../_lib/notice';
 import { saveCalendarYearAction } from '../calendar-actions';
 
 export const dynamic = 'force-dynamic';
@@ -30,6 +31,7 @@ export default async function CalendarPage({
   const wanted = Number(firstParam(sp.year));
   const selected = years.find((y) => y.year === wanted && y.source !== 'chinese-days') ?? open[0];
   const notice = firstParam(sp.notice);
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   const asked = firstParam(sp.filedOn);
   const filedOn =
     asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : `${(selected?.year ?? years[0]!.year) - 1}-12-30`;
@@ -39,14 +41,11 @@ export default async function CalendarPage({
       <h1 className="mb-4 text-2xl font-bold">节假日安排</h1>
       {notice === 'saved' ? (
         <p role="status" className="mb-4 border-l-4 border-brand-600 bg-white p-3 font-semibold">
-          已保存。
-          {Number(firstParam(sp.rescheduled)) > 0
-            ? `${firstParam(sp.rescheduled)} 件申请的办理期限已按新安排重新计算。`
-            : ''}
+          已保存。{message}
         </p>
       ) : notice === 'error' ? (
         <p role="alert" className="mb-4 border-l-4 border-seal-700 bg-white p-3 font-semibold">
-          未保存：{firstParam(sp.message)}
+          未保存：{message}
         </p>
       ) : null}
       <p className="mb-4 max-w-3xl">

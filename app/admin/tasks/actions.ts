@@ -1,27 +1,13 @@
 'use server';
 
-import { redirect } from 'next/navigation';
-import { TRPCError } from '@trpc/server';
-import { staffFromForm } from '../_lib/session';
+import { runStaffForm, type StaffFormCaller } from '../_lib/form-action';
 
 // Joint-action task forms: each posts, then returns to /admin/tasks with a notice.
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-async function run(
-  form: FormData,
-  work: (caller: Awaited<ReturnType<typeof staffFromForm>>['caller']) => Promise<unknown>,
-  ok: string,
-) {
-  const { caller } = await staffFromForm(form);
-  let target = `/admin/tasks?notice=${ok}`;
-  try {
-    await work(caller);
-  } catch (err) {
-    if (!(err instanceof TRPCError) || err.code === 'INTERNAL_SERVER_ERROR') throw err;
-    target = `/admin/tasks?notice=error&message=${encodeURIComponent(err.message.slice(0, 300))}`;
-  }
-  redirect(target);
+function run(form: FormData, work: (caller: StaffFormCaller) => Promise<unknown>, ok: string) {
+  return runStaffForm(form, '/admin/tasks', work, ok);
 }
 
 export async function feedbackAction(form: FormData) {

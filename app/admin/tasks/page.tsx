@@ -4,6 +4,7 @@ import { AdminPanel } from '@/components/admin/panel';
 import { LIST_TYPE_LABELS } from '@/server/rules/codes';
 import { OUTCOME_LABELS, TASK_STATUS_LABELS } from '@/server/coordination/rules';
 import { staffCaller } from '../_lib/session';
+import { noticeDetail } from '../_lib/notice';
 import { feedbackAction, initiateAction, markSeenAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -37,6 +38,7 @@ export default async function TasksPage({
     staff.role === 'office' ? caller.records.catalog() : Promise.resolve([]),
   ]);
   const notice = NOTICES[firstParam(sp.notice) ?? ''];
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   const csrf = <input type="hidden" name="csrf" value={staff.csrfToken} />;
   const c = inbox.counts;
   return (
@@ -52,7 +54,7 @@ export default async function TasksPage({
           data-testid="notice"
         >
           {notice}
-          {firstParam(sp.message)}
+          {message}
         </p>
       ) : null}
       <ul className="mb-4 flex flex-wrap gap-4" data-testid="task-counts">

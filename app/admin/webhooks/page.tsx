@@ -4,6 +4,7 @@ import { AdminPanel } from '@/components/admin/panel';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from '@/server/webhooks/events';
 import { SIGNATURE_HEADER } from '@/server/webhooks/signature';
 import { staffCaller } from '../_lib/session';
+import { noticeDetail } from '../_lib/notice';
 import { redeliverAction, subscribeAction, toggleSubscriptionAction } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -30,6 +31,7 @@ export default async function WebhooksPage({
   const sp = await searchParams;
   const key = firstParam(sp.notice) ?? '';
   const notice = NOTICES[key];
+  const message = notice ? await noticeDetail(firstParam(sp.ref)) : null;
   const manage = staff.role !== 'office';
   const csrf = <input type="hidden" name="csrf" value={staff.csrfToken} />;
   return (
@@ -48,7 +50,7 @@ export default async function WebhooksPage({
           data-testid="notice"
         >
           {notice}
-          {key === 'subscribed' ? <code className="break-all">{firstParam(sp.secret)}</code> : firstParam(sp.message)}
+          {key === 'subscribed' && message ? <code className="break-all">{message}</code> : message}
         </p>
       ) : null}
       <AdminPanel id="subscriptions" title="订阅">
