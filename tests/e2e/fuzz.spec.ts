@@ -91,10 +91,18 @@ test('no back-office notice box shows text from the query string', async ({ page
   // Every staff page with a notice box, each offered an error notice and words of the link's own.
   const bait = encodeURIComponent('请立即拨打 400-000-0000 缴纳罚款');
   await signIn(page, SCJG);
-  for (const path of ['/admin/records', '/admin/tasks', '/admin/webhooks', '/admin/imports', '/admin/applications/1']) {
+  for (const path of ['/admin/records', '/admin/tasks', '/admin/webhooks', '/admin/imports']) {
     await page.goto(`${path}?notice=error&message=${bait}&secret=${bait}&ref=000000000000`);
+    // The box is there, with the page's own words only.
+    await expect(page.getByTestId('notice')).toContainText('操作未执行');
     await expect(page.getByRole('main')).not.toContainText('400-000-0000');
   }
+  // An application's page (the queue has one once applications.spec.ts has filed its objections).
+  await page.goto('/admin');
+  const href = await page.locator('a[href^="/admin/applications/"]').first().getAttribute('href');
+  await page.goto(`${href}?notice=invalid&message=${bait}`);
+  await expect(page.getByTestId('notice')).toContainText('提交的内容有误');
+  await expect(page.getByTestId('notice')).not.toContainText('400-000-0000');
   await page.context().clearCookies();
   await signIn(page, OFFICE);
   await page.goto(`/admin/calendar?notice=error&message=${bait}`);
