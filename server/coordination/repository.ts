@@ -51,16 +51,6 @@ export async function penaltyForEvent(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-export async function measuresOfEntry(db: Db, listEntryId: number) {
-  return db
-    .selectFrom('listEntryMeasures as m')
-    .innerJoin('catalogItems as c', 'c.id', 'm.catalogItemId')
-    .select(['c.id', 'c.code', 'c.kind', 'c.measure', 'c.implementingUnits'])
-    .where('m.listEntryId', '=', listEntryId)
-    .orderBy('c.id')
-    .execute();
-}
-
 export async function departments(db: Db) {
   return db
     .selectFrom('departments')

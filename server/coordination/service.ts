@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { measuresOfEntries } from '../catalog/repository';
 import { config } from '../config';
 import { csvDocument } from '../csv/writer';
 import type { Db } from '../db/client';
@@ -95,7 +96,7 @@ export async function onRecordEvent(trx: Db, event: RecordEvent): Promise<void> 
   }
   const e = await repo.entryForEvent(trx, event.id);
   if (!e) return;
-  const measures = await repo.measuresOfEntry(trx, e.id);
+  const measures = await measuresOfEntries(trx, [e.id]);
   const entryJson = {
     id: e.id,
     list_type: e.listType,
