@@ -171,7 +171,7 @@ function ResultRow({ kind, item }: { kind: DisclosureKind; item: DisclosureListI
         <span data-testid="department">{item.departmentName}</span>
         {item.fineAmount !== null ? (
           <span data-testid="fine-amount" data-amount={item.fineAmount}>
-            罚款 {formatAmount(item.fineAmount)} 元
+            罚款 {formatAmount(item.fineAmount)} 万元
           </span>
         ) : null}
         <span>

@@ -37,13 +37,13 @@ export function sortLabel(kind: DisclosureKind, sort: DisclosureSort): string {
   const date = kind === 'penalty' ? '处罚决定日期' : '许可决定日期';
   switch (sort) {
     case 'date-desc':
-      return `${date}（新的在前）`;
+      return `${date}从新到旧`;
     case 'date-asc':
-      return `${date}（旧的在前）`;
+      return `${date}从旧到新`;
     case 'fine-desc':
-      return '罚款金额（从高到低）';
+      return '罚款金额从高到低';
     case 'fine-asc':
-      return '罚款金额（从低到高）';
+      return '罚款金额从低到高';
   }
 }
 

@@ -340,7 +340,7 @@ export interface DisclosureListItem {
   categories: string[];
   departmentName: string;
   decisionDate: string;
-  /** 罚款金额 in yuan as a decimal string (penalties with a fine only). */
+  /** 罚款金额 in 万元 as a decimal string without trailing zeros (penalties with a fine only). */
   fineAmount: string | null;
   badges: string[];
 }
@@ -526,8 +526,13 @@ export async function exportDisclosures(
   today: string,
   kind: DisclosureKind,
   filters: DisclosureFilters,
-  cap: number = EXPORT_ROW_LIMIT,
-  sort: DisclosureSort = DEFAULT_SORT,
+  options: {
+    /** Rows at most (the first ones in list order). */
+    cap?: number;
+    sort?: DisclosureSort;
+    /** Rows per query (tests make it small to cross batch boundaries). */
+    batch?: number;
+  } = {},
 ): Promise<{ errors: FilterError[] } | ({ errors: [] } & DisclosureExport)> {
   const { resolved, errors } = await resolveFilters(db, filters);
   if (errors.length) return { errors };
@@ -535,6 +540,7 @@ export async function exportDisclosures(
     kind === 'penalty'
       ? await repo.countPenalties(db, today, resolved, null)
       : await repo.countLicensing(db, today, resolved, null);
+  const { cap = EXPORT_ROW_LIMIT, sort = DEFAULT_SORT, batch: batchSize = EXPORT_BATCH } = options;
   const rows = Math.min(total, cap);
   const order = ORDERS[sort];
   const keyOf = (r: { decisionDate: string; fineAmount?: string | null }) =>
@@ -545,7 +551,7 @@ export async function exportDisclosures(
     let sent = 0;
     let after: repo.Cursor | undefined;
     while (sent < rows) {
-      const limit = Math.min(EXPORT_BATCH, rows - sent);
+      const limit = Math.min(batchSize, rows - sent);
       const batch =
         kind === 'penalty'
           ? (await repo.penaltyRows(db, today, resolved, limit, order, after)).map((r) => {

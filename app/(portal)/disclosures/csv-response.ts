@@ -27,7 +27,7 @@ export function csvExportHandler(kind: DisclosureKind) {
     if (filterErrors.length) return badRequest(filterErrors.map((e) => e.message));
 
     const ctx = await createContext();
-    const result = await exportDisclosures(ctx.db, ctx.today, kind, parsed.filters, undefined, parsed.sort);
+    const result = await exportDisclosures(ctx.db, ctx.today, kind, parsed.filters, { sort: parsed.sort });
     if (!('lines' in result)) return badRequest(result.errors.map((e) => e.message));
 
     const encoder = new TextEncoder();

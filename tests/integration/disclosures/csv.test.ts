@@ -23,7 +23,7 @@ import {
 const today = '2026-03-01';
 
 async function download(db: Db, kind: DisclosureKind, filters: DisclosureFilters, cap?: number) {
-  const result = await exportDisclosures(db, today, kind, filters, cap);
+  const result = await exportDisclosures(db, today, kind, filters, { cap });
   if (!('lines' in result)) throw new Error(JSON.stringify(result.errors));
   let text = '';
   for await (const line of result.lines) text += line;
