@@ -22,7 +22,7 @@ async function totalOf(page: Page): Promise<number> {
 
 /** A facet value's checkbox in the shared facet panel (its name: the value, then its count). */
 const facetBox = (page: Page, facet: string, label: string) =>
-  page.getByTestId(`facet-${facet}`).getByRole('checkbox', { name: new RegExp(`^${label}\\s`) });
+  page.getByTestId(`facet-${facet}`).getByRole('checkbox', { name: new RegExp(`^${label}\\s*[\\d,]+\\s*条$`) });
 
 const applyButton = (page: Page) => page.getByTestId('facet-panel').getByRole('button', { name: '应用筛选' });
 

@@ -23,7 +23,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 
 /** A facet value's checkbox in the shared facet panel (its name: the value, then its count). */
 const facetBox = (page: Page, facet: string, label: string) =>
-  page.getByTestId(`facet-${facet}`).getByRole('checkbox', { name: new RegExp(`^${label}\\s`) });
+  page.getByTestId(`facet-${facet}`).getByRole('checkbox', { name: new RegExp(`^${label}\\s*[\\d,]+\\s*条$`) });
 
 const countIn = async (box: Locator) =>
   Number((await box.locator('xpath=..').getByTestId('facet-count').innerText()).replace(/\D/g, ''));
