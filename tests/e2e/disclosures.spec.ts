@@ -163,6 +163,8 @@ test('unknown and malformed record ids answer 404', async ({ page }) => {
 });
 
 test('both lists and both record pages pass axe, on desktop and phone', async ({ page }, testInfo) => {
+  // Nine axe runs over pages that now carry the facet panel: more than a minute on the shared machine.
+  test.slow();
   for (const [name, path] of [
     ['licensing', '/disclosures/licensing'],
     ['penalties', '/disclosures/penalties'],
