@@ -11,3 +11,10 @@ export function formatDate(isoDate: string): string {
   if (!m) return isoDate;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** A decimal amount ("12500.5") with thousands separators ("12,500.5"), no float on the way. */
+export function formatAmount(decimal: string): string {
+  const [whole = '0', fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
