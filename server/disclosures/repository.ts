@@ -237,6 +237,17 @@ export interface FacetCounts {
 
 const without = (f: ResolvedFilters, key: keyof ResolvedFilters): ResolvedFilters => ({ ...f, [key]: undefined });
 
+/**
+ * When a record table last changed (its newest updated_at, read from the (updated_at, id) index):
+ * part of the facet counts' cache key, so rows written without an announcement (a script, a
+ * test) still make the counts miss.
+ */
+export async function lastChangeOf(db: Db, kind: 'penalty' | 'licensing'): Promise<string> {
+  const table = kind === 'penalty' ? 'penalty_records' : 'licensing_records';
+  const row = await sql<{ at: string | null }>`select max(updated_at)::text as at from ${sql.raw(table)}`.execute(db);
+  return row.rows[0]?.at ?? '';
+}
+
 export async function penaltyFacetCounts(db: Db, today: string, f: ResolvedFilters): Promise<FacetCounts> {
   const [department, division, category] = await Promise.all([
     penaltiesMatching(db, today, without(f, 'departmentIds'))

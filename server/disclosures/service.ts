@@ -31,6 +31,7 @@ import {
   type FilterError,
 } from './filters';
 import * as repo from './repository';
+import { createSummaryCache, type SummaryCache } from '../http/summary-cache';
 
 /** A download holds at most this many rows, the first ones in list order. */
 export const EXPORT_ROW_LIMIT = 10_000;
@@ -377,6 +378,27 @@ function listItem(
   };
 }
 
+const facetCaches = new WeakMap<Db, SummaryCache<repo.FacetCounts>>();
+
+/**
+ * Each facet's counts under the other facets' filters: the costliest part of a list page (a
+ * scan of every public record), so kept until public data changes or the table's newest
+ * updated_at moves (server/http/summary-cache.ts).
+ */
+async function facetCounts(db: Db, today: string, kind: DisclosureKind, resolved: repo.ResolvedFilters) {
+  let cache = facetCaches.get(db);
+  if (!cache) facetCaches.set(db, (cache = createSummaryCache()));
+  const lastChange = await repo.lastChangeOf(db, kind);
+  return cache.get(
+    JSON.stringify([kind, today, resolved, lastChange]),
+    () =>
+      kind === 'penalty'
+        ? repo.penaltyFacetCounts(db, today, resolved)
+        : repo.licensingFacetCounts(db, today, resolved),
+    () => true,
+  );
+}
+
 /** One value of a facet: what the URL carries, what people read, how many records have it. */
 export interface DisclosureFacetValue {
   value: string;
@@ -456,7 +478,7 @@ export async function listDisclosures(
               ),
             ),
           ),
-    kind === 'penalty' ? repo.penaltyFacetCounts(db, today, resolved) : repo.licensingFacetCounts(db, today, resolved),
+    facetCounts(db, today, kind, resolved),
     getFilterOptions(db, today, kind),
   ]);
   const codeOfDepartment = new Map(options.departments.map((d) => [d.id, d.code]));

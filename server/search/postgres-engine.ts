@@ -21,7 +21,7 @@ import {
   tsqueryOf,
   type ParsedQuery,
 } from './text';
-import { createSummaryCache } from './summary-cache';
+import { createSummaryCache } from '../http/summary-cache';
 import {
   EXACT_TOTAL_LIMIT,
   REQUEST_KEY_OF_FACET,
@@ -61,7 +61,7 @@ export interface PostgresEngineOptions {
    */
   summaryPage?: 'auto' | 'never';
   /**
-   * Keep the capped summaries of broad queries until public data changes (summary-cache.ts). The
+   * Keep the capped summaries of broad queries until public data changes (server/http/summary-cache.ts). The
    * portal's engine does; tests that write rows directly, without announcing the change, do not.
    */
   cacheSummaries?: boolean;

@@ -181,7 +181,7 @@ try {
   }
 
   // The portal's engine keeps the capped summaries of broad queries until public data changes
-  // (server/search/summary-cache.ts): the same sets again, each query's summary made once.
+  // (server/http/summary-cache.ts): the same sets again, each query's summary made once.
   const portal = withForgiveness(db, createPostgresSearchEngine(db, { cacheSummaries: true }));
   for (const qs of Object.values(sets)) for (const q of qs) await portal.search({ q }, today);
   for (const name of Object.keys(sets)) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSummaryCache } from '@/server/search/summary-cache';
+import { createSummaryCache } from '@/server/http/summary-cache';
 
 // The summary cache against a model: a value is served from the cache only while the data
 // version it was computed under is current, within the TTL, and only if it was kept (broad); a

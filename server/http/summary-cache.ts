@@ -1,11 +1,11 @@
-import { publicDataVersion } from '../http/invalidate';
+import { publicDataVersion } from './invalidate';
 
-// The capped summaries of broad queries (10,000+ matches: the total, the facet counts, the rank
-// classes) cost the most of any search and change only when public data does. They are kept
-// here, keyed to the data version that every committed change of public data moves (in this
-// instance or, through the cluster channel, in another), so a change makes them miss at once;
-// the TTL bounds staleness while the channel is down, as the page cache's does. Narrow queries
-// are cheap and many, and are never kept.
+// Counts derived from public data that cost the most to make and change only when the data
+// does: the capped summaries of broad searches (10,000+ matches: total, facet counts, rank
+// classes) and the facet counts of the disclosure lists. They are kept here, keyed to the data
+// version that every committed change of public data moves (in this instance or, through the
+// cluster channel, in another), so a change makes them miss at once; the TTL bounds staleness
+// while the channel is down, as the page cache's does. The caller decides what is worth keeping.
 
 export interface SummaryCacheOptions {
   /** Most summaries kept (least recently used dropped first). */
