@@ -78,9 +78,9 @@ describeEachDatabase('department sub-units registered by the office', (current) 
       '无需登记为下属单位',
     );
     await office.units.register({ departmentId: dept.id, name: '乐山市测试执法支队', uscc: '' });
-    await expect(office.units.register({ departmentId: dept.id, name: '乐山市测试执法支队 ', uscc: '' })).rejects.toThrow(
-      '无需重复登记',
-    );
+    await expect(
+      office.units.register({ departmentId: dept.id, name: '乐山市测试执法支队 ', uscc: '' }),
+    ).rejects.toThrow('无需重复登记');
     await expect(office.units.remove({ id: 987654 })).rejects.toThrow('不存在或已被移除');
 
     const staff = createCaller({ db, today, staff: await createStaff(db, 'department', dept.id) });
