@@ -35,7 +35,7 @@ export default async function AdminStatsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { staff, caller } = await staffCaller();
+  const { caller } = await staffCaller();
   const sp = await searchParams;
   const today = todayInShanghai();
   const fallback = { from: addMonths(today, -6).slice(0, 7), to: addMonths(today, -1).slice(0, 7) };
