@@ -50,7 +50,19 @@ function byDocumentNumber(norm: string): Expression<SqlBool> {
 export async function listAuditEntries(db: Db, q: AuditQuery) {
   let s = db
     .selectFrom('auditLog')
-    .select(['id', 'at', 'actorType', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'note'])
+    .select([
+      'id',
+      'at',
+      'actorType',
+      'actorId',
+      'actorLabel',
+      'action',
+      'entityType',
+      'entityId',
+      'before',
+      'after',
+      'note',
+    ])
     .orderBy('id', 'desc')
     .limit(q.limit);
   if (q.departmentId !== null) s = s.where(ofDepartment(q.departmentId));

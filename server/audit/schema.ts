@@ -18,7 +18,9 @@ export const auditFilterInput = z
         .max(64, '对象编号不能超过 64 个字符')
         .regex(/^[0-9A-Za-z_-]+$/, '对象编号只能是数字或字母，例如 1024'),
     ),
-    documentNumber: optional(text('文书号', { singleLine: true }).min(2, '文书号至少 2 个字').max(100, '文书号不能超过 100 个字')),
+    documentNumber: optional(
+      text('文书号', { singleLine: true }).min(2, '文书号至少 2 个字').max(100, '文书号不能超过 100 个字'),
+    ),
     actor: optional(text('操作人', { singleLine: true }).max(50, '操作人不能超过 50 个字')),
     action: optional(z.enum(AUDIT_ACTIONS, { error: '操作类型不是可选的值，请从列表中选择。' })),
     from: optional(day),

@@ -17,8 +17,7 @@ export interface ExistingUnit {
 }
 
 export type UnitRegistration =
-  | { ok: true; unit: { name: string; nameNorm: string; uscc: string | null } }
-  | { ok: false; refusal: string };
+  { ok: true; unit: { name: string; nameNorm: string; uscc: string | null } } | { ok: false; refusal: string };
 
 /** Whether `input` may be registered under `department`, beside the units it already has. */
 export function checkUnitRegistration(

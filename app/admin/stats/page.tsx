@@ -133,7 +133,12 @@ export default async function AdminStatsPage({
                 .filter((d) => d.onTimeShare !== null)
                 .map((d) => ({ name: d.name, onTimePercent: Math.round((d.onTimeShare ?? 0) * 1000) / 10 }))}
             />
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={own ? '本部门统计表' : '各部门统计表'}>
+            <div
+              className="overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={own ? '本部门统计表' : '各部门统计表'}
+            >
               <table className="w-full min-w-[56rem] border-collapse bg-white text-sm">
                 <caption className="sr-only">
                   各部门报送数量、7个工作日内报送率，以及异议、投诉、信用修复的收到、办结、逾期数
