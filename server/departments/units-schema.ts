@@ -1,4 +1,3 @@
-import { validateUscc } from '../rules/uscc';
 import { text, z } from '../validation';
 
 const id = z.coerce.number({ error: '请从列表中选择。' }).int('请从列表中选择。').positive('请从列表中选择。');
@@ -9,21 +8,12 @@ export const registerUnitInput = z.strictObject({
   name: text('下属单位名称', { singleLine: true })
     .min(4, '请填写下属单位的全称，例如 乐山市市场监督管理局市中区分局。')
     .max(100, '下属单位名称不能超过 100 个字。'),
+  /** Checked by the registration rule, so that its refusal reads as a sentence about the code. */
   uscc: z
     .string()
-    .trim()
     .max(40, '统一社会信用代码应为18位。')
-    .transform((v, ctx) => {
-      if (v === '') return null;
-      const r = validateUscc(v);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.message });
-        return z.NEVER;
-      }
-      return r.uscc;
-    })
     .optional()
-    .transform((v) => v ?? null),
+    .transform((v) => v ?? ''),
 });
 export type RegisterUnitInput = z.infer<typeof registerUnitInput>;
 

@@ -1,4 +1,5 @@
 import { normalizeName } from './normalize';
+import { validateUscc } from './uscc';
 
 // Sub-units (county branches, 支队, 分局) the office registers for a department (SPEC §3: a row
 // whose authority is a sub-unit is accepted only when the office has registered it). Pure rules:
@@ -23,8 +24,11 @@ export type UnitRegistration =
 export function checkUnitRegistration(
   department: UnitDepartment,
   existing: readonly ExistingUnit[],
-  input: { name: string; uscc: string | null },
+  typed: { name: string; uscc: string | null },
 ): UnitRegistration {
+  const code = typed.uscc?.trim() ? validateUscc(typed.uscc) : null;
+  if (code && !code.ok) return { ok: false, refusal: `下属单位的${code.message}` };
+  const input = { name: typed.name, uscc: code ? code.uscc : null };
   const nameNorm = normalizeName(input.name);
   const own = [department.name, department.shortName ?? ''].filter(Boolean).map(normalizeName);
   if (own.includes(nameNorm))

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
-import { OFFICE, SCJG, shot, signIn } from './helpers/staff';
+import { OFFICE, SCJG, SCJG_NAME, shot, signIn } from './helpers/staff';
 import { companyUscc, penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The pages that closed the gaps of the rights and data issues: the /apply index, the
@@ -104,7 +104,10 @@ test("department staff see only their own department's statistics; the office se
 }, testInfo) => {
   await signIn(page, SCJG);
   await page.goto('/admin/stats');
-  await expect(page.getByRole('region', { name: '本部门统计表' }).getByRole('rowheader')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: '本部门统计表' }).getByRole('rowheader')).toHaveText([
+    SCJG_NAME,
+    '合计',
+  ]);
   await page.context().clearCookies();
 
   await signIn(page, OFFICE);
