@@ -6,11 +6,7 @@ import { createSummaryCache } from '@/server/http/summary-cache';
 // version it was computed under is current, within the TTL, and only if it was kept (broad); a
 // change during the computation is never kept; the size never passes its bound.
 
-type Op =
-  | { op: 'get'; key: string; value: number; broad: boolean; changeDuring: boolean }
-  | { op: 'change' }
-  | { op: 'wait'; ms: number };
-
+/** Gets (a key, the value a miss computes, whether it is worth keeping, a change during the computation), changes and waits. */
 const ops = fc.array(
   fc.oneof(
     {
