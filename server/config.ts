@@ -35,7 +35,10 @@ const schema = z.object({
   /** PKCS#12 (.p12/.pfx) file whose certificate signs the PDF credit reports; unset, `npm start` makes a demo certificate in ./data. */
   REPORT_SIGNING_P12: z
     .string()
-    .regex(/\.(p12|pfx)$/i, 'REPORT_SIGNING_P12 必须是 .p12 或 .pfx 证书文件的路径，例如 /etc/xinyong/report-signing.p12')
+    .regex(
+      /\.(p12|pfx)$/i,
+      'REPORT_SIGNING_P12 必须是 .p12 或 .pfx 证书文件的路径，例如 /etc/xinyong/report-signing.p12',
+    )
     .optional(),
   /** The password of that PKCS#12 file. */
   REPORT_SIGNING_P12_PASSWORD: z.string().max(1024, 'REPORT_SIGNING_P12_PASSWORD 过长').optional(),
@@ -71,8 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const p12 = parsed.data.REPORT_SIGNING_P12;
-  if (p12 && env.NEXT_PHASE !== 'phase-production-build' && !existsSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), p12))) {
-    throw new Error(`配置有误 (configuration error):\n  REPORT_SIGNING_P12: 找不到证书文件 ${p12}，请检查路径 (file not found)`);
+  if (
+    p12 &&
+    env.NEXT_PHASE !== 'phase-production-build' &&
+    !existsSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), p12))
+  ) {
+    throw new Error(
+      `配置有误 (configuration error):\n  REPORT_SIGNING_P12: 找不到证书文件 ${p12}，请检查路径 (file not found)`,
+    );
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'data');
   return {

@@ -21,7 +21,6 @@ const FONT_FILE = path.join(
   'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 );
 
-
 export const DEMO_NOTICE = '本报告使用演示证书签名，仅供测试';
 /** Room reserved for the PKCS#7 in /Contents (bytes); a chain of a few certificates fits. */
 const SIGNATURE_LENGTH = 16_384;
@@ -183,10 +182,7 @@ function drawHeader(
     .text('扫码核验', qrX, top + qrSize + 2, { width: qrSize, align: 'center' });
 
   const textWidth = width - qrSize - 16;
-  doc
-    .fontSize(10)
-    .fillColor(BRAND)
-    .text(`${c.portal.name} · ${c.portal.fullName}`, MARGIN, top, { width: textWidth });
+  doc.fontSize(10).fillColor(BRAND).text(`${c.portal.name} · ${c.portal.fullName}`, MARGIN, top, { width: textWidth });
   doc.moveDown(0.3).fontSize(22).fillColor('#000').text('信用报告', { width: textWidth, characterSpacing: 2 });
   doc.moveDown(0.1).fontSize(14).text(c.subject.name, { width: textWidth });
   doc.moveDown(0.4).fontSize(9.5).fillColor('#000');
@@ -257,7 +253,10 @@ function records(doc: PDFKit.PDFDocument, rows: [string, string][][]) {
   const width = doc.page.width - 2 * MARGIN;
   rows.forEach((fields, i) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.fontSize(9).fillColor(MUTED).text(`第 ${i + 1} 条`, MARGIN, doc.y);
+    doc
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`第 ${i + 1} 条`, MARGIN, doc.y);
     for (const [label, value] of fields) line(doc, label, value);
     doc.moveDown(0.3);
     doc
@@ -281,11 +280,16 @@ function drawFooters(doc: PDFKit.PDFDocument, report: IssuedReport) {
     doc
       .fontSize(8)
       .fillColor(MUTED)
-      .text(`${report.reportNumber} · 验证码 ${report.verificationCode} · 第 ${i + 1} 页，共 ${range.count} 页`, MARGIN, y, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        `${report.reportNumber} · 验证码 ${report.verificationCode} · 第 ${i + 1} 页，共 ${range.count} 页`,
+        MARGIN,
+        y,
+        {
+          width: doc.page.width - 2 * MARGIN,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
 }

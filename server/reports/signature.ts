@@ -7,12 +7,7 @@ import { PDF_INFO_KEYS } from './fields';
 // and the report identity written in its (signed) information dictionary. No I/O.
 
 export type SignatureProblem =
-  | 'not_pdf'
-  | 'no_signature'
-  | 'incomplete_coverage'
-  | 'malformed_signature'
-  | 'digest_mismatch'
-  | 'bad_signature';
+  'not_pdf' | 'no_signature' | 'incomplete_coverage' | 'malformed_signature' | 'digest_mismatch' | 'bad_signature';
 
 export interface SignedPdf {
   /** SHA-256 of the signing certificate's DER. */
@@ -115,8 +110,15 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
   if (!signer) return fail('bad_signature');
 
   const signingTime = attribute(OID.signingTime);
-  const field = (key: string) =>
-    parts.signed.toString('latin1').match(new RegExp(`/${key}\\s*\\(([0-9A-Za-z-]{1,80})\\)`))?.[1] ?? null;
+  const signedText = parts.signed.toString('latin1');
+  // pdfkit writes each information value as an indirect object: /Key 21 0 R … 21 0 obj (value).
+  const field = (key: string) => {
+    const value = '\\(([0-9A-Za-z-]{1,80})\\)';
+    const direct = signedText.match(new RegExp(`/${key}\\s*${value}`));
+    if (direct) return direct[1] ?? null;
+    const ref = signedText.match(new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`))?.[1];
+    return ref ? (signedText.match(new RegExp(`(?:^|\\s)${ref}\\s+0\\s+obj\\s*${value}`))?.[1] ?? null) : null;
+  };
   return {
     ok: true,
     pdf: {

@@ -108,7 +108,9 @@ let cached: { key: string; identity: SigningIdentity } | undefined;
  */
 export function signingIdentity(cfg: AppConfig = config()): SigningIdentity {
   const configured = cfg.REPORT_SIGNING_P12;
-  const file = configured ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured) : demoCertificatePath(cfg);
+  const file = configured
+    ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured)
+    : demoCertificatePath(cfg);
   if (!configured) ensureDemoCertificate(cfg);
   const key = `${file}|${statSync(file).mtimeMs}`;
   if (cached?.key !== key) {
