@@ -89,7 +89,7 @@ export function PdfVerifyForm() {
             disabled={pending}
             className="rounded-md bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800"
           >
-            核验 PDF
+            检查签名
           </button>
         </div>
       </form>

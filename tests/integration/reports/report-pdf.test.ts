@@ -19,7 +19,7 @@ const IP = '203.0.113.9';
 /** The text of every page, as a PDF reader extracts it. */
 async function pdfText(pdf: Buffer): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf) }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();

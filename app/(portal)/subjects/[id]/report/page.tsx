@@ -57,7 +57,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
           下载PDF版
         </a>
         <PrintButton />
-        <p className="text-sm text-slate-700">PDF 版带电子签名和核验二维码，可交给银行、招标方或审批窗口。</p>
+        <p className="text-sm text-slate-700">
+          PDF 版带电子签名和核验二维码，可交给银行、招标方或审批窗口。打印或另存为 PDF：按 Ctrl+P（Mac 上按 ⌘+P）。
+        </p>
         <PageLink href={`/subjects/${c.subject.id}`} className="text-sm text-brand-700 underline">
           返回信用档案
         </PageLink>
