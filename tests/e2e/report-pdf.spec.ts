@@ -27,7 +27,7 @@ async function downloadReportPdf(page: Page, subjectId: number, path: string) {
     page.waitForEvent('download'),
     page.getByRole('link', { name: '下载PDF版' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`${reportNumber}.pdf`);
+  expect(download.suggestedFilename()).toBe(`信用报告-${reportNumber}.pdf`);
   await download.saveAs(path);
   return { code, reportNumber };
 }
@@ -63,7 +63,10 @@ for (const viewport of [
     await expectNoAxeViolations(page);
 
     const valid = await upload(page, original);
-    await expect(valid.getByRole('heading', { level: 2 })).toHaveText('✓ 签名有效，内容与本平台存档一致');
+    // The first check on a cold server loads the signing code: allow a loaded machine its time.
+    await expect(valid.getByRole('heading', { level: 2 })).toHaveText('✓ 签名有效，内容与本平台存档一致', {
+      timeout: 30_000,
+    });
     await expect(valid).toContainText(reportNumber);
     await expect(valid).toContainText(code);
     await expect(valid).toContainText('演示证书');
@@ -73,7 +76,9 @@ for (const viewport of [
     const forged = testInfo.outputPath('tampered.pdf');
     tamperedCopy(original, forged);
     const invalid = await upload(page, forged);
-    await expect(invalid.getByRole('heading', { level: 2 })).toHaveText('✗ 签名无效：文件在签名后被改动');
+    await expect(invalid.getByRole('heading', { level: 2 })).toHaveText('✗ 签名无效：文件在签名后被改动', {
+      timeout: 30_000,
+    });
     await expect(invalid).not.toContainText(reportNumber);
     await page.screenshot({ path: testInfo.outputPath(`verify-pdf-tampered-${viewport.name}.png`), fullPage: true });
     await expectNoAxeViolations(page);
@@ -90,7 +95,7 @@ test('without JavaScript the PDF is checked, and a file that is not a PDF is ref
   // Without JavaScript the link still downloads (a plain GET with Content-Disposition).
   const { reportNumber } = await downloadReportPdf(page, subjectId, original);
   const valid = await upload(page, original);
-  await expect(valid).toContainText('签名有效');
+  await expect(valid).toContainText('签名有效', { timeout: 30_000 });
   await expect(valid).toContainText(reportNumber);
 
   const text = testInfo.outputPath('note.txt');

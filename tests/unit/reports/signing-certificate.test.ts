@@ -13,9 +13,10 @@ import {
 // Which certificate signs the PDF reports: the operator's PKCS#12 when configured, else a demo
 // certificate made once in the data folder (and the PDFs say so).
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
 const scratch = () => mkdtempSync(path.join(os.tmpdir(), 'report-cert-'));
-const configWith = (env: Record<string, string>, dataDir = scratch()) => ({
-  ...loadConfig(env as NodeJS.ProcessEnv),
+const configWith = (vars: Record<string, string>, dataDir = scratch()) => ({
+  ...loadConfig(env(vars)),
   dataDir,
 });
 
@@ -49,10 +50,10 @@ describe('the report signing certificate', () => {
   });
 
   it('is validated at start-up with a Chinese message naming the setting', () => {
-    expect(() => loadConfig({ REPORT_SIGNING_P12: '/etc/cert.pem' } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => loadConfig(env({ REPORT_SIGNING_P12: '/etc/cert.pem' }))).toThrow(
       /REPORT_SIGNING_P12 必须是 \.p12 或 \.pfx/,
     );
-    expect(() => loadConfig({ REPORT_SIGNING_P12: '/nowhere/report.p12' } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => loadConfig(env({ REPORT_SIGNING_P12: '/nowhere/report.p12' }))).toThrow(
       /REPORT_SIGNING_P12: 找不到证书文件/,
     );
   });

@@ -223,7 +223,8 @@ function Table({
   nowrap?: number[];
 }) {
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    // A wide table scrolls on a phone: the region takes focus so keyboard users can scroll it too.
+    <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
