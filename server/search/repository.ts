@@ -679,6 +679,12 @@ async function upsertDocumentRows(
 
 // ------------------------------------------------------------------ grouped pages
 
+/** Matches of one spec that a grouped page ranks, at most `limit` of them. */
+export interface GroupedRead {
+  spec: MatchSpec;
+  limit: number;
+}
+
 export interface GroupedPage {
   /** Cards among the matches read (a subject with its records, or a hit of its own). */
   groupCount: number;
@@ -696,24 +702,22 @@ export interface GroupedPage {
  * entry and an exposure case each make their own (list entries and cases keep theirs). Cards
  * rank by their best member: name class first, within it a card whose subject itself matched,
  * then the newest member. The member shown is the best one, the subject when it matched.
- * `specs` are read up to `cap` rows each: one spec when the total is exact, else the name
- * matches and the text-only ones, so that no name match is lost to the cap.
+ * Each read contributes up to its limit of matches (the engine decides how many per class).
  */
 export async function groupedPage(
   db: Db,
-  specs: readonly MatchSpec[],
-  cap: number,
+  reads: readonly GroupedRead[],
   ranking: SummaryRanking,
   offset: number,
   limit: number,
 ): Promise<GroupedPage> {
-  const reads = specs.map(
-    (spec) =>
+  const selects = reads.map(
+    ({ spec, limit: most }) =>
       sql`(${db
         .selectFrom('searchDocuments')
         .select(['docId', 'kind', 'subjectId', 'titleNorm', 'sortDate'])
         .where((eb) => matching(eb, spec))
-        .limit(cap)})`,
+        .limit(most)})`,
   );
   const classOf = sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
                    when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`;
@@ -728,7 +732,7 @@ export async function groupedPage(
     kind: HitKind | null;
     n: number;
   }>`
-    with c as materialized (${sql.join(reads, sql` union `)}),
+    with c as materialized (${sql.join(selects, sql` union `)}),
     m as materialized (
       select doc_id, kind, subject_id, title_norm, sort_date, k, g,
              row_number() over (partition by g order by ${memberOrder}) as pos

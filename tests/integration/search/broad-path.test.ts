@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/server/db/client';
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
 import type { SearchEngine, SearchRequest } from '@/server/search/types';
@@ -109,5 +109,51 @@ describeEachDatabase('search past the exact-total limit', (current) => {
     expect(result.totalIsExact).toBe(true);
     expect(result.facetsAreExact).toBe(false);
     expect(result.facets.kind.find((f) => f.value === 'penalty')?.count).toBe(total);
+  });
+
+  // Grouped cards past the limit are ranked from a sample per name class (groupSample), not from
+  // twice the cap: bounded work, the exact name still first, every card once across pages.
+  describe('grouped cards past the exact-total limit', () => {
+    async function cardsOf(engine: SearchEngine, q: string) {
+      const first = await engine.search({ q, group: 'subject' }, TODAY);
+      const cards = [...first.hits];
+      for (let page = 2; page <= first.pageCount; page++)
+        cards.push(...(await engine.search({ q, group: 'subject', page }, TODAY)).hits);
+      return { first, cards };
+    }
+    const cardKey = (h: { kind: string; subjectId: number | null; docId: string }) =>
+      (h.kind === 'subject' || h.kind === 'licensing' || h.kind === 'penalty') && h.subjectId !== null
+        ? `s${h.subjectId}`
+        : h.docId;
+
+    for (const q of ['公司', '乐山', '市', '峨眉山金顶旅游开发有限公司']) {
+      it(`"${q}": at most a sample per name class, each card once, classes in order`, async () => {
+        const exact = await cardsOf(createPostgresSearchEngine(db), q);
+        const sampled = await cardsOf(createPostgresSearchEngine(db, { exactTotalLimit: 3, groupSample: 2 }), q);
+        expect(sampled.first.totalIsExact).toBe(false);
+        // Exact names (all of them) plus at most two of each other class: prefix, contains, text only.
+        const exactNames = exact.cards.filter((h) => h.rankClass === 0).length;
+        expect(sampled.first.groupCount).toBeLessThanOrEqual(exactNames + 3 * 2);
+        expect(sampled.cards.length).toBe(sampled.first.groupCount);
+        const keys = sampled.cards.map(cardKey);
+        expect(new Set(keys).size).toBe(keys.length);
+        const classes = sampled.cards.map((h) => h.rankClass);
+        expect(classes).toEqual([...classes].sort((a, b) => a - b));
+        // Every card of the sample is a card of the exact ranking.
+        const exactKeys = new Set(exact.cards.map(cardKey));
+        for (const k of keys) expect(exactKeys.has(k), k).toBe(true);
+        // A subject whose name equals the query is never lost to the sample, and comes first.
+        if (exactNames > 0) expect(cardKey(sampled.cards[0]!)).toBe(cardKey(exact.cards[0]!));
+      });
+    }
+
+    it('the company whose full name was typed is the first card even when the query is capped', async () => {
+      const q = '峨眉山金顶旅游开发有限公司';
+      const { first } = await cardsOf(createPostgresSearchEngine(db, { exactTotalLimit: 1, groupSample: 1 }), q);
+      expect(first.totalIsExact).toBe(false);
+      expect(first.hits[0]!.kind).toBe('subject');
+      expect(first.hits[0]!.rankClass).toBe(0);
+      expect(first.hits[0]!.titleSegments.map((s) => s.text).join('')).toBe(q);
+    });
   });
 });
