@@ -41,7 +41,15 @@ import {
   type QueryCodeHashUpgrade,
 } from './query-code';
 import * as repo from './repository';
-import type { SubmitInput } from './schema';
+import { repairMaterialsSchema, type SubmitInput } from './schema';
+import { REPAIR_MATERIAL_TEXT, requiredRepairMaterials } from '../rules/repair-materials';
+
+/** A repair application lacks required materials: `fields` are their form controls (material-…). */
+export class MissingRepairMaterials extends Error {
+  constructor(readonly problems: { field: string; message: string }[]) {
+    super(`missing repair materials: ${problems.map((p) => p.field).join(', ')}`);
+  }
+}
 
 // Objections, repairs and complaints (SPEC §6): filing, tracking, and the staff decisions
 // that change records — each decision, its record changes, the audit entries and the
@@ -166,6 +174,18 @@ export async function submitApplication(
     if (input.kind === 'repair') {
       const eligibility = repairEligibility(record, options.today);
       if (!eligibility.eligible) return fail('BAD_REQUEST', eligibility.reason);
+      const materials = repairMaterialsSchema(requiredRepairMaterials(record.categories)).safeParse(
+        files.flatMap((f) => (f.material ? [f.material] : [])),
+      );
+      if (!materials.success) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: materials.error.issues.map((i) => i.message).join(' '),
+          cause: new MissingRepairMaterials(
+            materials.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
+          ),
+        });
+      }
     }
     departmentId = record.departmentId;
   }
@@ -216,7 +236,8 @@ export async function submitApplication(
       for (const f of files) {
         await repo.insertAttachment(trx, {
           applicationId: row.id,
-          fileName: f.fileName,
+          // Staff see which required material a file is by its name (【缴款凭证】receipt.pdf).
+          fileName: f.material ? `【${REPAIR_MATERIAL_TEXT[f.material].label}】${f.fileName}` : f.fileName,
           mediaType: f.mediaType,
           sizeBytes: f.bytes.byteLength,
           sha256: f.sha256,
