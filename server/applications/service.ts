@@ -27,6 +27,7 @@ import {
   type ApplicationStatus,
 } from '../rules/applications';
 import { compareDates, todayInShanghai } from '../rules/dates';
+import { formatDate } from '../rules/format';
 import { deadlineNote, type WorkdayCalendar } from '../rules/workdays';
 import { workdayCalendar } from '../calendar/service';
 import { normalizeCode, normalizeName } from '../rules/normalize';
@@ -95,11 +96,11 @@ export function repairEligibility(record: repo.DisputableRecord, today: string) 
   if (!record.repairableEarly) {
     return {
       eligible: false,
-      reason: `该处罚属于不得提前修复的类别（${record.domain ?? ''}领域的${record.categories.join('、')}），须公示期满（${record.publicUntil}）后自动停止公示。`,
+      reason: `该处罚属于不得提前修复的类别（${record.domain ?? ''}领域的${record.categories.join('、')}），须公示期满（${record.publicUntil ? formatDate(record.publicUntil) : ''}）后自动停止公示。`,
     };
   }
   if (record.earliestRepairOn && compareDates(today, record.earliestRepairOn) < 0) {
-    return { eligible: false, reason: `最短公示期未满，最早可于 ${record.earliestRepairOn} 起申请修复。` };
+    return { eligible: false, reason: `最短公示期未满，最早可于 ${formatDate(record.earliestRepairOn)} 起申请修复。` };
   }
   return { eligible: true, reason: '已满最短公示期，可以申请信用修复。' };
 }

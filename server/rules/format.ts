@@ -11,3 +11,29 @@ export function formatDate(isoDate: string): string {
   if (!m) return isoDate;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** '2024-03' → '2024年3月' */
+export function formatMonth(isoMonth: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(isoMonth);
+  if (!m) return isoMonth;
+  return `${m[1]}年${Number(m[2])}月`;
+}
+
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant → '2024年3月5日 14:30' in Asia/Shanghai, whatever the server's time zone. */
+export function formatDateTime(instant: string | Date): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return String(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    SHANGHAI_MINUTE.formatToParts(d).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}年${Number(part('month'))}月${Number(part('day'))}日 ${part('hour')}:${part('minute')}`;
+}
