@@ -14,6 +14,7 @@ import {
   trackSchema,
 } from './schema';
 import * as service from './service';
+import { movedDatesNoteOf } from './moved-dates';
 import { requiredRepairMaterials } from '../rules/repair-materials';
 import { reissueQueryCode } from '../notifications/service';
 import { consumeFixedWindow } from '../rate-limit/service';
@@ -40,6 +41,10 @@ export const applicationsRouter = router({
       repairMaterials: requiredRepairMaterials(record.kind === 'penalty' ? record.categories : null),
     };
   }),
+  /** Why a penalty's end dates moved: the objections and complaints that suspended it (SPEC §6). */
+  movedDates: publicProcedure
+    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .query(({ ctx, input }) => movedDatesNoteOf(ctx.db, input.id)),
   submit: publicProcedure
     .input(
       submitSchema.and(
