@@ -1,5 +1,4 @@
 import type { Db } from '../db/client';
-import { todayInShanghai } from '../rules/dates';
 import { movedDatesNote } from '../rules/suspension-note';
 import * as repo from './repository';
 
@@ -22,11 +21,7 @@ export async function movedDatesNotes(
   for (const p of moved) {
     const apps = rows
       .filter((r) => r.penaltyRecordId === p.id)
-      .map((r) => ({
-        kind: r.kind as 'objection' | 'complaint',
-        acceptedOn: todayInShanghai(new Date(r.acceptedAt as unknown as string)),
-        decidedOn: r.decidedOn,
-      }));
+      .map((r) => ({ kind: r.kind as 'objection' | 'complaint', decidedOn: r.decidedOn }));
     const note = movedDatesNote(p.suspendedDays, apps, p.repairableEarly);
     if (note) notes.set(p.id, note);
   }

@@ -474,7 +474,7 @@ export async function suspendingApplications(db: Db, penaltyRecordIds: readonly 
     .where('penaltyRecordId', 'in', [...penaltyRecordIds])
     .where('kind', 'in', ['objection', 'complaint'])
     .where('acceptedAt', 'is not', null)
-    .select(['penaltyRecordId', 'kind', 'acceptedAt', 'decidedOn'])
+    .select(['penaltyRecordId', 'kind', 'decidedOn'])
     .orderBy('acceptedAt')
     .orderBy('id')
     .execute();

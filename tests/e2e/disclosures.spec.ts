@@ -67,7 +67,7 @@ test('filter penalties by department and date, open one and see its standard fie
   ]) {
     // Plain labels; the standard's codes wait behind the 数据项代码 disclosure.
     await expect(fields.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
-    await expect(page.getByTestId('field-codes')).toContainText(code);
+    await expect(page.getByTestId('field-codes')).toContainText(code!);
   }
   await expect(fields).not.toContainText('CF_');
   await expect(fields.locator('tr[data-code="CF_CFJG"] td')).toHaveText(DEPARTMENT);
