@@ -325,9 +325,21 @@ function Confirmation({ done }: { done: SubmitDone }) {
         部门应在 {done.acceptWithin} 个工作日内决定是否受理，受理后 {done.decideWithin}{' '}
         个工作日内作出决定。申请不收取任何费用。
       </p>
-      <button type="button" onClick={() => window.print()} className={`${buttonClass} mt-4 print:hidden`}>
-        打印本页
-      </button>
+      {/* Without JavaScript the form opens a print-friendly receipt (the query code is posted, never put in the address). */}
+      <form method="post" action="/track/receipt" target="_blank" className="mt-4 print:hidden">
+        <input type="hidden" name="trackingNumber" value={done.trackingNumber} />
+        <input type="hidden" name="queryCode" value={done.queryCode} />
+        <button
+          type="submit"
+          className={buttonClass}
+          onClick={(e) => {
+            e.preventDefault();
+            window.print();
+          }}
+        >
+          打印本页
+        </button>
+      </form>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../server/config';
+import { loadConfig as load } from '../../../server/config';
+
+const loadConfig = (env: Record<string, string>) => load({ NODE_ENV: 'test', ...env } as NodeJS.ProcessEnv);
 
 // The footer's filing numbers and contact are settings, validated at start (issue 17 finding 9).
 describe('SITE_ICP_NUMBER, SITE_PSB_NUMBER and SITE_CONTACT', () => {
