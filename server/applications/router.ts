@@ -14,7 +14,7 @@ import {
   trackSchema,
 } from './schema';
 import * as service from './service';
-import { movedDatesNoteOf } from './moved-dates';
+import { movedDatesNoteOf } from './moved-dates.service';
 import { requiredRepairMaterials } from '../rules/repair-materials';
 import { reissueQueryCode } from '../notifications/service';
 import { consumeFixedWindow } from '../rate-limit/service';

@@ -26,7 +26,7 @@ import {
   type RecordRefKind,
 } from './present';
 import * as repo from './repository';
-import { movedDatesNotes } from '../applications/moved-dates';
+import { movedDatesNotes } from '../applications/moved-dates.service';
 
 export const PORTAL_NAME = '信用乐山';
 export const PORTAL_FULL_NAME = '乐山市公共信用信息服务平台';
