@@ -114,7 +114,7 @@ test.describe('pages that explain themselves', () => {
     await expect(js.getByTestId('exposure-empty')).toContainText('2001年1月暂无曝光案例');
     await expectNoAxeViolations(js);
     await js.goto('/exposure?month=2026-13');
-    await expect(js.getByRole('status')).toContainText('月份应写作“年-月”');
+    await expect(js.getByText(/月份应写作“年-月”/)).toBeVisible();
 
     // A domain's page links its own feed, which carries only that domain.
     await js.setViewportSize(DESKTOP);

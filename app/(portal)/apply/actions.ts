@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { TRPCError } from '@trpc/server';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
-import { repairMaterialsSchema, submitSchema, trackSchema } from '@/server/applications/schema';
+import { recordRefSchema, repairMaterialsSchema, submitSchema, trackSchema } from '@/server/applications/schema';
 import { MissingRepairMaterials } from '@/server/applications/service';
 import { materialField, REPAIR_MATERIALS, type RepairMaterial } from '@/server/rules/repair-materials';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/server/applications/attachments';
@@ -131,10 +131,11 @@ export async function submitApplicationAction(
       errors.push({ field: fieldOf(issue.path, applicantType), message: issue.message });
   }
   const caller = createCaller(await createContext({ clientIp: await clientOf() }));
-  if (repair && parsed.success && parsed.data.record) {
+  const linked = repair ? recordRefSchema.safeParse(candidate.record) : null;
+  if (linked?.success) {
     // The linked record's categories say which materials are required: each missing one is
     // reported beside its own file field, together with every other problem of the form.
-    errors.push(...(await missingMaterials(caller, parsed.data.record, chosen)));
+    errors.push(...(await missingMaterials(caller, linked.data, chosen)));
   }
   if (!parsed.success || errors.length > 0) {
     if (files.length && !fileProblems.length)
