@@ -325,8 +325,8 @@ function Confirmation({ done }: { done: SubmitDone }) {
         部门应在 {done.acceptWithin} 个工作日内决定是否受理，受理后 {done.decideWithin}{' '}
         个工作日内作出决定。申请不收取任何费用。
       </p>
-      {/* Without JavaScript the form opens a print-friendly receipt (the query code is posted, never put in the address). */}
-      <form method="post" action="/track/receipt" target="_blank" className="mt-4 print:hidden">
+      {/* Without JavaScript it opens a print-friendly receipt with the same numbers (posted, never put in the address). */}
+      <form method="post" action="/track/receipt" className="mt-4 print:hidden">
         <input type="hidden" name="trackingNumber" value={done.trackingNumber} />
         <input type="hidden" name="queryCode" value={done.queryCode} />
         <button
