@@ -72,9 +72,9 @@ test.describe('pages that explain themselves', () => {
       await expect(page.getByTestId('standard-fields')).not.toContainText('CF_');
       const codes = page.getByTestId('field-codes');
       await expect(codes.getByText('CF_WSH')).toBeHidden();
-      await codes.getByText('数据项代码').click();
+      await codes.getByText('数据项代码', { exact: true }).click();
       await expect(codes.getByText('CF_WSH')).toBeVisible();
-      await codes.getByText('数据项代码').click();
+      await codes.getByText('数据项代码', { exact: true }).click();
     });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: 'docs/screenshots/record-detail-phone.png', fullPage: true });
