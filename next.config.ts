@@ -5,7 +5,8 @@ import { STATIC_SECURITY_HEADERS } from './server/http/security-headers';
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
   // bundled, the build succeeds and every request fails with a 500.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2'],
+  // pdfkit reads its font metrics and fontkit its tables from node_modules at run time too.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'pdfkit', 'fontkit'],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit); `npm start` need not repeat it.

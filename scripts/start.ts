@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../server/config';
 import { startHttpServer } from '../server/http/serve';
+import { ensureDemoCertificate } from '../server/reports/signing-certificate';
 import { prepareDatabase } from './lib/prepare';
 import { sourceFingerprint } from './lib/fingerprint';
 
@@ -56,6 +57,18 @@ async function serve() {
   process.on('SIGTERM', stop);
 }
 
+function ensureReportCertificate() {
+  const made = ensureDemoCertificate();
+  if (made) {
+    console.log(
+      `未设置 REPORT_SIGNING_P12：已生成自签名演示证书 ${path.relative(process.cwd(), made)}，PDF 信用报告将注明“本报告使用演示证书签名，仅供测试”。`,
+    );
+  } else if (!config().REPORT_SIGNING_P12) {
+    console.log('PDF 信用报告使用 ./data 中的演示证书签名（未设置 REPORT_SIGNING_P12）');
+  }
+}
+
 await prepareDatabase(elapsed);
+ensureReportCertificate();
 buildIfNeeded();
 await serve();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from './validation';
 
@@ -31,6 +32,16 @@ const schema = z.object({
     .optional(),
   /** The sender of those e-mails. */
   MAIL_FROM: z.string().min(3).default('信用乐山 <noreply@credit.leshan.gov.cn>'),
+  /** PKCS#12 (.p12/.pfx) file whose certificate signs the PDF credit reports; unset, `npm start` makes a demo certificate in ./data. */
+  REPORT_SIGNING_P12: z
+    .string()
+    .regex(
+      /\.(p12|pfx)$/i,
+      'REPORT_SIGNING_P12 必须是 .p12 或 .pfx 证书文件的路径，例如 /etc/xinyong/report-signing.p12',
+    )
+    .optional(),
+  /** The password of that PKCS#12 file. */
+  REPORT_SIGNING_P12_PASSWORD: z.string().max(1024, 'REPORT_SIGNING_P12_PASSWORD 过长').optional(),
   /** Reverse proxies of ours in front of the portal (nginx: 1); their X-Forwarded-For entries are believed, no others. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   /** Working days a department has to answer a joint-action task (联合奖惩协同任务), SPEC §6 calendar. */
@@ -83,6 +94,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   ) {
     throw new Error(
       '配置有误 (configuration error):\n  SITE_URL: 生产部署在反向代理之后必须设置公开网址，例如 https://credit.leshan.gov.cn (required in production behind a proxy)',
+    );
+  }
+  const p12 = parsed.data.REPORT_SIGNING_P12;
+  if (
+    p12 &&
+    env.NEXT_PHASE !== 'phase-production-build' &&
+    !existsSync(path.resolve(/*turbopackIgnore: true*/ process.cwd(), p12))
+  ) {
+    throw new Error(
+      `配置有误 (configuration error):\n  REPORT_SIGNING_P12: 找不到证书文件 ${p12}，请检查路径 (file not found)`,
     );
   }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'data');

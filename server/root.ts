@@ -16,6 +16,8 @@ import { importsRouter } from './imports/router';
 import { calendarRouter } from './calendar/router';
 import { coordinationRouter } from './coordination/router';
 import { notificationsRouter } from './notifications/router';
+import { auditRouter } from './audit/router';
+import { unitsRouter } from './departments/router';
 
 export const appRouter = router({
   portal: portalRouter,
@@ -35,6 +37,8 @@ export const appRouter = router({
   calendar: calendarRouter,
   coordination: coordinationRouter,
   notifications: notificationsRouter,
+  audit: auditRouter,
+  units: unitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,15 +37,21 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 数据导入
               </a>
               <TaskBadge staff={staff} />
-              {staff.role === 'department' ? null : (
-                <a href="/admin/stats" className="underline">
-                  监测统计
-                </a>
-              )}
+              <a href="/admin/stats" className="underline">
+                监测统计
+              </a>
+              <a href="/admin/audit" className="underline">
+                审计日志
+              </a>
               {staff.role === 'admin' ? (
-                <a href="/admin/users" className="underline">
-                  用户与密钥
-                </a>
+                <>
+                  <a href="/admin/users" className="underline">
+                    用户与密钥
+                  </a>
+                  <a href="/admin/units" className="underline">
+                    下属单位
+                  </a>
+                </>
               ) : (
                 <>
                   <a href="/admin" className="underline">
@@ -61,9 +67,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                     </a>
                   )}
                   {staff.role === 'office' ? (
-                    <a href="/admin/calendar" className="underline">
-                      节假日安排
-                    </a>
+                    <>
+                      <a href="/admin/calendar" className="underline">
+                        节假日安排
+                      </a>
+                      <a href="/admin/units" className="underline">
+                        下属单位
+                      </a>
+                    </>
                   ) : null}
                 </>
               )}

@@ -5,6 +5,8 @@ import { KIND_LABELS, STATUS_LABELS } from '@/server/rules/applications';
 import { z } from '@/server/validation';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import { MailNotice } from '@/components/admin/mail-notice';
+import { ResponsiveTable, type Column } from '@/components/admin/responsive-table';
+import type { staffQueue } from '@/server/applications/service';
 import { staffCaller } from './_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -16,6 +18,39 @@ const filterSchema = z.object({
   open: z.enum(['1', '0']).optional().catch(undefined),
   departmentId: z.coerce.number().int().positive().optional().catch(undefined),
 });
+
+type QueueRow = Awaited<ReturnType<typeof staffQueue>>[number];
+
+const QUEUE_COLUMNS: Column<QueueRow>[] = [
+  {
+    header: '受理编号',
+    cell: (r) => (
+      <a href={`/admin/applications/${r.id}`} className="font-mono text-brand-700 underline">
+        {r.trackingNumber}
+      </a>
+    ),
+  },
+  { header: '类型', cell: (r) => r.kindLabel },
+  { header: '涉及主体', cell: (r) => r.subjectName },
+  { header: '办理部门', cell: (r) => r.departmentName },
+  { header: '状态', cell: (r) => `${r.statusLabel}${r.canAct ? '' : '（只读）'}` },
+  {
+    header: '期限',
+    cell: (r) =>
+      r.deadline ? (
+        <>
+          {r.deadline}
+          <br />
+          <span className={r.overdue ? 'font-bold text-seal-700' : 'text-slate-700'}>
+            {r.overdue ? `已超期 ${-(r.workdaysLeft ?? 0)} 个工作日` : `剩 ${r.workdaysLeft} 个工作日`}
+          </span>
+          <DeadlineNote note={r.deadlineNote} />
+        </>
+      ) : (
+        '—'
+      ),
+  },
+];
 
 const ERRORS: Record<string, string> = {
   csrf: '表单已过期或来源不正确（CSRF 校验失败），操作未执行。请刷新页面后重试。',
@@ -105,65 +140,15 @@ export default async function QueuePage({
       {rows.length === 0 ? (
         <p className="rounded border border-slate-300 bg-white p-4">没有符合条件的申请。</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-sm" data-testid="queue">
-            <caption className="sr-only">申请列表，超期的在前</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="p-2">
-                  受理编号
-                </th>
-                <th scope="col" className="p-2">
-                  类型
-                </th>
-                <th scope="col" className="p-2">
-                  涉及主体
-                </th>
-                <th scope="col" className="p-2">
-                  办理部门
-                </th>
-                <th scope="col" className="p-2">
-                  状态
-                </th>
-                <th scope="col" className="p-2">
-                  期限
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={`border-b border-slate-200 ${r.overdue ? 'bg-red-50' : ''}`}>
-                  <td className="p-2">
-                    <a href={`/admin/applications/${r.id}`} className="font-mono text-brand-700 underline">
-                      {r.trackingNumber}
-                    </a>
-                  </td>
-                  <td className="p-2">{r.kindLabel}</td>
-                  <td className="p-2">{r.subjectName}</td>
-                  <td className="p-2">{r.departmentName}</td>
-                  <td className="p-2">
-                    {r.statusLabel}
-                    {r.canAct ? '' : '（只读）'}
-                  </td>
-                  <td className="p-2">
-                    {r.deadline ? (
-                      <>
-                        {r.deadline}
-                        <br />
-                        <span className={r.overdue ? 'font-bold text-seal-700' : 'text-slate-700'}>
-                          {r.overdue ? `已超期 ${-(r.workdaysLeft ?? 0)} 个工作日` : `剩 ${r.workdaysLeft} 个工作日`}
-                        </span>
-                        <DeadlineNote note={r.deadlineNote} />
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResponsiveTable
+          label="申请列表"
+          caption="申请列表，超期的在前"
+          testId="queue"
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (r.overdue ? 'bg-red-50' : '')}
+          columns={QUEUE_COLUMNS}
+        />
       )}
     </>
   );

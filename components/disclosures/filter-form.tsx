@@ -1,21 +1,31 @@
-import { PageLink } from '@/components/page-link';
-import type { DisclosureKind, FilterError, FilterField } from '@/server/disclosures/filters';
-import { MAX_KEYWORD_LENGTH } from '@/server/disclosures/filters';
+import { FacetPanel, type FacetGroup } from '@/components/facets/facet-panel';
+import type { DisclosureFacetValue } from '@/server/disclosures/service';
+import {
+  DEFAULT_SORT,
+  FACET_FIELDS,
+  MAX_KEYWORD_LENGTH,
+  SORTS_OF_KIND,
+  sortLabel,
+  type DisclosureKind,
+  type DisclosureSort,
+  type FacetField,
+  type FilterError,
+  type FilterField,
+} from '@/server/disclosures/filters';
 import { KIND_TEXT } from './kinds';
 
-interface Option {
-  code: string;
-  name: string;
-}
+/** The form's id: facet groups are `filters-<facet>`. */
+const PANEL_ID = 'filters';
 
-const FIELD_IDS: Record<FilterField | 'page', string> = {
-  department: 'f-department',
-  division: 'f-division',
-  category: 'f-category',
+const FIELD_IDS: Record<FilterField | 'page' | 'sort', string> = {
+  department: `${PANEL_ID}-department`,
+  division: `${PANEL_ID}-division`,
+  category: `${PANEL_ID}-category`,
   from: 'f-from',
   to: 'f-to',
   q: 'f-q',
-  page: 'f-page',
+  sort: 'f-sort',
+  page: 'results-heading',
 };
 
 /** The errors of a submitted filter form, each linking to its field (GOV.UK error summary). */
@@ -47,174 +57,160 @@ export function FilterErrorSummary({ errors }: { errors: FilterError[] }) {
 const inputClass =
   'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2 text-slate-900 aria-[invalid=true]:border-seal-600';
 
-function FieldError({ field, errors }: { field: FilterField; errors: FilterError[] }) {
-  const error = errors.find((e) => e.field === field);
-  if (!error) return null;
+function messageOf(field: FilterField | 'sort', errors: FilterError[]): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+function FieldError({ field, errors }: { field: FilterField | 'sort'; errors: FilterError[] }) {
+  const message = messageOf(field, errors);
+  if (!message) return null;
   return (
     <p id={`${FIELD_IDS[field]}-error`} className="mt-1 text-sm text-seal-700">
       <span className="sr-only">错误：</span>
-      {error.message}
+      {message}
     </p>
   );
 }
 
-type FieldProps = (field: FilterField) => {
-  id: string;
-  name: FilterField;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-};
-
-function SelectField({
-  field,
-  label,
-  allLabel,
-  options,
-  value,
-  fieldProps,
-  errors,
-}: {
-  field: FilterField;
-  label: string;
-  allLabel: string;
-  options: Option[];
-  value: string | undefined;
-  fieldProps: FieldProps;
-  errors: FilterError[];
-}) {
-  return (
-    <div>
-      <label htmlFor={FIELD_IDS[field]} className="text-sm font-medium">
-        {label}
-      </label>
-      <select {...fieldProps(field)} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      <FieldError field={field} errors={errors} />
-    </div>
-  );
+function fieldProps(field: FilterField | 'sort', errors: FilterError[]) {
+  const invalid = messageOf(field, errors) !== undefined;
+  return {
+    id: FIELD_IDS[field],
+    name: field,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? `${FIELD_IDS[field]}-error` : undefined,
+  };
 }
 
+type Hidden = { name: string; value: string }[];
+
 /**
- * A GET form: the filters live in the URL, so it works without JavaScript and every state can
- * be linked. `raw` holds what was submitted (wrong values stay in the field beside their message).
+ * The filters as one GET form through the shared facet panel: keyword and dates, then
+ * department, division and category as checkbox groups (OR inside a group, AND across).
+ * `raw` holds what was submitted, so a wrong date stays in its field beside its message.
  */
-export function FilterForm({
+export function DisclosureFilterPanel({
   kind,
   raw,
   errors,
-  departments,
-  divisions,
-  categories,
+  facets,
+  sort,
 }: {
   kind: DisclosureKind;
-  raw: Partial<Record<FilterField, string>>;
+  raw: Partial<Record<'from' | 'to' | 'q', string>>;
   errors: FilterError[];
-  departments: Option[];
-  divisions: Option[];
-  categories: string[];
+  facets: Record<FacetField, DisclosureFacetValue[]>;
+  sort: DisclosureSort;
 }) {
   const text = KIND_TEXT[kind];
-  const invalid = (field: FilterField) => errors.some((e) => e.field === field);
-  const describedBy = (field: FilterField) => (invalid(field) ? `${FIELD_IDS[field]}-error` : undefined);
-  const fieldProps: FieldProps = (field) => ({
-    id: FIELD_IDS[field],
-    name: field,
-    'aria-invalid': invalid(field) || undefined,
-    'aria-describedby': describedBy(field),
-  });
+  const labels: Record<FacetField, string> = {
+    department: '部门',
+    division: '区县（行政相对人所在地）',
+    category: text.categoryLabel,
+  };
+  const groups: FacetGroup[] = FACET_FIELDS.map((field) => ({
+    key: field,
+    param: field,
+    label: labels[field],
+    options: facets[field],
+    error: messageOf(field, errors),
+  }));
+  const hidden: Hidden = sort === DEFAULT_SORT ? [] : [{ name: 'sort', value: sort }];
   return (
-    <form
-      method="get"
+    <FacetPanel
       action={text.path}
-      aria-labelledby="filter-heading"
-      className="rounded-lg bg-white p-4 shadow-sm"
-      noValidate
-    >
-      <h2 id="filter-heading" className="mb-3 text-lg font-semibold">
-        筛选
-      </h2>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField
-          field="department"
-          label="部门"
-          allLabel="全部部门"
-          options={departments}
-          value={raw.department}
-          fieldProps={fieldProps}
-          errors={errors}
-        />
-        <SelectField
-          field="division"
-          label="区县（行政相对人所在地）"
-          allLabel="全部区县"
-          options={divisions}
-          value={raw.division}
-          fieldProps={fieldProps}
-          errors={errors}
-        />
-        <SelectField
-          field="category"
-          label={text.categoryLabel}
-          allLabel="全部类别"
-          options={categories.map((c) => ({ code: c, name: c }))}
-          value={raw.category}
-          fieldProps={fieldProps}
-          errors={errors}
-        />
-        <fieldset className="sm:col-span-2 lg:col-span-2">
-          <legend className="text-sm font-medium">{text.dateLabel}</legend>
-          <div className="mt-1 grid grid-cols-2 gap-3">
-            <div>
-              <label htmlFor={FIELD_IDS.from} className="text-xs text-slate-700">
-                起始日期
-              </label>
-              <input {...fieldProps('from')} type="date" defaultValue={raw.from ?? ''} className={inputClass} />
-              <FieldError field="from" errors={errors} />
-            </div>
-            <div>
-              <label htmlFor={FIELD_IDS.to} className="text-xs text-slate-700">
-                截止日期
-              </label>
-              <input {...fieldProps('to')} type="date" defaultValue={raw.to ?? ''} className={inputClass} />
-              <FieldError field="to" errors={errors} />
-            </div>
+      id={PANEL_ID}
+      heading="筛选"
+      hidden={hidden}
+      groups={groups}
+      clearHref={text.path}
+      before={
+        <div className="mt-3 space-y-3">
+          <div>
+            <label htmlFor={FIELD_IDS.q} className="text-sm font-medium">
+              关键词
+            </label>
+            <input
+              {...fieldProps('q', errors)}
+              type="search"
+              maxLength={MAX_KEYWORD_LENGTH}
+              defaultValue={raw.q ?? ''}
+              placeholder="主体名称、信用代码或文书号"
+              className={inputClass}
+            />
+            <FieldError field="q" errors={errors} />
           </div>
-        </fieldset>
-        <div>
-          <label htmlFor={FIELD_IDS.q} className="text-sm font-medium">
-            关键词
-          </label>
-          <input
-            {...fieldProps('q')}
-            type="search"
-            maxLength={MAX_KEYWORD_LENGTH}
-            defaultValue={raw.q ?? ''}
-            placeholder="主体名称、信用代码或文书号"
-            className={inputClass}
-          />
-          <FieldError field="q" errors={errors} />
+          <fieldset>
+            <legend className="text-sm font-medium">{text.dateLabel}</legend>
+            <div className="mt-1 grid grid-cols-2 gap-3">
+              <div>
+                <label htmlFor={FIELD_IDS.from} className="text-xs text-slate-700">
+                  起始日期
+                </label>
+                <input
+                  {...fieldProps('from', errors)}
+                  type="date"
+                  defaultValue={raw.from ?? ''}
+                  className={inputClass}
+                />
+                <FieldError field="from" errors={errors} />
+              </div>
+              <div>
+                <label htmlFor={FIELD_IDS.to} className="text-xs text-slate-700">
+                  截止日期
+                </label>
+                <input {...fieldProps('to', errors)} type="date" defaultValue={raw.to ?? ''} className={inputClass} />
+                <FieldError field="to" errors={errors} />
+              </div>
+            </div>
+          </fieldset>
         </div>
+      }
+    />
+  );
+}
+
+/** The order of the list: its own small GET form that keeps the applied filters. */
+export function SortForm({
+  kind,
+  sort,
+  hidden,
+  errors,
+}: {
+  kind: DisclosureKind;
+  sort: DisclosureSort;
+  hidden: Hidden;
+  errors: FilterError[];
+}) {
+  const text = KIND_TEXT[kind];
+  return (
+    <form method="get" action={text.path} className="flex flex-wrap items-end gap-2 text-sm" data-testid="sort-form">
+      {hidden.map((h, i) => (
+        <input key={`${h.name}-${i}`} type="hidden" name={h.name} value={h.value} />
+      ))}
+      <div>
+        <label htmlFor={FIELD_IDS.sort} className="block font-medium">
+          排序方式
+        </label>
+        <select
+          {...fieldProps('sort', errors)}
+          defaultValue={sort}
+          className="mt-1 rounded border border-slate-400 bg-white px-2 py-1.5"
+        >
+          {SORTS_OF_KIND[kind].map((s) => (
+            <option key={s} value={s}>
+              {sortLabel(kind, s)}
+            </option>
+          ))}
+        </select>
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className="rounded bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800">
-          筛选
-        </button>
-        <PageLink href={text.path} className="text-brand-700 underline">
-          清除条件
-        </PageLink>
-        <span className="text-sm text-slate-600">
-          全文检索请使用
-          <PageLink href="/search" className="text-brand-700 underline">
-            信用信息查询
-          </PageLink>
-        </span>
-      </div>
+      <button
+        type="submit"
+        className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+      >
+        排序
+      </button>
+      <FieldError field="sort" errors={errors} />
     </form>
   );
 }

@@ -1,5 +1,10 @@
 import type { Db } from '../db/client';
-import { measuresOfEntries } from '../catalog/repository';
+import { activeItemsByChange, measuresOfEntries } from '../catalog/repository';
+import { licensingByChange, penaltiesByChange, suspendedPenaltyCount } from '../disclosures/feed-repository';
+import { casesByChange } from '../exposure/repository';
+import { entriesInForceByChange } from '../lists/repository';
+import { findOrganisationByUscc } from '../subjects/repository';
+import { removedSince } from '../visibility/removed-repository';
 import { departmentByCode } from '../departments/repository';
 import { importFile, importRows, ImportFileError, importErrorReportCsv } from '../imports/service';
 import { FIELDS, type RecordKind } from '../standard/fields';
@@ -12,7 +17,6 @@ import { z } from '../validation';
 import { DEFAULT_LIMIT, MAX_IMPORT_BYTES, MAX_PUSH_BYTES, MAX_PUSH_RECORDS } from './limits';
 import { decodeCursor, encodeCursor, parseQuery, type ParamName } from './params';
 import { ApiError } from './problem';
-import * as repo from './repository';
 import type { KeyCheck } from '../api-keys/service';
 import { recordCreditCheck } from '../coordination/service';
 
@@ -56,19 +60,19 @@ function paginated<R extends { id: number; updatedAt: string }, T>(rows: R[], li
 
 export async function listPenalties(ctx: ApiContext) {
   const { filters, page } = await pageOf(ctx, []);
-  const rows = await repo.publicPenalties(ctx.db, ctx.today, filters, page);
+  const rows = await penaltiesByChange(ctx.db, ctx.today, filters, page);
   return paginated(rows, page.limit, penaltyStandard);
 }
 
 export async function listLicensing(ctx: ApiContext) {
   const { filters, page } = await pageOf(ctx, []);
-  const rows = await repo.publicLicensing(ctx.db, ctx.today, filters, page);
+  const rows = await licensingByChange(ctx.db, ctx.today, filters, page);
   return paginated(rows, page.limit, (r) => licensingStandard(r, ctx.today));
 }
 
 export async function listLists(ctx: ApiContext) {
   const { q, filters, page } = await pageOf(ctx, ['list_type']);
-  const rows = await repo.publicListEntries(
+  const rows = await entriesInForceByChange(
     ctx.db,
     ctx.today,
     { ...filters, ...(q.list_type ? { listType: q.list_type } : {}) },
@@ -79,12 +83,7 @@ export async function listLists(ctx: ApiContext) {
 
 export async function listExposureCases(ctx: ApiContext) {
   const { q, filters, page } = await pageOf(ctx, ['domain']);
-  const rows = await repo.publicExposureCases(
-    ctx.db,
-    ctx.today,
-    { ...filters, ...(q.domain ? { domain: q.domain } : {}) },
-    page,
-  );
+  const rows = await casesByChange(ctx.db, ctx.today, { ...filters, ...(q.domain ? { domain: q.domain } : {}) }, page);
   return paginated(rows, page.limit, (r) => ({
     id: r.id,
     title: r.title,
@@ -106,7 +105,7 @@ export async function listCatalog(ctx: ApiContext) {
     changedSince: q.changed_since ?? null,
     limit: q.limit ?? DEFAULT_LIMIT,
   };
-  const rows = await repo.catalogItems(
+  const rows = await activeItemsByChange(
     ctx.db,
     { ...(q.catalog_kind ? { kind: q.catalog_kind } : {}), ...(q.domain ? { domain: q.domain } : {}) },
     page,
@@ -134,7 +133,7 @@ export async function listRemovals(ctx: ApiContext) {
     throw new ApiError(400, '参数 changed_since：必填，例如 2026-11-01T00:00:00+08:00', { parameter: 'changed_since' });
   }
   const limit = q.limit ?? DEFAULT_LIMIT;
-  const rows = await repo.removedSince(ctx.db, ctx.today, q.changed_since, limit);
+  const rows = await removedSince(ctx.db, ctx.today, q.changed_since, limit);
   return { data: rows.map((r) => ({ kind: r.kind, id: r.id, removed_at: r.at })), truncated: rows.length >= limit };
 }
 
@@ -215,7 +214,7 @@ async function subjectOrThrow(ctx: ApiContext) {
     throw new ApiError(400, '参数 uscc：占位符 00000000000000000X 不能用于查询，请使用主体的统一社会信用代码', {
       parameter: 'uscc',
     });
-  const subject = await repo.subjectByUscc(ctx.db, check.uscc);
+  const subject = await findOrganisationByUscc(ctx.db, check.uscc);
   if (!subject) throw new ApiError(404, `未找到统一社会信用代码为 ${check.uscc} 的信用主体`);
   return subject;
 }
@@ -226,9 +225,9 @@ export async function subject(ctx: ApiContext) {
   parseQuery(ctx.url, []);
   const s = await subjectOrThrow(ctx);
   const [penalties, licences, entries] = await Promise.all([
-    repo.publicPenalties(ctx.db, ctx.today, { uscc: s.uscc! }, ALL),
-    repo.publicLicensing(ctx.db, ctx.today, { uscc: s.uscc! }, ALL),
-    repo.publicListEntries(ctx.db, ctx.today, { subjectId: s.id }, ALL),
+    penaltiesByChange(ctx.db, ctx.today, { uscc: s.uscc! }, ALL),
+    licensingByChange(ctx.db, ctx.today, { uscc: s.uscc! }, ALL),
+    entriesInForceByChange(ctx.db, ctx.today, { subjectId: s.id }, ALL),
   ]);
   return {
     uscc: s.uscc,
@@ -260,11 +259,11 @@ export const CREDIT_STATUS_LABELS = {
 export async function creditCheck(ctx: ApiContext) {
   parseQuery(ctx.url, []);
   const s = await subjectOrThrow(ctx);
-  const entries = await repo.publicListEntries(ctx.db, ctx.today, { subjectId: s.id }, ALL);
+  const entries = await entriesInForceByChange(ctx.db, ctx.today, { subjectId: s.id }, ALL);
   const activeBlack = entries.filter((e) => e.listType === 'dishonesty' && e.status === 'active');
   const suspendedBlack = entries.filter((e) => e.listType === 'dishonesty' && e.status === 'suspended');
   const activeRed = entries.filter((e) => e.listType === 'honor' && e.status === 'active');
-  const suspendedPenalties = await repo.suspendedPenaltyCount(ctx.db, s.id, ctx.today);
+  const suspendedPenalties = await suspendedPenaltyCount(ctx.db, s.id, ctx.today);
   // A suspended entry never punishes (SPEC §6); punishment wins over incentives.
   const status: keyof typeof CREDIT_STATUS_LABELS =
     activeBlack.length > 0
@@ -284,7 +283,7 @@ export async function creditCheck(ctx: ApiContext) {
   const penalties =
     penaltyIds.size === 0
       ? []
-      : (await repo.publicPenalties(ctx.db, ctx.today, { uscc: s.uscc! }, ALL)).filter((p) => penaltyIds.has(p.id));
+      : (await penaltiesByChange(ctx.db, ctx.today, { uscc: s.uscc! }, ALL)).filter((p) => penaltyIds.has(p.id));
   return {
     // The id an approval system reports its decision against (POST /api/v1/feedback, check_id).
     check_id: await recordCreditCheck(ctx.db, {

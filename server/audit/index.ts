@@ -53,7 +53,7 @@ export type AuditAction =
   | `api_key.${'create' | 'revoke'}`
   | `catalog.${'create' | 'activate' | 'deactivate'}`
   | `exposure.${'publish' | 'withdraw'}`
-  | 'department_unit.register'
+  | `department_unit.${'register' | 'remove'}`
   | 'calendar.save';
 
 export interface AuditActor {

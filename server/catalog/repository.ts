@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { CatalogKind } from '../rules/codes';
 import { containsPattern } from '../db/like';
 import { listEntryIsInForce } from '../visibility/public';
+import { changePage, cursorTs, type ChangePage } from '../db/keyset';
 
 // All SQL of the public catalog (联合奖惩目录清单): active items only.
 
@@ -88,4 +89,32 @@ export async function measuresOfEntries(
     ]);
   if (options.activeOnly) q = q.where('catalogItems.active', '=', true);
   return q.orderBy('catalogItems.sortOrder').orderBy('catalogItems.id').execute();
+}
+
+/** Active items in change order, for the REST API. */
+export function activeItemsByChange(
+  db: Db,
+  filters: { kind?: 'incentive' | 'punishment'; domain?: string },
+  page: ChangePage,
+) {
+  let q = db
+    .selectFrom('catalogItems')
+    .select([
+      'id',
+      'code',
+      'kind',
+      'decidingUnit',
+      'measure',
+      'reason',
+      'legalBasis',
+      'implementingUnits',
+      'content',
+      'evidence',
+      'domain',
+      cursorTs('catalog_items').as('updatedAt'),
+    ])
+    .where('active', '=', true);
+  if (filters.kind) q = q.where('kind', '=', filters.kind);
+  if (filters.domain) q = q.where('domain', '=', filters.domain);
+  return changePage(q, 'catalog_items', page).execute();
 }

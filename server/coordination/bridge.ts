@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { RecordEvent as WrittenEvent } from '../records/writer';
-import { onRecordEvent, type RecordEventKind } from './service';
+import { onRecordEvents, type RecordEventKind } from './service';
 
 // The record writer (server/records/writer.ts) tells coordination what happened to a record, in
 // the writing transaction: a published list entry starts its joint action, a suspension pauses
@@ -26,8 +26,11 @@ export function coordinationEventOf(event: WrittenEvent): RecordEventKind | null
 }
 
 export async function coordinateRecordEvents(trx: Db, events: readonly WrittenEvent[]): Promise<void> {
-  for (const event of events) {
-    const kind = coordinationEventOf(event);
-    if (kind) await onRecordEvent(trx, { kind, id: event.id, today: event.on });
-  }
+  await onRecordEvents(
+    trx,
+    events.flatMap((event) => {
+      const kind = coordinationEventOf(event);
+      return kind ? [{ kind, id: event.id, today: event.on }] : [];
+    }),
+  );
 }

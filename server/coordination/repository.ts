@@ -29,7 +29,9 @@ export async function entryForEvent(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-export async function penaltyForEvent(db: Db, id: number) {
+/** The penalties of a batch of events, with their subject and department (primary-key lookups). */
+export async function penaltiesForEvents(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
   return db
     .selectFrom('penaltyRecords as p')
     .innerJoin('subjects as s', 's.id', 'p.subjectId')
@@ -47,17 +49,7 @@ export async function penaltyForEvent(db: Db, id: number) {
       's.name as subjectName',
       's.uscc as subjectUscc',
     ])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function measuresOfEntry(db: Db, listEntryId: number) {
-  return db
-    .selectFrom('listEntryMeasures as m')
-    .innerJoin('catalogItems as c', 'c.id', 'm.catalogItemId')
-    .select(['c.id', 'c.code', 'c.kind', 'c.measure', 'c.implementingUnits'])
-    .where('m.listEntryId', '=', listEntryId)
-    .orderBy('c.id')
+    .where(sql<boolean>`p.id = any(${[...ids]}::bigint[])`)
     .execute();
 }
 

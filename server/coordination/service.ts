@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { measuresOfEntries } from '../catalog/repository';
 import { config } from '../config';
 import { csvDocument } from '../csv/writer';
 import type { Db } from '../db/client';
@@ -7,7 +8,7 @@ import { CATALOG_KIND_OF_LIST } from '../rules/catalog';
 import { addMonths, type IsoDate } from '../rules/dates';
 import { publicDataChanged } from '../http/invalidate';
 import { publicSubjectName } from '../subjects/present';
-import { enqueueWebhookEvent, type WebhookEventType } from '../webhooks/events';
+import { enqueueWebhookEvent, enqueueWebhookEvents, type WebhookEventType } from '../webhooks/events';
 import { auditCoordination, SYSTEM_ACTOR, type CoordinationActor } from './audit';
 import * as repo from './repository';
 import { isOverdue, planTasks, resumedDueOn, taskDueOn } from './rules';
@@ -71,31 +72,75 @@ function subjectJson(s: { subjectId: number; subjectKind: string; subjectName: s
  * The one entry point for record changes (list entries and penalties): writes the webhook event
  * and creates, pauses, resumes or ends the entry's tasks — in the caller's transaction.
  */
+/** The webhook event of a penalty's change: the penalty as the public sees it, and its subject. */
+function penaltyWebhook(
+  kind: RecordEventKind,
+  p: NonNullable<Awaited<ReturnType<typeof repo.penaltiesForEvents>>>[number],
+) {
+  return {
+    type: kind,
+    subjectKey: subjectKey(p.subjectId),
+    data: {
+      subject: subjectJson(p),
+      penalty: {
+        id: p.id,
+        status: p.status,
+        department: p.departmentName,
+        document_number: p.documentNumber,
+        decision_date: p.decisionDate,
+        public_until: p.publicUntil,
+      },
+    },
+  };
+}
+
+/**
+ * Record changes in the order they happened. Consecutive penalty events (an import's batch
+ * publishes thousands) are written with a few set-based statements; list-entry events, which
+ * also plan tasks, one at a time.
+ */
+export async function onRecordEvents(trx: Db, events: readonly RecordEvent[]): Promise<void> {
+  let penalties: RecordEvent[] = [];
+  const flush = async () => {
+    if (penalties.length === 0) return;
+    const rows = new Map(
+      (
+        await repo.penaltiesForEvents(
+          trx,
+          penalties.map((e) => e.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    await enqueueWebhookEvents(
+      trx,
+      penalties.flatMap((e) => {
+        const p = rows.get(e.id);
+        return p ? [penaltyWebhook(e.kind, p)] : [];
+      }),
+    );
+    penalties = [];
+  };
+  for (const event of events) {
+    if (event.kind.startsWith('penalty.')) {
+      penalties.push(event);
+      continue;
+    }
+    await flush();
+    await onRecordEvent(trx, event);
+  }
+  await flush();
+}
+
+/**
+ * The one entry point for record changes (list entries and penalties): writes the webhook event
+ * and creates, pauses, resumes or ends the entry's tasks — in the caller's transaction.
+ */
 export async function onRecordEvent(trx: Db, event: RecordEvent): Promise<void> {
   const actor = event.actor ?? SYSTEM_ACTOR;
-  if (event.kind.startsWith('penalty.')) {
-    const p = await repo.penaltyForEvent(trx, event.id);
-    if (!p) return;
-    await enqueueWebhookEvent(trx, {
-      type: event.kind,
-      subjectKey: subjectKey(p.subjectId),
-      data: {
-        subject: subjectJson(p),
-        penalty: {
-          id: p.id,
-          status: p.status,
-          department: p.departmentName,
-          document_number: p.documentNumber,
-          decision_date: p.decisionDate,
-          public_until: p.publicUntil,
-        },
-      },
-    });
-    return;
-  }
+  if (event.kind.startsWith('penalty.')) return onRecordEvents(trx, [event]);
   const e = await repo.entryForEvent(trx, event.id);
   if (!e) return;
-  const measures = await repo.measuresOfEntry(trx, e.id);
+  const measures = await measuresOfEntries(trx, [e.id]);
   const entryJson = {
     id: e.id,
     list_type: e.listType,

@@ -8,8 +8,8 @@ const idInput = z.object({ id: z.coerce.number().int().positive().max(Number.MAX
 
 function listProcedure(kind: DisclosureKind) {
   return publicProcedure.input(listInputSchema(kind)).query(({ ctx, input }) => {
-    const { page, ...filters } = input;
-    return listDisclosures(ctx.db, ctx.today, kind, filters, page ?? 1);
+    const { page, sort, ...filters } = input;
+    return listDisclosures(ctx.db, ctx.today, kind, filters, page ?? 1, sort);
   });
 }
 

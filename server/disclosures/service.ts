@@ -19,14 +19,19 @@ import {
   type RecordKind,
 } from '../standard/fields';
 import {
-  COUNT_CAP,
+  DEFAULT_SORT,
+  FACET_FIELDS,
   MAX_PAGE,
   PAGE_SIZE,
+  sortLabel,
   type DisclosureFilters,
   type DisclosureKind,
+  type DisclosureSort,
+  type FacetField,
   type FilterError,
 } from './filters';
 import * as repo from './repository';
+import { createSummaryCache, type SummaryCache } from '../http/summary-cache';
 
 /** A download holds at most this many rows, the first ones in list order. */
 export const EXPORT_ROW_LIMIT = 10_000;
@@ -38,23 +43,29 @@ export const BADGE_SUSPENDED = RECORD_STATUS_LABELS.suspended;
 
 // ---------------------------------------------------------------- filters
 
-/** Department code to id, keyword to patterns; unknown values become messages, not empty lists. */
+/** Department codes to ids, keyword to patterns; unknown values become messages, not empty lists. */
 async function resolveFilters(
   db: Db,
   f: DisclosureFilters,
 ): Promise<{ resolved: repo.ResolvedFilters; errors: FilterError[] }> {
   const resolved: repo.ResolvedFilters = {};
   const errors: FilterError[] = [];
-  if (f.department !== undefined) {
-    const department = await departmentByCode(db, f.department);
-    if (department) resolved.departmentId = department.id;
-    else errors.push({ field: 'department', message: '没有这个部门，请从列表中选择。' });
+  if (f.department?.length) {
+    const found = await Promise.all(f.department.map((code) => departmentByCode(db, code)));
+    const ids = found.flatMap((d) => (d ? [d.id] : []));
+    if (ids.length < f.department.length) {
+      errors.push({ field: 'department', message: '没有这个部门，请从列表中选择。' });
+    }
+    // Every department unknown: nothing to filter by, and the message says why (not an empty list).
+    if (ids.length) resolved.departmentIds = ids;
   }
-  if (f.division !== undefined) {
-    if ((await repo.countyDivisions(db)).some((d) => d.code === f.division)) resolved.divisionCode = f.division;
-    else errors.push({ field: 'division', message: '没有这个区县，请从列表中选择。' });
+  if (f.division?.length) {
+    const known = new Set((await repo.countyDivisions(db)).map((d) => d.code));
+    const codes = f.division.filter((c) => known.has(c));
+    if (codes.length < f.division.length) errors.push({ field: 'division', message: '没有这个区县，请从列表中选择。' });
+    if (codes.length) resolved.divisionCodes = codes;
   }
-  if (f.category !== undefined) resolved.category = f.category;
+  if (f.category?.length) resolved.categories = f.category;
   if (f.from !== undefined) resolved.from = f.from;
   if (f.to !== undefined) resolved.to = f.to;
   const keyword = f.q === undefined ? '' : normalizeName(f.q);
@@ -64,6 +75,13 @@ async function resolveFilters(
   return { resolved, errors };
 }
 
+const ORDERS: Record<DisclosureSort, repo.Order> = {
+  'date-desc': { column: 'decisionDate', direction: 'desc' },
+  'date-asc': { column: 'decisionDate', direction: 'asc' },
+  'fine-desc': { column: 'fineAmount', direction: 'desc' },
+  'fine-asc': { column: 'fineAmount', direction: 'asc' },
+};
+
 /** What the filter form offers: departments that publish this kind, divisions, categories. */
 export async function getFilterOptions(db: Db, today: string, kind: DisclosureKind) {
   const [departments, divisions] = await Promise.all([
@@ -71,7 +89,7 @@ export async function getFilterOptions(db: Db, today: string, kind: DisclosureKi
     repo.countyDivisions(db),
   ]);
   return {
-    departments: departments.map((d) => ({ code: d.code, name: d.name })),
+    departments: departments.map((d) => ({ id: d.id, code: d.code, name: d.name })),
     divisions,
     categories: [...(kind === 'licensing' ? LICENSING_CATEGORIES : PENALTY_CATEGORIES)],
   };
@@ -323,6 +341,8 @@ export interface DisclosureListItem {
   categories: string[];
   departmentName: string;
   decisionDate: string;
+  /** 罚款金额 in 万元 as a decimal string without trailing zeros (penalties with a fine only). */
+  fineAmount: string | null;
   badges: string[];
 }
 
@@ -336,7 +356,13 @@ interface ListRow {
   decisionDate: string;
 }
 
-function listItem(r: ListRow, title: string, categories: string[], badges: string[]): DisclosureListItem {
+function listItem(
+  r: ListRow,
+  title: string,
+  categories: string[],
+  badges: string[],
+  fineAmount: string | null = null,
+): DisclosureListItem {
   return {
     id: r.id,
     subjectId: r.subjectId,
@@ -347,21 +373,76 @@ function listItem(r: ListRow, title: string, categories: string[], badges: strin
     categories,
     departmentName: r.departmentName,
     decisionDate: r.decisionDate,
+    fineAmount: fineAmount === null ? null : trimDecimal(String(fineAmount)),
     badges,
   };
+}
+
+const facetCaches = new WeakMap<Db, SummaryCache<repo.FacetCounts>>();
+
+/**
+ * Each facet's counts under the other facets' filters: the costliest part of a list page (a
+ * scan of every public record), so kept until public data changes or the table's newest
+ * updated_at moves (server/http/summary-cache.ts).
+ */
+async function facetCounts(db: Db, today: string, kind: DisclosureKind, resolved: repo.ResolvedFilters) {
+  let cache = facetCaches.get(db);
+  if (!cache) facetCaches.set(db, (cache = createSummaryCache()));
+  const lastChange = await repo.lastChangeOf(db, kind);
+  return cache.get(
+    JSON.stringify([kind, today, resolved, lastChange]),
+    () =>
+      kind === 'penalty'
+        ? repo.penaltyFacetCounts(db, today, resolved)
+        : repo.licensingFacetCounts(db, today, resolved),
+    () => true,
+  );
+}
+
+/** One value of a facet: what the URL carries, what people read, how many records have it. */
+export interface DisclosureFacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
 }
 
 export interface DisclosureList {
   kind: DisclosureKind;
   items: DisclosureListItem[];
-  /** Exact up to COUNT_CAP; `totalIsCapped` when there are more. */
+  /** Every record the filters match, exact (the CSV download's X-Total-Count says the same). */
   total: number;
-  totalIsCapped: boolean;
   page: number;
+  /** Pages that can be reached (never past MAX_PAGE). */
   pageCount: number;
   pageSize: number;
+  sort: DisclosureSort;
+  /** The filters that were applied (unknown values left out). */
+  applied: DisclosureFilters;
+  /** Per facet: its values with counts under the other facets' filters (disjunctive facets). */
+  facets: Record<FacetField, DisclosureFacetValue[]>;
   /** Filter values that could not be applied (unknown department …), with messages. */
   errors: FilterError[];
+}
+
+/** The filters as applied: a value that resolved to nothing is left out. */
+function appliedFilters(filters: DisclosureFilters, resolved: repo.ResolvedFilters, codes: Map<number, string>) {
+  const applied: DisclosureFilters = { ...filters };
+  if (resolved.departmentIds) applied.department = resolved.departmentIds.map((id) => codes.get(id) ?? String(id));
+  else delete applied.department;
+  if (resolved.divisionCodes) applied.division = resolved.divisionCodes;
+  else delete applied.division;
+  return applied;
+}
+
+function facetValues(
+  options: { code: string; name: string }[],
+  counts: Map<string, number>,
+  selected: readonly string[] = [],
+): DisclosureFacetValue[] {
+  return options
+    .map((o) => ({ value: o.code, label: o.name, count: counts.get(o.code) ?? 0, selected: selected.includes(o.code) }))
+    .filter((v) => v.count > 0 || v.selected);
 }
 
 export async function listDisclosures(
@@ -370,42 +451,59 @@ export async function listDisclosures(
   kind: DisclosureKind,
   filters: DisclosureFilters,
   page = 1,
+  sort: DisclosureSort = DEFAULT_SORT,
 ): Promise<DisclosureList> {
   const { resolved, errors } = await resolveFilters(db, filters);
   const offset = (Math.min(page, MAX_PAGE) - 1) * PAGE_SIZE;
-  const [counted, items] =
+  const order = ORDERS[sort];
+  const [total, items, counts, options] = await Promise.all([
     kind === 'penalty'
-      ? await Promise.all([
-          repo.countPenalties(db, today, resolved, COUNT_CAP),
-          repo
-            .listPenalties(db, today, resolved, PAGE_SIZE, offset)
-            .then((rows) => rows.map((r) => listItem(r, r.violationType, r.categories, penaltyBadges(r.status)))),
-        ])
-      : await Promise.all([
-          repo.countLicensing(db, today, resolved, COUNT_CAP),
-          repo
-            .listLicensing(db, today, resolved, PAGE_SIZE, offset)
-            .then((rows) =>
-              rows.map((r) =>
-                listItem(
-                  r,
-                  r.certificateName ?? r.decisionDocumentName,
-                  [r.licenceCategory],
-                  licensingBadges(r.status, r.validUntil, today),
-                ),
+      ? repo.countPenalties(db, today, resolved, null)
+      : repo.countLicensing(db, today, resolved, null),
+    kind === 'penalty'
+      ? repo
+          .listPenalties(db, today, resolved, order, PAGE_SIZE, offset)
+          .then((rows) =>
+            rows.map((r) => listItem(r, r.violationType, r.categories, penaltyBadges(r.status), r.fineAmount)),
+          )
+      : repo
+          .listLicensing(db, today, resolved, order, PAGE_SIZE, offset)
+          .then((rows) =>
+            rows.map((r) =>
+              listItem(
+                r,
+                r.certificateName ?? r.decisionDocumentName,
+                [r.licenceCategory],
+                licensingBadges(r.status, r.validUntil, today),
               ),
             ),
-        ]);
-  const totalIsCapped = counted > COUNT_CAP;
-  const total = Math.min(counted, COUNT_CAP);
+          ),
+    facetCounts(db, today, kind, resolved),
+    getFilterOptions(db, today, kind),
+  ]);
+  const codeOfDepartment = new Map(options.departments.map((d) => [d.id, d.code]));
+  const applied = appliedFilters(filters, resolved, codeOfDepartment);
+  const byDepartment = new Map(counts.department.map((c) => [codeOfDepartment.get(c.departmentId) ?? '', c.n]));
+  const facets: Record<FacetField, DisclosureFacetValue[]> = {
+    department: facetValues(options.departments, byDepartment, applied.department),
+    division: facetValues(options.divisions, new Map(counts.division.map((c) => [c.code, c.n])), applied.division),
+    category: facetValues(
+      options.categories.map((c) => ({ code: c, name: c })),
+      new Map(counts.category.map((c) => [c.value, c.n])),
+      applied.category,
+    ),
+  };
+  for (const field of FACET_FIELDS) if (!applied[field]?.length) delete applied[field];
   return {
     kind,
     items,
     total,
-    totalIsCapped,
     page,
     pageCount: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)),
     pageSize: PAGE_SIZE,
+    sort,
+    applied,
+    facets,
     errors,
   };
 }
@@ -436,9 +534,13 @@ export interface DisclosureExport {
 }
 
 /** The note the file ends with when it holds only the first `cap` of `total` records. */
-export function truncationNote(kind: DisclosureKind, total: number, cap: number): string {
-  const order = kind === 'penalty' ? '处罚决定日期' : '许可决定日期';
-  return `注：符合条件的记录共 ${total.toLocaleString('zh-CN')} 条，本文件仅包含按${order}从新到旧排列的前 ${cap.toLocaleString('zh-CN')} 条。请缩小筛选范围（如日期区间）后分批下载。`;
+export function truncationNote(
+  kind: DisclosureKind,
+  total: number,
+  cap: number,
+  sort: DisclosureSort = DEFAULT_SORT,
+): string {
+  return `注：符合条件的记录共 ${total.toLocaleString('zh-CN')} 条，本文件仅包含按${sortLabel(kind, sort)}排列的前 ${cap.toLocaleString('zh-CN')} 条。请缩小筛选范围（如日期区间）后分批下载。`;
 }
 
 export async function exportDisclosures(
@@ -446,7 +548,13 @@ export async function exportDisclosures(
   today: string,
   kind: DisclosureKind,
   filters: DisclosureFilters,
-  cap: number = EXPORT_ROW_LIMIT,
+  options: {
+    /** Rows at most (the first ones in list order). */
+    cap?: number;
+    sort?: DisclosureSort;
+    /** Rows per query (tests make it small to cross batch boundaries). */
+    batch?: number;
+  } = {},
 ): Promise<{ errors: FilterError[] } | ({ errors: [] } & DisclosureExport)> {
   const { resolved, errors } = await resolveFilters(db, filters);
   if (errors.length) return { errors };
@@ -454,21 +562,25 @@ export async function exportDisclosures(
     kind === 'penalty'
       ? await repo.countPenalties(db, today, resolved, null)
       : await repo.countLicensing(db, today, resolved, null);
+  const { cap = EXPORT_ROW_LIMIT, sort = DEFAULT_SORT, batch: batchSize = EXPORT_BATCH } = options;
   const rows = Math.min(total, cap);
+  const order = ORDERS[sort];
+  const keyOf = (r: { decisionDate: string; fineAmount?: string | null }) =>
+    order.column === 'fineAmount' ? String(r.fineAmount ?? 0) : r.decisionDate;
 
   async function* lines(): AsyncGenerator<string> {
     yield BOM + csvLine(exportHeader(kind));
     let sent = 0;
     let after: repo.Cursor | undefined;
     while (sent < rows) {
-      const limit = Math.min(EXPORT_BATCH, rows - sent);
+      const limit = Math.min(batchSize, rows - sent);
       const batch =
         kind === 'penalty'
-          ? (await repo.penaltyRows(db, today, resolved, limit, after)).map((r) => {
+          ? (await repo.penaltyRows(db, today, resolved, limit, order, after)).map((r) => {
               const d = penaltyDetail(r);
               return { r, cells: [...PENALTY_FIELDS.map((f) => f.value(d)), statusText(d.badges, '公示中')] };
             })
-          : (await repo.licensingRows(db, today, resolved, limit, after)).map((r) => {
+          : (await repo.licensingRows(db, today, resolved, limit, order, after)).map((r) => {
               const d = licensingDetail(r, today);
               return { r, cells: [...LICENSING_FIELDS.map((f) => f.value(d)), statusText(d.badges, '公示中')] };
             });
@@ -476,9 +588,9 @@ export async function exportDisclosures(
       if (!last) break;
       yield batch.map((b) => csvLine(b.cells)).join('');
       sent += batch.length;
-      after = { decisionDate: last.r.decisionDate, id: last.r.id };
+      after = { key: keyOf(last.r), id: last.r.id };
     }
-    if (total > cap) yield csvLine([truncationNote(kind, total, cap)]);
+    if (total > cap) yield csvLine([truncationNote(kind, total, cap, sort)]);
   }
   return { errors: [], total, rows, truncated: total > cap, lines: lines() };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { exposureIsPublic, penaltyIsPublic } from '../visibility/public';
+import { changePage, cursorTs, inYear, type ChangeFilters, type ChangePage } from '../db/keyset';
 
 // All SQL of the 曝光台: published cases only, through exposureIsPublic.
 
@@ -83,4 +84,30 @@ export async function publicPenalty(db: Db, today: string, id: number) {
     .where((eb) => penaltyIsPublic(eb, today))
     .select(['penaltyRecords.id', 'penaltyRecords.documentNumber'])
     .executeTakeFirst();
+}
+
+/** Published cases in change order, for the REST API. */
+export function casesByChange(db: Db, today: string, filters: ChangeFilters & { domain?: string }, page: ChangePage) {
+  let q = db
+    .selectFrom('exposureCases')
+    .leftJoin('subjects', 'subjects.id', 'exposureCases.subjectId')
+    .leftJoin('departments', 'departments.id', 'exposureCases.departmentId')
+    .select([
+      'exposureCases.id',
+      'exposureCases.title',
+      'exposureCases.domain',
+      'exposureCases.subjectName',
+      'subjects.kind as subjectKind',
+      'subjects.uscc',
+      'departments.code as departmentCode',
+      'exposureCases.summary',
+      'exposureCases.body',
+      'exposureCases.publishedOn',
+      cursorTs('exposure_cases').as('updatedAt'),
+    ])
+    .where((eb) => exposureIsPublic(eb, today));
+  if (filters.departmentId) q = q.where('exposureCases.departmentId', '=', filters.departmentId);
+  if (filters.domain) q = q.where('exposureCases.domain', '=', filters.domain);
+  if (filters.year) q = q.where(inYear('exposure_cases.published_on', filters.year));
+  return changePage(q, 'exposure_cases', page).execute();
 }

@@ -3,9 +3,24 @@
 import { publicDataWritten } from '../db/read-routing';
 
 const HOOK = Symbol.for('xinyong-leshan.publicDataChanged');
+const VERSION = Symbol.for('xinyong-leshan.publicDataVersion');
 
 type Listener = () => void;
-type WithHook = typeof globalThis & { [HOOK]?: Listener[] };
+type WithHook = typeof globalThis & { [HOOK]?: Listener[]; [VERSION]?: number };
+
+/**
+ * A number that changes whenever public data changes, here or (through the cluster channel) in
+ * another instance: caches of derived answers key on it, so a change makes them miss at once.
+ */
+export function publicDataVersion(): number {
+  return (globalThis as WithHook)[VERSION] ?? 0;
+}
+
+/** Public data changed: here (publicDataChanged) or in another instance (the cluster channel, server/http/serve.ts). */
+export function bumpPublicDataVersion(): void {
+  const g = globalThis as WithHook;
+  g[VERSION] = (g[VERSION] ?? 0) + 1;
+}
 
 /** Called by the HTTP server: `listener` runs whenever public data changes in this process. */
 export function onPublicDataChange(listener: Listener): () => void {
@@ -23,6 +38,7 @@ export function onPublicDataChange(listener: Listener): () => void {
 export function publicDataChanged(): void {
   // Reads after this change must not come from a replica that has not replayed it yet.
   publicDataWritten();
+  bumpPublicDataVersion();
   for (const listener of (globalThis as WithHook)[HOOK] ?? []) listener();
 }
 

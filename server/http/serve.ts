@@ -9,7 +9,7 @@ import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { internalErrorMessage, logInternalError } from './error-reference';
 import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, problemBody, wantsProblem } from './request-guard';
-import { onPublicDataChange } from './invalidate';
+import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
 import {
@@ -57,6 +57,7 @@ export async function startHttpServer({
   const channel = databaseUrl
     ? openClusterChannel(databaseUrl, () => {
         cache.clear();
+        bumpPublicDataVersion();
         publicDataWritten();
       })
     : null;

@@ -5,6 +5,7 @@ import type { Database } from '../db/types';
 import type { ListType } from '../rules/codes';
 import { normalizeName } from '../rules/normalize';
 import { listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
+import { changePage, cursorTs, inYear, type ChangeFilters, type ChangePage } from '../db/keyset';
 
 // All SQL of the public lists (守信红名单, 失信惩戒名单). Only entries in force today, always
 // through listEntryIsInForce.
@@ -169,4 +170,43 @@ export async function catalogItemByCode(db: Db, code: string) {
     .where('active', '=', true)
     .select(['code', 'measure', 'kind'])
     .executeTakeFirst();
+}
+
+/** Entries in force in change order, for the REST API and the open-data files. */
+export function entriesInForceByChange(
+  db: Db,
+  today: string,
+  filters: ChangeFilters & { listType?: 'honor' | 'dishonesty'; subjectId?: number },
+  page: ChangePage,
+) {
+  let q = db
+    .selectFrom('listEntries')
+    .innerJoin('subjects', 'subjects.id', 'listEntries.subjectId')
+    .innerJoin('departments', 'departments.id', 'listEntries.departmentId')
+    .select([
+      'listEntries.id',
+      'listEntries.listType',
+      'listEntries.subjectId',
+      'subjects.kind as subjectKind',
+      'subjects.name as subjectName',
+      'subjects.uscc',
+      'departments.code as departmentCode',
+      'departments.name as departmentName',
+      'listEntries.decisionNumber',
+      'listEntries.basis',
+      'listEntries.reason',
+      'listEntries.domain',
+      'listEntries.listedOn',
+      'listEntries.validUntil',
+      'listEntries.status',
+      'listEntries.penaltyRecordId',
+      cursorTs('list_entries').as('updatedAt'),
+    ])
+    .where((eb) => listEntryIsInForce(eb, today));
+  if (filters.listType) q = q.where('listEntries.listType', '=', filters.listType);
+  if (filters.departmentId) q = q.where('listEntries.departmentId', '=', filters.departmentId);
+  if (filters.subjectId) q = q.where('listEntries.subjectId', '=', filters.subjectId);
+  if (filters.uscc) q = q.where('subjects.uscc', '=', filters.uscc);
+  if (filters.year) q = q.where(inYear('list_entries.listed_on', filters.year));
+  return changePage(q, 'list_entries', page).execute();
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { csvStream, type CsvValue } from '../csv/writer';
 import type { Db } from '../db/client';
 import { publishedFields, type FieldDef } from '../standard/fields';
-import * as repo from '../api/repository';
+import { licensingByChange, penaltiesByChange } from '../disclosures/feed-repository';
+import { entriesInForceByChange } from '../lists/repository';
 import { licensingStandard, listEntryStandard, penaltyStandard } from './standard';
 import { licensingIsPublic, listEntryIsInForce, penaltyIsPublic } from '../visibility/public';
 
@@ -97,11 +98,11 @@ async function* records(db: Db, today: string, dataset: Dataset): AsyncGenerator
     const page = { after, changedSince: null, limit: PAGE };
     let rows: { id: number; updatedAt: string; out: Record<string, unknown> }[];
     if (dataset === 'penalties') {
-      rows = (await repo.publicPenalties(db, today, {}, page)).map((r) => ({ ...r, out: penaltyStandard(r) }));
+      rows = (await penaltiesByChange(db, today, {}, page)).map((r) => ({ ...r, out: penaltyStandard(r) }));
     } else if (dataset === 'licensing') {
-      rows = (await repo.publicLicensing(db, today, {}, page)).map((r) => ({ ...r, out: licensingStandard(r, today) }));
+      rows = (await licensingByChange(db, today, {}, page)).map((r) => ({ ...r, out: licensingStandard(r, today) }));
     } else {
-      rows = (await repo.publicListEntries(db, today, {}, page)).map((r) => ({ ...r, out: listEntryStandard(r) }));
+      rows = (await entriesInForceByChange(db, today, {}, page)).map((r) => ({ ...r, out: listEntryStandard(r) }));
     }
     for (const r of rows.slice(0, PAGE)) yield r.out;
     if (rows.length <= PAGE) return;

@@ -37,3 +37,10 @@ export function formatDateTime(instant: string | Date): string {
     SHANGHAI_MINUTE.formatToParts(d).find((p) => p.type === type)?.value ?? '';
   return `${part('year')}年${Number(part('month'))}月${Number(part('day'))}日 ${part('hour')}:${part('minute')}`;
 }
+
+/** A decimal amount ("12500.5") with thousands separators ("12,500.5"), no float on the way. */
+export function formatAmount(decimal: string): string {
+  const [whole = '0', fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}

@@ -21,6 +21,7 @@ import {
   tsqueryOf,
   type ParsedQuery,
 } from './text';
+import { createSummaryCache } from '../http/summary-cache';
 import {
   EXACT_TOTAL_LIMIT,
   REQUEST_KEY_OF_FACET,
@@ -59,6 +60,11 @@ export interface PostgresEngineOptions {
    * tests say 'never' to find pages of exact totals class by class, as a wrong guess would.
    */
   summaryPage?: 'auto' | 'never';
+  /**
+   * Keep the capped summaries of broad queries until public data changes (server/http/summary-cache.ts). The
+   * portal's engine does; tests that write rows directly, without announcing the change, do not.
+   */
+  cacheSummaries?: boolean;
 }
 
 export function createPostgresSearchEngine(db: Db, options: PostgresEngineOptions = {}): SearchEngine {
@@ -67,8 +73,20 @@ export function createPostgresSearchEngine(db: Db, options: PostgresEngineOption
     exactTotalLimit: options.exactTotalLimit ?? EXACT_TOTAL_LIMIT,
     dateWalkThreshold: options.dateWalkThreshold ?? DATE_WALK_THRESHOLD,
     summaryPage: options.summaryPage ?? 'auto',
+    cacheSummaries: options.cacheSummaries ?? false,
   };
-  return { name: 'postgresql', search: (request, today) => search(db, request, today, resolved) };
+  const cache = createSummaryCache<repo.Summary>();
+  // Only summaries that reached the cap are kept: those are the costly ones, and they never hold
+  // a page (a page is kept only below the cap), so one entry serves every page of the query.
+  const summarize: Summarize = resolved.cacheSummaries
+    ? (db, spec, cap, facets, ranking, page) =>
+        cache.get(
+          JSON.stringify([spec, cap, facets, ranking]),
+          () => repo.summarize(db, spec, cap, facets, ranking, page),
+          (summary) => summary.total >= cap && summary.page === null,
+        )
+    : repo.summarize;
+  return { name: 'postgresql', search: (request, today) => search(db, request, today, resolved, summarize) };
 }
 
 type Filters = repo.DocumentFilters;
@@ -139,11 +157,14 @@ function specFor(query: Query, title: repo.TitleCondition | null, force?: 'index
   };
 }
 
+type Summarize = typeof repo.summarize;
+
 async function search(
   db: Db,
   request: SearchRequest,
   today: string,
   options: Required<PostgresEngineOptions>,
+  summarize: Summarize,
 ): Promise<SearchResult> {
   const limit = options.exactTotalLimit;
   const capped = limit + 1;
@@ -174,7 +195,7 @@ async function search(
     grouped ||
     options.summaryPage === 'never' ||
     planner.estimate(parsed.terms, filterTokenGroups(filters)) > 2 * capped;
-  const main = await repo.summarize(
+  const main = await summarize(
     db,
     specFor(query, null),
     capped,
@@ -194,7 +215,7 @@ async function search(
   for (const facet of activeFacets) {
     // Disjunctive: a facet's own filter does not shrink its counts.
     const without: Query = { ...query, filters: { ...filters, [REQUEST_KEY_OF_FACET[facet]]: undefined } };
-    const own = await repo.summarize(db, specFor(without, null), capped, [facet], null, null);
+    const own = await summarize(db, specFor(without, null), capped, [facet], null, null);
     if (own.total > limit) facetsAreExact = false;
     counts.push(...own.counts);
   }

@@ -36,7 +36,7 @@ function staleCheck(db: Db): () => Promise<boolean> {
 export function searchEngineFor(db: Db): SearchEngine {
   let engine = engines.get(db);
   if (!engine) {
-    const postgres = createPostgresSearchEngine(db);
+    const postgres = createPostgresSearchEngine(db, { cacheSummaries: true });
     const client = meilisearchClient();
     const chosen = client
       ? createFallbackEngine(createMeilisearchEngine(client, { db, indexName: SEARCH_INDEX }), postgres, {

@@ -24,10 +24,19 @@ export const statsRouter = router({
   month: publicProcedure
     .input(z.object({ month: MONTH }))
     .query(({ ctx, input }) => monitoringReport(ctx.db, monthPeriod(input.month), ctx.today)),
-  /** The office's report over a span of months, per department and month (SPEC §3, §7). */
-  monitoring: roleProcedure('office', 'admin')
+  /**
+   * The report over a span of months, per department and month (SPEC §3, §7): the office and
+   * admins see every department; department staff their own, scoped by the session (no parameter
+   * widens it).
+   */
+  monitoring: roleProcedure('office', 'admin', 'department')
     .input(MONTH_RANGE)
     .query(({ ctx, input }) =>
-      monitoringReport(ctx.db, { from: monthPeriod(input.from).from, to: monthPeriod(input.to).to }, ctx.today),
+      monitoringReport(
+        ctx.db,
+        { from: monthPeriod(input.from).from, to: monthPeriod(input.to).to },
+        ctx.today,
+        ctx.staff.role === 'department' ? (ctx.staff.departmentId ?? -1) : null,
+      ),
     ),
 });

@@ -25,6 +25,8 @@ export interface DepartmentStats {
 
 export interface MonitoringReport {
   period: repo.Period;
+  /** The one department the report is limited to, or null for the whole city. */
+  scope: repo.Scope;
   today: string;
   departments: DepartmentStats[];
   byMonth: { month: string; licensing: number; penalties: number }[];
@@ -44,12 +46,18 @@ export function monthPeriod(month: string): repo.Period {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-export async function monitoringReport(db: Db, period: repo.Period, today: string): Promise<MonitoringReport> {
+/** The report over `period`: every department's, or one department's only (`scope`, its id). */
+export async function monitoringReport(
+  db: Db,
+  period: repo.Period,
+  today: string,
+  scope: repo.Scope = null,
+): Promise<MonitoringReport> {
   const [depts, counts, dates, apps, calendar] = await Promise.all([
-    repo.departments(db),
-    repo.recordCounts(db, period),
-    repo.reportingDates(db, period),
-    repo.applicationCounts(db, period, today),
+    repo.departments(db, scope),
+    repo.recordCounts(db, period, scope),
+    repo.reportingDates(db, period, scope),
+    repo.applicationCounts(db, period, today, scope),
     workdayCalendar(db),
   ]);
   const stats = new Map<number, DepartmentStats>(
@@ -99,6 +107,7 @@ export async function monitoringReport(db: Db, period: repo.Period, today: strin
   const onTime = list.reduce((n, s) => n + s.onTime, 0);
   return {
     period,
+    scope,
     today,
     departments: list,
     byMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),

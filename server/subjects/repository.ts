@@ -183,3 +183,27 @@ export async function findReport(db: Db, verificationCode: string) {
     .select(['verificationCode', 'subjectId', 'issuedOn', 'contentSha256', 'content', 'reportSeq', 'createdAt'])
     .executeTakeFirst();
 }
+
+/** An organisation or individual business by its USCC (never a natural person: their code is not public). */
+export function findOrganisationByUscc(db: Db, uscc: string) {
+  return db
+    .selectFrom('subjects')
+    .leftJoin('divisions', 'divisions.code', 'subjects.divisionCode')
+    .select([
+      'subjects.id',
+      'subjects.kind',
+      'subjects.name',
+      'subjects.uscc',
+      'subjects.registrationNumber',
+      'subjects.legalRepresentative',
+      'subjects.divisionCode',
+      'divisions.name as divisionName',
+      'subjects.industry',
+      'subjects.address',
+      'subjects.establishedOn',
+      'subjects.registrationStatus',
+    ])
+    .where('subjects.uscc', '=', uscc)
+    .where('subjects.kind', '<>', 'natural_person')
+    .executeTakeFirst();
+}

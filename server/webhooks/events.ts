@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/client';
 
 // The webhook outbox's writing side: an event is written in the SAME transaction as the change
@@ -58,32 +57,58 @@ export function eventBody(e: { eventId: string; type: string; occurredAt: Date |
 
 /** Writes the event and its deliveries in the caller's transaction; returns the event id. */
 export async function enqueueWebhookEvent(trx: Db, event: NewWebhookEvent): Promise<string> {
-  const eventId = randomUUID();
-  const scoped = DEPARTMENT_SCOPED.has(event.type);
-  const row = await trx
-    .insertInto('webhookEvents')
-    .values({
-      eventId,
-      type: event.type,
-      subjectKey: event.subjectKey,
-      departmentId: event.departmentId ?? null,
-      payload: JSON.stringify(event.data),
-      ...(event.at ? { occurredAt: event.at } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  let subs = trx
+  const [eventId] = await enqueueWebhookEvents(trx, [event]);
+  return eventId!;
+}
+
+/** Rows per statement: an import publishes thousands of records in one batch. */
+const CHUNK = 1000;
+
+/**
+ * Writes events and their deliveries, in order, with a few set-based statements however many
+ * there are (an import's batch publishes up to thousands); returns the event ids in order.
+ */
+export async function enqueueWebhookEvents(trx: Db, events: readonly NewWebhookEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  const subscriptions = await trx
     .selectFrom('webhookSubscriptions')
-    .select('id')
+    .select(['id', 'events', 'departmentId'])
     .where('active', '=', true)
-    .where(sql<boolean>`${event.type} = any(events)`);
-  if (scoped) subs = subs.where('departmentId', '=', event.departmentId ?? -1);
-  const ids = (await subs.orderBy('id').execute()).map((s) => s.id);
-  if (ids.length > 0) {
-    await trx
-      .insertInto('webhookDeliveries')
-      .values(ids.map((subscriptionId) => ({ subscriptionId, eventRowId: row.id, subjectKey: event.subjectKey })))
+    .orderBy('id')
+    .execute();
+  const ids: string[] = [];
+  for (let start = 0; start < events.length; start += CHUNK) {
+    const chunk = events.slice(start, start + CHUNK).map((event) => ({ ...event, eventId: randomUUID() }));
+    ids.push(...chunk.map((e) => e.eventId));
+    const rows = await trx
+      .insertInto('webhookEvents')
+      .values(
+        chunk.map((e) => ({
+          eventId: e.eventId,
+          type: e.type,
+          subjectKey: e.subjectKey,
+          departmentId: e.departmentId ?? null,
+          payload: JSON.stringify(e.data),
+          ...(e.at ? { occurredAt: e.at } : {}),
+        })),
+      )
+      .returning(['id', 'eventId'])
       .execute();
+    const rowIdOf = new Map(rows.map((r) => [r.eventId, r.id]));
+    const deliveries = chunk.flatMap((e) =>
+      subscriptions
+        .filter(
+          (s) =>
+            (s.events as readonly string[]).includes(e.type) &&
+            (!DEPARTMENT_SCOPED.has(e.type) || s.departmentId === (e.departmentId ?? -1)),
+        )
+        .map((s) => ({ subscriptionId: s.id, eventRowId: rowIdOf.get(e.eventId)!, subjectKey: e.subjectKey })),
+    );
+    for (let d = 0; d < deliveries.length; d += CHUNK)
+      await trx
+        .insertInto('webhookDeliveries')
+        .values(deliveries.slice(d, d + CHUNK))
+        .execute();
   }
-  return eventId;
+  return ids;
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
-import { OFFICE, SCJG, shot, signIn } from './helpers/staff';
+import { OFFICE, SCJG, SCJG_NAME, shot, signIn } from './helpers/staff';
 import { companyUscc, penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The pages that closed the gaps of the rights and data issues: the /apply index, the
@@ -99,12 +99,15 @@ test('an import file over 10 MB reaches the preview whole (the proxy does not cu
   await expect(page.getByRole('region', { name: '错误行列表' })).toContainText('CF_SY');
 });
 
-test('department staff have no statistics page; the office sees per-department timeliness and handling', async ({
+test("department staff see only their own department's statistics; the office sees per-department timeliness and handling", async ({
   page,
 }, testInfo) => {
   await signIn(page, SCJG);
-  const denied = await page.goto('/admin/stats');
-  expect(denied?.status()).toBe(404);
+  await page.goto('/admin/stats');
+  await expect(page.getByRole('region', { name: '本部门统计表' }).getByRole('rowheader')).toHaveText([
+    SCJG_NAME,
+    '合计',
+  ]);
   await page.context().clearCookies();
 
   await signIn(page, OFFICE);

@@ -16,7 +16,23 @@ async function shoot(page: Page, name: string, testInfo: import('@playwright/tes
 
 async function totalOf(page: Page): Promise<number> {
   const text = await page.getByTestId('total').innerText();
+  expect(text).toMatch(/^共 [\d,]+ 条$/);
   return Number(text.replace(/[^\d]/g, ''));
+}
+
+/** A facet value's checkbox in the shared facet panel (its name: the value, then its count). */
+const facetBox = (page: Page, facet: string, label: string) =>
+  page.getByTestId(`facet-${facet}`).getByRole('checkbox', { name: new RegExp(`^${label}\\s*[\\d,]+\\s*条$`) });
+
+const applyButton = (page: Page) => page.getByTestId('facet-panel').getByRole('button', { name: '应用筛选' });
+
+/** The download behind the page's CSV link, as data rows (header off), with its headers. */
+async function csvOf(page: Page) {
+  const href = await page.getByRole('link', { name: /下载 CSV/ }).getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  const [header, ...rows] = parseCsv((await response.text()).slice(1));
+  return { header: header!, rows, totalHeader: Number(response.headers()['x-total-count']) };
 }
 
 test('filter penalties by department and date, open one and see its standard fields', async ({ page }, testInfo) => {
@@ -25,14 +41,14 @@ test('filter penalties by department and date, open one and see its standard fie
   const allTotal = await totalOf(page);
   expect(allTotal).toBeGreaterThan(0);
 
-  await page.getByLabel('部门').selectOption({ label: DEPARTMENT });
+  await facetBox(page, 'department', DEPARTMENT).check();
   await page.getByLabel('起始日期').fill(FROM);
   await page.getByLabel('截止日期').fill(TO);
-  await page.getByRole('button', { name: '筛选' }).click();
+  await applyButton(page).click();
   await expect(page).toHaveURL(/department=scjg/);
   await expect(page).toHaveURL(/from=2025-01-01/);
   // The form shows what is applied.
-  await expect(page.getByLabel('部门')).toHaveValue('scjg');
+  await expect(facetBox(page, 'department', DEPARTMENT)).toBeChecked();
   await expect(page.getByLabel('起始日期')).toHaveValue(FROM);
 
   const filteredTotal = await totalOf(page);
@@ -121,8 +137,8 @@ test('the filter form works without JavaScript and explains a wrong date in plac
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/disclosures/penalties');
-  await page.getByLabel('处罚类别').selectOption('警告');
-  await page.getByRole('button', { name: '筛选' }).click();
+  await facetBox(page, 'category', '警告').check();
+  await applyButton(page).click();
   await expect(page).toHaveURL(/category=%E8%AD%A6%E5%91%8A/);
   await expect(page.getByTestId('result').first()).toContainText('警告');
   // Pages keep the filter.
@@ -150,6 +166,8 @@ test('unknown and malformed record ids answer 404', async ({ page }) => {
 });
 
 test('both lists and both record pages pass axe, on desktop and phone', async ({ page }, testInfo) => {
+  // Nine axe runs over pages that now carry the facet panel: more than a minute on the shared machine.
+  test.slow();
   for (const [name, path] of [
     ['licensing', '/disclosures/licensing'],
     ['penalties', '/disclosures/penalties'],
@@ -173,5 +191,155 @@ test('both lists and both record pages pass axe, on desktop and phone', async ({
   }
   // The error state, too.
   await page.goto('/disclosures/licensing?from=bad&division=999999');
+  await expectNoAxeViolations(page);
+});
+
+test('several values per filter by keyboard: OR inside a filter, AND across, counted beside each value', async ({
+  page,
+}) => {
+  await page.goto(`/disclosures/penalties?from=${FROM}&to=${TO}`);
+  const warning = facetBox(page, 'category', '警告');
+  const fine = facetBox(page, 'category', '罚款');
+  const countOf = async (box: ReturnType<typeof facetBox>) =>
+    Number((await box.locator('xpath=..').getByTestId('facet-count').innerText()).replace(/\D/g, ''));
+  const [warnings, fines] = [await countOf(warning), await countOf(fine)];
+  expect(warnings).toBeGreaterThan(0);
+  expect(fines).toBeGreaterThan(0);
+
+  // Keyboard only: Space ticks a box, Tab moves on, Enter on the button applies.
+  await warning.focus();
+  await page.keyboard.press('Space');
+  await expect(warning).toBeChecked();
+  await fine.focus();
+  await page.keyboard.press('Space');
+  await applyButton(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/category=%E8%AD%A6%E5%91%8A/);
+  await expect(page).toHaveURL(/category=%E7%BD%9A%E6%AC%BE/);
+  await expect(facetBox(page, 'category', '警告')).toBeChecked();
+  await expect(facetBox(page, 'category', '罚款')).toBeChecked();
+  // OR: at least as many as either alone, at most both together; each record has one of them.
+  const either = await totalOf(page);
+  expect(either).toBeGreaterThanOrEqual(Math.max(warnings, fines));
+  expect(either).toBeLessThanOrEqual(warnings + fines);
+  for (const row of await page.getByTestId('result').allInnerTexts()) expect(row).toMatch(/警告|罚款/);
+
+  // AND across: one department narrows it, and the category counts follow the department.
+  await facetBox(page, 'department', DEPARTMENT).check();
+  await applyButton(page).click();
+  await expect(page).toHaveURL(/department=scjg/);
+  const both = await totalOf(page);
+  expect(both).toBeLessThanOrEqual(either);
+  for (const department of await page.getByTestId('department').allInnerTexts()) expect(department).toBe(DEPARTMENT);
+  expect(await countOf(facetBox(page, 'category', '警告'))).toBeLessThanOrEqual(warnings);
+
+  // The count the page shows is the number of rows its CSV holds, in the same order.
+  const csv = await csvOf(page);
+  expect(csv.rows).toHaveLength(both);
+  expect(csv.totalHeader).toBe(both);
+  const firstDoc = await page.getByTestId('document-number').first().innerText();
+  expect(csv.rows[0]).toContain(firstDoc);
+});
+
+test('sorting by fine amount and by date, across pages, and the CSV follows the order', async ({ page }) => {
+  await page.goto(`/disclosures/penalties?from=${FROM}&to=${TO}`);
+  await page.getByLabel('排序方式').selectOption({ label: '罚款金额从高到低' });
+  await page.getByRole('button', { name: '排序', exact: true }).click();
+  await expect(page).toHaveURL(/sort=fine-desc/);
+  // The filters stay.
+  await expect(page).toHaveURL(/from=2025-01-01/);
+  const amounts = async () =>
+    (await page
+      .getByTestId('result')
+      .evaluateAll((rows) =>
+        rows.map((r) => Number(r.querySelector('[data-testid="fine-amount"]')?.getAttribute('data-amount') ?? '0')),
+      )) as number[];
+  const first = await amounts();
+  expect(first.length).toBeGreaterThan(1);
+  expect(first).toEqual([...first].sort((a, b) => b - a));
+  const csv = await csvOf(page);
+  const fineColumn = csv.header.indexOf('罚款金额（万元）(CF_NR_FK)');
+  expect(fineColumn).toBeGreaterThanOrEqual(0);
+  const csvFines = csv.rows.map((r) => Number(r[fineColumn] || '0'));
+  expect(csvFines).toEqual([...csvFines].sort((a, b) => b - a));
+  expect(csvFines.slice(0, first.length)).toEqual(first);
+
+  await page.getByRole('navigation', { name: '行政处罚分页' }).getByRole('link', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/sort=fine-desc/);
+  expect((await amounts())[0]).toBeLessThanOrEqual(first.at(-1)!);
+
+  await page.getByLabel('排序方式').selectOption({ label: '处罚决定日期从旧到新' });
+  await page.getByRole('button', { name: '排序', exact: true }).click();
+  await expect(page).toHaveURL(/sort=date-asc/);
+  await expect(page).not.toHaveURL(/page=/);
+  const dates = await page
+    .getByTestId('decision-date')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  expect(dates).toEqual([...dates].sort());
+  expect(dates[0]! >= FROM).toBe(true);
+});
+
+test('the whole list shows its exact total, and the download says the same total', async ({ page }) => {
+  for (const path of ['/disclosures/penalties', '/disclosures/licensing']) {
+    await page.goto(path);
+    await expect(page.getByTestId('total')).not.toContainText('+');
+    const total = await totalOf(page);
+    const response = await page.request.get(`${path}/export.csv`);
+    expect(Number(response.headers()['x-total-count'])).toBe(total);
+    expect(Number(response.headers()['x-export-rows'])).toBe(Math.min(total, 10_000));
+  }
+});
+
+test('without JavaScript: two departments, a sort, and pages that keep both; a wrong sort is explained', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/disclosures/penalties');
+  const departments = page.getByTestId('facet-department').getByRole('checkbox');
+  const names = (await departments.evaluateAll((els) =>
+    els.map((e) => document.querySelector(`label[for="${e.id}"] span`)?.textContent ?? ''),
+  )) as string[];
+  expect(names.length).toBeGreaterThan(1);
+  await departments.nth(0).check();
+  await departments.nth(1).check();
+  await applyButton(page).click();
+  await expect(page).toHaveURL(/department=.+department=/);
+  const total = await totalOf(page);
+  for (const d of await page.getByTestId('department').allInnerTexts()) expect(names.slice(0, 2)).toContain(d);
+  await page.getByLabel('排序方式').selectOption('date-asc');
+  await page.getByRole('button', { name: '排序', exact: true }).click();
+  await expect(page).toHaveURL(/sort=date-asc/);
+  await expect(page).toHaveURL(/department=.+department=/);
+  expect(await totalOf(page)).toBe(total);
+  const next = page.getByRole('navigation', { name: '行政处罚分页' }).getByRole('link', { name: '下一页' });
+  if (await next.count()) {
+    await expect(next).toHaveAttribute('href', /department=.+department=.+sort=date-asc/);
+  }
+  await shoot(page, 'penalties-multi-nojs', testInfo);
+
+  await page.goto('/disclosures/penalties?sort=cheapest');
+  await expect(page.getByTestId('filter-errors')).toContainText('排序方式无效');
+  await expect(page.locator('#f-sort-error')).toContainText('已按处罚决定日期从新到旧排列');
+  await expect(page.locator('#f-sort')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('result').first()).toBeVisible();
+  await context.close();
+});
+
+test('the facet panel passes axe on desktop and phone (screenshots for the docs)', async ({ page }) => {
+  const url = `/disclosures/penalties?category=${encodeURIComponent('警告')}&category=${encodeURIComponent('罚款')}&sort=fine-desc`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await expect(facetBox(page, 'category', '警告')).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'docs/screenshots/disclosures-facets-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url);
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'docs/screenshots/disclosures-facets-phone.png', fullPage: true });
+  await page.goto('/disclosures/licensing?sort=fine-desc&department=nope');
+  await expect(page.getByTestId('filter-errors')).toContainText('排序方式无效');
   await expectNoAxeViolations(page);
 });

@@ -1,5 +1,5 @@
 import { attachmentDisposition } from '@/server/csv/writer';
-import { FILTER_FIELDS, parseFilters, type DisclosureKind, type RawQuery } from '@/server/disclosures/filters';
+import { parseFilters, type DisclosureKind, type RawQuery } from '@/server/disclosures/filters';
 import { exportDisclosures } from '@/server/disclosures/service';
 import { createContext } from '@/server/trpc';
 
@@ -20,13 +20,14 @@ export function csvExportHandler(kind: DisclosureKind) {
   return async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const raw: RawQuery = {};
-    for (const field of FILTER_FIELDS) raw[field] = params.get(field) ?? undefined;
+    for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
     const parsed = parseFilters(kind, raw);
+    // The same filters and order as the list; a wrong sort is refused here (a file has no notice box).
     const filterErrors = parsed.errors.filter((e) => e.field !== 'page');
     if (filterErrors.length) return badRequest(filterErrors.map((e) => e.message));
 
     const ctx = await createContext();
-    const result = await exportDisclosures(ctx.db, ctx.today, kind, parsed.filters);
+    const result = await exportDisclosures(ctx.db, ctx.today, kind, parsed.filters, { sort: parsed.sort });
     if (!('lines' in result)) return badRequest(result.errors.map((e) => e.message));
 
     const encoder = new TextEncoder();

@@ -9,6 +9,7 @@ import { firstParam, type SearchParamsRecord } from '@/components/query-string';
 import { clientIpFrom } from '@/server/rate-limit/service';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
+import { PdfVerifyForm } from './pdf-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +39,7 @@ export default async function VerifyPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="信用报告核验"
-        lead="输入信用报告上的验证码（15 位字母和数字，不区分大小写），查看本平台存档的报告摘要，核对手中的报告是否真实、完整。"
+        lead="输入信用报告上的验证码（15 位字母和数字，不区分大小写），查看本平台存档的报告摘要，核对手中的报告是否真实、完整；PDF 版报告也可直接上传，核验电子签名。"
       />
       <div className="mx-auto max-w-3xl px-4 py-6">
         <form action="/verify" method="get" className="rounded-lg bg-white p-5 shadow-sm">
@@ -166,6 +167,9 @@ export default async function VerifyPage({ searchParams }: Props) {
             </p>
           </section>
         )}
+        <div className="mt-8">
+          <PdfVerifyForm />
+        </div>
       </div>
     </>
   );

@@ -9,6 +9,8 @@ import { staffCaller } from '../_lib/session';
 import { cancelImportAction, commitImportAction } from '../imports-actions';
 import { AdminPanel } from '@/components/admin/panel';
 import { noticeDetail } from '../_lib/notice';
+import { ResponsiveTable, type Column } from '@/components/admin/responsive-table';
+import type { importHistory } from '@/server/imports/service';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '数据导入' };
@@ -24,9 +26,43 @@ const STATUS_LABELS: Record<string, string> = {
 const CHANNEL_LABELS: Record<string, string> = { upload: '页面上传', cli: '命令行', api: '接口', seed: '演示数据' };
 
 const cell = 'border border-slate-300 px-2 py-1';
-const num = `${cell} text-right`;
 const when = (d: Date | string | null) =>
   d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+
+const HISTORY_COLUMNS: Column<Awaited<ReturnType<typeof importHistory>>[number]>[] = [
+  {
+    header: '批次',
+    cell: (h) => (
+      <a className="text-brand-700 underline" href={`/admin/imports?id=${h.id}`}>
+        {h.id}
+      </a>
+    ),
+  },
+  { header: '时间', cell: (h) => when(h.createdAt) },
+  { header: '部门', cell: (h) => h.departmentName },
+  {
+    header: '文件',
+    className: 'break-all',
+    cell: (h) => `${h.fileName ?? '—'}（${RECORD_KIND_LABELS[h.recordKind]}）`,
+  },
+  { header: '方式', cell: (h) => CHANNEL_LABELS[h.channel] ?? h.channel },
+  { header: '状态', cell: (h) => STATUS_LABELS[h.status] ?? h.status },
+  { header: '总行数', numeric: true, cell: (h) => formatCount(h.totalRows) },
+  { header: '新增', numeric: true, cell: (h) => formatCount(h.createdRows) },
+  { header: '更新', numeric: true, cell: (h) => formatCount(h.updatedRows) },
+  { header: '错误', numeric: true, cell: (h) => formatCount(h.errorRows) },
+  {
+    header: '错误报告',
+    cell: (h) =>
+      h.errorRows > 0 ? (
+        <a className="text-brand-700 underline" href={`/admin/imports/${h.id}/errors.csv`}>
+          下载
+        </a>
+      ) : (
+        '无'
+      ),
+  },
+];
 
 /** Department data imports: upload, preview the bad rows, commit, and the history (SPEC §3). */
 export default async function ImportsPage({
@@ -210,52 +246,14 @@ export default async function ImportsPage({
         {history.length === 0 ? (
           <p className="text-slate-700">还没有导入记录。</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="导入记录表">
-            <table className="w-full min-w-[48rem] border-collapse bg-white text-sm">
-              <thead>
-                <tr className="bg-slate-100 text-left">
-                  {['批次', '时间', '部门', '文件', '方式', '状态', '总行数', '新增', '更新', '错误', '错误报告'].map(
-                    (h) => (
-                      <th key={h} scope="col" className={cell}>
-                        {h}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((h) => (
-                  <tr key={h.id}>
-                    <td className={cell}>
-                      <a className="text-brand-700 underline" href={`/admin/imports?id=${h.id}`}>
-                        {h.id}
-                      </a>
-                    </td>
-                    <td className={cell}>{when(h.createdAt)}</td>
-                    <td className={cell}>{h.departmentName}</td>
-                    <td className={`${cell} break-all`}>
-                      {h.fileName ?? '—'}（{RECORD_KIND_LABELS[h.recordKind]}）
-                    </td>
-                    <td className={cell}>{CHANNEL_LABELS[h.channel] ?? h.channel}</td>
-                    <td className={cell}>{STATUS_LABELS[h.status] ?? h.status}</td>
-                    <td className={num}>{formatCount(h.totalRows)}</td>
-                    <td className={num}>{formatCount(h.createdRows)}</td>
-                    <td className={num}>{formatCount(h.updatedRows)}</td>
-                    <td className={num}>{formatCount(h.errorRows)}</td>
-                    <td className={cell}>
-                      {h.errorRows > 0 ? (
-                        <a className="text-brand-700 underline" href={`/admin/imports/${h.id}/errors.csv`}>
-                          下载
-                        </a>
-                      ) : (
-                        '无'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResponsiveTable
+            label="导入记录表"
+            caption="导入记录，最新的在前"
+            minWidth="min-w-[48rem]"
+            rows={history}
+            rowKey={(h) => h.id}
+            columns={HISTORY_COLUMNS}
+          />
         )}
       </section>
     </>

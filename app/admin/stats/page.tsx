@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { firstParam } from '@/components/query-string';
 import { formatCount } from '@/components/format';
 import { addMonths, todayInShanghai } from '@/server/rules/dates';
@@ -36,8 +35,7 @@ export default async function AdminStatsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { staff, caller } = await staffCaller();
-  if (staff.role === 'department') notFound();
+  const { caller } = await staffCaller();
   const sp = await searchParams;
   const today = todayInShanghai();
   const fallback = { from: addMonths(today, -6).slice(0, 7), to: addMonths(today, -1).slice(0, 7) };
@@ -51,12 +49,19 @@ export default async function AdminStatsPage({
       APPLICATION_KINDS.some((k) => d.applications[k].received + d.applications[k].overdue > 0),
   );
   const maxMonth = Math.max(1, ...report.byMonth.map((m) => m.licensing + m.penalties));
+  // Department staff read their own department's figures; the server scoped the report by session.
+  const own = report.scope === null ? null : (report.departments[0]?.name ?? '本部门');
   const appTotal = (kind: (typeof APPLICATION_KINDS)[number], k: 'received' | 'decided' | 'overdue') =>
     report.departments.reduce((n, d) => n + d.applications[kind][k], 0);
 
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">监测统计</h1>
+      {own ? (
+        <p className="mb-1 font-semibold" data-testid="stats-scope">
+          本部门：{own}（仅显示本部门的报送和申请办理情况）
+        </p>
+      ) : null}
       <p className="mb-4 text-slate-700">
         统计期间 {report.period.from} 至 {report.period.to}（按处罚或许可决定日期统计；逾期为截至 {report.today}{' '}
         仍未办结且已超过办理期限的申请）。
@@ -85,12 +90,16 @@ export default async function AdminStatsPage({
         <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white">
           查看
         </button>
-        <a className="text-brand-700 underline" href={`/stats/report.csv?month=${range.to}`}>
-          下载 {range.to} 月度报告（CSV）
-        </a>
-        <a className="text-brand-700 underline" href={`/stats/coordination.csv?month=${range.to}`}>
-          下载 {range.to} 联合奖惩协同（CSV）
-        </a>
+        {own ? null : (
+          <>
+            <a className="text-brand-700 underline" href={`/stats/report.csv?month=${range.to}`}>
+              下载 {range.to} 月度报告（CSV）
+            </a>
+            <a className="text-brand-700 underline" href={`/stats/coordination.csv?month=${range.to}`}>
+              下载 {range.to} 联合奖惩协同（CSV）
+            </a>
+          </>
+        )}
         <span className="text-sm text-slate-700">打印本页即为监测报告（浏览器“打印”）。</span>
       </form>
       {!parsed.success ? (
@@ -101,7 +110,7 @@ export default async function AdminStatsPage({
 
       <section aria-labelledby="totals" className="mb-6">
         <h2 id="totals" className="mb-2 text-lg font-bold">
-          全市合计
+          {own ? '本部门合计' : '全市合计'}
         </h2>
         <p data-testid="totals">
           行政许可 {formatCount(report.totals.licensing)} 条，行政处罚 {formatCount(report.totals.penalties)}{' '}
@@ -111,7 +120,7 @@ export default async function AdminStatsPage({
 
       <section aria-labelledby="timeliness" className="mb-6 break-inside-avoid">
         <h2 id="timeliness" className="mb-2 text-lg font-bold">
-          各部门报送及时率与申请办理
+          {own ? '本部门报送及时率与申请办理' : '各部门报送及时率与申请办理'}
         </h2>
         <p className="mb-2 text-sm text-slate-700">报送率低于 90% 的部门以红色条标出；逾期数大于 0 时加粗。</p>
         {rows.length === 0 ? (
@@ -124,7 +133,12 @@ export default async function AdminStatsPage({
                 .filter((d) => d.onTimeShare !== null)
                 .map((d) => ({ name: d.name, onTimePercent: Math.round((d.onTimeShare ?? 0) * 1000) / 10 }))}
             />
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="各部门统计表">
+            <div
+              className="overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={own ? '本部门统计表' : '各部门统计表'}
+            >
               <table className="w-full min-w-[56rem] border-collapse bg-white text-sm">
                 <caption className="sr-only">
                   各部门报送数量、7个工作日内报送率，以及异议、投诉、信用修复的收到、办结、逾期数
@@ -264,7 +278,7 @@ export default async function AdminStatsPage({
           </>
         )}
       </section>
-      <CoordinationStats />
+      {own ? null : <CoordinationStats />}
     </>
   );
 }

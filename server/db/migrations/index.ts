@@ -16,6 +16,8 @@ import * as m1400 from './2026_12_04_1400_coordination';
 import * as m1500 from './2026_12_04_1500_subject_name_key';
 import * as m1700 from './2026_12_04_1700_notification_outbox';
 import * as m1205_1300 from './2026_12_05_1300_task_overdue';
+import * as m1206_0300 from './2026_12_06_0300_audit_filters';
+import * as m1206_0310 from './2026_12_06_0310_disclosure_sorts';
 
 /** Every migration, in order. Add new ones at the end; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1500_subject_name_key': m1500,
   '2026_12_04_1700_notification_outbox': m1700,
   '2026_12_05_1300_task_overdue': m1205_1300,
+  '2026_12_06_0300_audit_filters': m1206_0300,
+  '2026_12_06_0310_disclosure_sorts': m1206_0310,
 };

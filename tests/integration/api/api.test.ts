@@ -149,6 +149,25 @@ describeEachDatabase('REST API /api/v1', (current) => {
     }
   });
 
+  it('narrows every list by the year of its decision or listing date, both ends of the year included', async () => {
+    const f = await fixtures();
+    const client = apiClient(f.db, today);
+    const penaltyIds = async (year: number) =>
+      (await client.GET('/api/v1/penalties', { params: { query: { department: f.deptCode, year } } })).data!.data.map(
+        (p) => p.id,
+      );
+    const in2025 = await penaltyIds(2025);
+    expect(in2025).toContain(f.visible.id); // decided 2025-09-01
+    expect(in2025).not.toContain(f.personal.id);
+    const in2026 = await penaltyIds(2026);
+    expect(in2026).toContain(f.personal.id); // decided 2026-02-01
+    expect(in2026).not.toContain(f.visible.id);
+    const lists = async (year: number) =>
+      (await client.GET('/api/v1/lists', { params: { query: { department: f.deptCode, year } } })).data!.data;
+    expect((await lists(2026)).length).toBeGreaterThan(0); // listed on 2026-01-01, the year's first day
+    expect(await lists(2025)).toEqual([]);
+  });
+
   it('pages with a stable cursor and returns only changes with changed_since', async () => {
     const f = await fixtures();
     const client = apiClient(f.db, today);

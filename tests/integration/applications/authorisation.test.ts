@@ -43,7 +43,8 @@ const ALLOWED: Record<string, Role[]> = {
   'imports.errorReport': ['department-own', 'office', 'admin'],
   'imports.commit': ['department-own'],
   'imports.cancel': ['department-own'],
-  'stats.monitoring': ['office', 'admin'],
+  // Department staff see the report scoped to their own department (tests/integration/stats/scoping.test.ts).
+  'stats.monitoring': ['department-own', 'department-other', 'office', 'admin'],
   'staff.me': ROLES,
   'staff.signOutEverywhere': ROLES,
   'staff.users': ['admin'],

@@ -7,6 +7,8 @@ import { createStaff } from '../applications/helpers';
 import { createDepartment } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/databases';
 import { coordinationWorld } from './world';
+import { importFile } from '@/server/imports/service';
+import { bytesOf, penaltyRow, toCsv } from '../imports/sample';
 import { ordering, startReceiver } from './receiver';
 
 // Webhooks against a REAL HTTP receiver on loopback: signatures, per-subject order, 500s and
@@ -82,6 +84,44 @@ describeEachDatabase('webhook delivery', (current) => {
         },
       });
       // The outbox row is marked delivered: nothing is sent twice.
+      expect(await deliverDueOnce(db, FAST)).toMatchObject({ claimed: 0 });
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('a file that publishes many penalties sends one signed event per penalty, with its subject and period', async () => {
+    const { db } = current();
+    const receiver = await startReceiver(SECRET);
+    try {
+      const { dept } = await subscribe(db, receiver.url, ['penalty.published']);
+      const rows = Array.from({ length: 40 }, (_, i) => penaltyRow(9100 + i));
+      const summary = await importFile(
+        db,
+        { name: 'many.csv', bytes: bytesOf(toCsv(rows)) },
+        {
+          departmentId: dept.id,
+          channel: 'cli',
+          mode: 'commit',
+          today: '2026-10-12',
+          actor: { type: 'system', id: null, label: 'test' },
+        },
+      );
+      expect(summary).toMatchObject({ created: 40, errorRows: 0 });
+      await drain(db, FAST, () => receiver.accepted.length >= 40);
+      expect(receiver.badSignatures).toEqual([]);
+      const bodies = receiver.accepted.map((a) => JSON.parse(a.body));
+      expect(bodies).toHaveLength(40);
+      expect(new Set(bodies.map((b) => b.id)).size).toBe(40);
+      expect(bodies.map((b) => b.data.penalty.document_number).sort()).toEqual(rows.map((r) => r.CF_WSH).sort());
+      for (const b of bodies) {
+        const row = rows.find((r) => r.CF_WSH === b.data.penalty.document_number)!;
+        expect(b).toMatchObject({
+          type: 'penalty.published',
+          data: { subject: { name: row.CF_XDR_MC, uscc: row.CF_XDR_SHXYM }, penalty: { decision_date: '2026-03-05' } },
+        });
+        expect(b.data.penalty.public_until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
       expect(await deliverDueOnce(db, FAST)).toMatchObject({ claimed: 0 });
     } finally {
       await receiver.stop();

@@ -23,7 +23,7 @@ import {
 const today = '2026-03-01';
 
 async function download(db: Db, kind: DisclosureKind, filters: DisclosureFilters, cap?: number) {
-  const result = await exportDisclosures(db, today, kind, filters, cap);
+  const result = await exportDisclosures(db, today, kind, filters, { cap });
   if (!('lines' in result)) throw new Error(JSON.stringify(result.errors));
   let text = '';
   for await (const line of result.lines) text += line;
@@ -46,7 +46,7 @@ describeEachDatabase('双公示 CSV downloads', (current) => {
       content: '-罚款 500 元',
     });
     const { text, total, rows, truncated } = await download(db, 'penalty', {
-      department: await codeOf(db, department.id),
+      department: [await codeOf(db, department.id)],
     });
     expect(text.startsWith('\uFEFF')).toBe(true);
     const table = parseCsv(text.slice(1));
@@ -84,7 +84,7 @@ describeEachDatabase('双公示 CSV downloads', (current) => {
       await createPenalty(db, company, department, { status: 'repaired', repairedOn: '2026-01-10' }),
       await createPenalty(db, company, department, { status: 'unpublished', severity: 'minor' }),
     ];
-    const { text, total } = await download(db, 'penalty', { department: await codeOf(db, department.id) });
+    const { text, total } = await download(db, 'penalty', { department: [await codeOf(db, department.id)] });
     expect(total).toBe(3);
     for (const p of [published, suspended, personal]) expect(text).toContain(p.documentNumber);
     for (const h of hidden) expect(text).not.toContain(h.documentNumber);
@@ -109,7 +109,7 @@ describeEachDatabase('双公示 CSV downloads', (current) => {
     const { text, total, rows, truncated } = await download(
       db,
       'penalty',
-      { department: await codeOf(db, department.id) },
+      { department: [await codeOf(db, department.id)] },
       2,
     );
     expect({ total, rows, truncated }).toEqual({ total: 3, rows: 2, truncated: true });
@@ -126,7 +126,7 @@ describeEachDatabase('双公示 CSV downloads', (current) => {
     const department = await createDepartment(db);
     const company = await createCompany(db, '乐山市许可导出有限公司');
     const expired = await createLicence(db, company, department, { validUntil: '2026-01-31' });
-    const { text } = await download(db, 'licensing', { department: await codeOf(db, department.id) });
+    const { text } = await download(db, 'licensing', { department: [await codeOf(db, department.id)] });
     const table = parseCsv(text.slice(1));
     expect(table[0]?.[0]).toBe('行政相对人名称(XK_XDR_MC)');
     expect(table[0]).toContain('许可类别(XK_XKLB)');
@@ -135,7 +135,7 @@ describeEachDatabase('双公示 CSV downloads', (current) => {
   });
 
   it('refuses an unknown department instead of exporting everything', async () => {
-    const result = await exportDisclosures(current().db, today, 'penalty', { department: 'no_such_unit' });
+    const result = await exportDisclosures(current().db, today, 'penalty', { department: ['no_such_unit'] });
     expect(result.errors).toEqual([{ field: 'department', message: '没有这个部门，请从列表中选择。' }]);
   });
 });

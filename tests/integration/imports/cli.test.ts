@@ -84,7 +84,7 @@ describe.skipIf(!adminUrl)('import CLI on PostgreSQL (skipped when TEST_DATABASE
     const unknown = runCli(['--department', 'nosuch', file], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('没有代码为“nosuch”的部门');
-  });
+  }, 240_000); // five runs of the real CLI, each starting tsx: about 60 s on a loaded 2-core machine
 });
 
 describe('import CLI on a busy embedded database', () => {

@@ -14,7 +14,7 @@ describe('parseFilters', () => {
       q: '  乐山（嘉州）  ',
       page: '3',
     });
-    expect(filters).toEqual({ department: 'scjg', division: '511181', to: '2025-06-30', q: '乐山(嘉州)' });
+    expect(filters).toEqual({ department: ['scjg'], division: ['511181'], to: '2025-06-30', q: '乐山(嘉州)' });
     expect(errors.map((e) => e.field)).toEqual(['category', 'from']);
     expect(errors[0]?.message).toBe('处罚类别无效，请从列表中选择。');
     expect(errors[1]?.message).toContain('起始日期不是有效日期');
@@ -27,6 +27,7 @@ describe('parseFilters', () => {
         filters: {},
         errors: [],
         page: 1,
+        sort: 'date-desc',
       },
     );
   });

@@ -48,8 +48,18 @@ export default async function ReportPage({ params, searchParams }: Props) {
     <div className="report mx-auto max-w-4xl px-4 py-6 print:max-w-none print:p-0">
       <style>{PRINT_CSS}</style>
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden" data-testid="report-toolbar">
+        <a
+          href={`/subjects/${c.subject.id}/report/pdf?code=${encodeURIComponent(report.verificationCode)}`}
+          download
+          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          data-testid="report-pdf"
+        >
+          下载PDF版
+        </a>
         <PrintButton />
-        <p className="text-sm text-slate-700">打印或另存为 PDF：按 Ctrl+P（Mac 上按 ⌘+P）。</p>
+        <p className="text-sm text-slate-700">
+          PDF 版带电子签名和核验二维码，可交给银行、招标方或审批窗口。打印或另存为 PDF：按 Ctrl+P（Mac 上按 ⌘+P）。
+        </p>
         <PageLink href={`/subjects/${c.subject.id}`} className="text-sm text-brand-700 underline">
           返回信用档案
         </PageLink>
@@ -213,7 +223,8 @@ function Table({
   nowrap?: number[];
 }) {
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    // A wide table scrolls on a phone: the region takes focus so keyboard users can scroll it too.
+    <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
