@@ -49,6 +49,17 @@ async function oneLine(page: Page, selector: string) {
     });
 }
 
+/** Full-page screenshots on a phone and a desktop: docs/screenshots/NAME-phone.png and NAME-desktop.png. */
+async function shots(page: Page, name: string) {
+  for (const [size, label] of [
+    [PHONE, 'phone'],
+    [DESKTOP, 'desktop'],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `docs/screenshots/${name}-${label}.png`, fullPage: true });
+  }
+}
+
 async function bothViewports(page: Page, check: () => Promise<void>) {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
@@ -76,8 +87,8 @@ test.describe('pages that explain themselves', () => {
       await expect(codes.getByText('CF_WSH')).toBeVisible();
       await codes.getByText('数据项代码', { exact: true }).click();
     });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({ path: 'docs/screenshots/record-detail-phone.png', fullPage: true });
+    await page.getByTestId('field-codes').getByText('数据项代码', { exact: true }).click();
+    await shots(page, 'record-detail');
     expect(await page.content()).not.toMatch(/\d{4}-\d{2}-\d{2}<\/(p|dd|td|span)>/);
 
     await page.goto(`/subjects/${hit.subjectId}`);
@@ -87,8 +98,7 @@ test.describe('pages that explain themselves', () => {
       expect(await oneLine(page, '[data-testid=subject-code]'), 'the USCC under the name').toBe(true);
       expect(await oneLine(page, '#facts dd[data-nowrap]'), 'the USCC in 基本信息').toBe(true);
     });
-    await page.setViewportSize(PHONE);
-    await page.screenshot({ path: 'docs/screenshots/profile-phone.png', fullPage: true });
+    await shots(page, 'profile');
   });
 
   test('曝光台 by month without JavaScript, its empty state, and a feed per domain', async ({ browser, request }) => {
@@ -107,7 +117,7 @@ test.describe('pages that explain themselves', () => {
       .locator('time')
       .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime'))))
       expect(d!.startsWith(month)).toBe(true);
-    await page.screenshot({ path: 'docs/screenshots/exposure-month-phone.png', fullPage: true });
+    await shots(page, 'exposure-month');
     await context.close();
 
     const jsContext = await browser.newContext({ viewport: PHONE });
@@ -115,6 +125,8 @@ test.describe('pages that explain themselves', () => {
     await js.goto('/exposure?month=2001-01');
     await expect(js.getByTestId('exposure-empty')).toContainText('2001年1月暂无曝光案例');
     await expectNoAxeViolations(js);
+    await shots(js, 'exposure-empty');
+    await js.setViewportSize(PHONE);
     await js.goto('/exposure?month=2026-13');
     await expect(js.getByText(/月份应写作“年-月”/)).toBeVisible();
 
@@ -164,8 +176,7 @@ test.describe('pages that explain themselves', () => {
       await expect(materials.getByText(/^(缴款凭证|整改完成证明)（必交）$/).first()).toBeVisible();
       await expect(page.locator('#description-hint')).toContainText('已如何纠正失信行为');
     });
-    await page.setViewportSize(DESKTOP);
-    await page.screenshot({ path: 'docs/screenshots/repair-form-desktop.png', fullPage: true });
+    await shots(page, 'repair-form');
 
     // The objection form keeps its own hint and optional attachments.
     await page.goto('/apply/objection');
@@ -194,6 +205,7 @@ test.describe('pages that explain themselves', () => {
     await expect(receipt.getByRole('heading', { level: 1 })).toHaveText('异议申请回执');
     await expect(receipt.locator('dl')).toContainText(trackingNumber);
     await expect(receipt.getByText('请使用浏览器菜单中的“打印”')).toBeVisible();
+    await shots(receipt, 'print-receipt');
     // axe needs JavaScript, which this context has switched off: check the receipt in one that has it.
     const html = await receipt.content();
     const checker = await browser.newContext({ viewport: PHONE });
@@ -209,5 +221,12 @@ test.describe('pages that explain themselves', () => {
     await expect(footer).not.toContainText('上线前');
     await expect(footer.getByTestId('icp')).toHaveText(process.env.E2E_SITE_ICP_NUMBER ?? '蜀ICP备12345678号-1');
     await expect(footer.getByTestId('psb')).toHaveCount(0);
+    for (const [size, label] of [
+      [PHONE, 'phone'],
+      [DESKTOP, 'desktop'],
+    ] as const) {
+      await home.setViewportSize(size);
+      await footer.screenshot({ path: `docs/screenshots/footer-${label}.png` });
+    }
   });
 });
