@@ -171,7 +171,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const w = await createWorld(db, '乐山市井研柑橘有限公司', { earliestRepairOn: '2026-06-01' });
     await expect(
       submit(db, objectionInput(w.record.id, { kind: 'repair', reasonCategory: '已履行行政处罚决定' }), '2026-03-02'),
-    ).rejects.toThrow('最早可于 2026-06-01 起申请修复');
+    ).rejects.toThrow('最早可于 2026年6月1日 起申请修复');
   });
 
   it('a complaint escalates a rejected objection to the office, suspends again, and 维持 resumes', async () => {
