@@ -527,8 +527,10 @@ export async function acceptApplication(
   input: { id: number; version: number; note?: string },
   today = todayInShanghai(),
 ) {
+  // Read before the transaction: on PGlite's one connection a root-db query inside it waits for itself.
+  const calendar = await workdayCalendar(db);
   return act(db, staff, input, async (trx, app, change) => {
-    const due = decideDueOn(await workdayCalendar(db), today);
+    const due = decideDueOn(calendar, today);
     requireTransition(
       await repo.transitionApplication(
         trx,
