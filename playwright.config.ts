@@ -61,6 +61,8 @@ export default defineConfig({
       PGLITE_DIR: dataDir,
       DATABASE_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The footer shows a filing number only from its setting; SITE_PSB_NUMBER stays unset (line left out).
+      SITE_ICP_NUMBER: process.env.E2E_SITE_ICP_NUMBER ?? '蜀ICP备12345678号-1',
     },
   },
 });

@@ -13,7 +13,7 @@ export function PageHeader({
   children,
 }: {
   title: string;
-  lead?: string;
+  lead?: React.ReactNode;
   crumbs?: Crumb[];
   children?: React.ReactNode;
 }) {

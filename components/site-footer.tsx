@@ -1,3 +1,4 @@
+import { config } from '@/server/config';
 import { PageLink } from '@/components/page-link';
 
 const SITE_LINKS = [
@@ -9,6 +10,8 @@ const SITE_LINKS = [
 ] as const;
 
 export function SiteFooter() {
+  // Filing numbers and contact are settings (server/config.ts): a line without one is left out.
+  const { SITE_ICP_NUMBER, SITE_PSB_NUMBER, SITE_CONTACT } = config();
   return (
     <footer className="mt-16 border-t-4 border-brand-700 bg-slate-800 text-slate-200">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 text-sm leading-relaxed md:grid-cols-3">
@@ -51,8 +54,24 @@ export function SiteFooter() {
           依据《乐山市建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设实施方案》（乐府办发〔2017〕27号）建设
         </p>
         <p className="mt-1">
-          主办：乐山市发展和改革委员会 · ICP备案号：<span data-testid="icp">（上线前按备案结果填写）</span>
+          主办：乐山市发展和改革委员会
+          {SITE_CONTACT ? <span data-testid="contact"> · {SITE_CONTACT}</span> : null}
         </p>
+        {SITE_ICP_NUMBER || SITE_PSB_NUMBER ? (
+          <p className="mt-1">
+            {SITE_ICP_NUMBER ? (
+              <a
+                href="https://beian.miit.gov.cn/"
+                className="underline underline-offset-2 hover:text-white"
+                data-testid="icp"
+              >
+                {SITE_ICP_NUMBER}
+              </a>
+            ) : null}
+            {SITE_ICP_NUMBER && SITE_PSB_NUMBER ? ' · ' : null}
+            {SITE_PSB_NUMBER ? <span data-testid="psb">{SITE_PSB_NUMBER}</span> : null}
+          </p>
+        ) : null}
       </div>
     </footer>
   );

@@ -46,6 +46,29 @@ const schema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
   /** Working days a department has to answer a joint-action task (联合奖惩协同任务), SPEC §6 calendar. */
   TASK_RESPONSE_WORKDAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** ICP filing number shown in the footer, e.g. 蜀ICP备12345678号-1; unset, the line is left out. */
+  SITE_ICP_NUMBER: z
+    .string()
+    .trim()
+    .regex(/^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d{1,3})?$/, 'SITE_ICP_NUMBER 应为工信部备案号，例如 蜀ICP备12345678号-1')
+    .optional(),
+  /** Public security filing number shown in the footer, e.g. 川公网安备51110202000001号; unset, left out. */
+  SITE_PSB_NUMBER: z
+    .string()
+    .trim()
+    .regex(
+      /^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/,
+      'SITE_PSB_NUMBER 应为公安机关备案号，例如 川公网安备51110202000001号',
+    )
+    .optional(),
+  /** How to reach the site's operator, one line, e.g. 联系电话：0833-2123456; unset, left out. */
+  SITE_CONTACT: z
+    .string()
+    .trim()
+    .min(2, 'SITE_CONTACT 至少 2 个字')
+    .max(120, 'SITE_CONTACT 不超过 120 个字')
+    .regex(/^[^\r\n<>]*$/, 'SITE_CONTACT 应为一行文字，不含 < >')
+    .optional(),
   /** Public applications (objections, repairs, complaints) one address may file per hour. */
   APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
 });

@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { chosenFilesProblem } from '@/server/applications/limits';
 import { submitApplicationAction, type SubmitDone } from '@/app/(portal)/apply/actions';
-import { buttonClass, ErrorSummary, SelectField, TextField } from './fields';
+import { materialField, REPAIR_MATERIAL_TEXT, type RepairMaterial } from '@/server/rules/repair-materials';
+import { buttonClass, ErrorSummary, FileField, SelectField, TextField } from './fields';
 import { emptyState, errorFor, type FormState } from './form-state';
 
 interface Props {
@@ -12,10 +13,30 @@ interface Props {
   record: { kind: string; id: number } | null;
   reasonCategories: readonly string[];
   submitLabel: string;
+  /** Repair only: the materials the record's categories require (server/rules/repair-materials.ts). */
+  materials?: readonly RepairMaterial[];
+  /** Repair only: the record is not linked yet, so the proof depends on the penalty's categories. */
+  materialsByCategory?: boolean;
 }
 
+/** What 情况说明 should say, per kind of application. */
+const DESCRIPTION_HINTS: Record<Props['kind'], string> = {
+  objection: '请说明公示信息哪里有误（如事实、金额、日期、主体），依据是什么，以及您希望如何更正。',
+  repair: '请说明已如何纠正失信行为、履行了哪些义务（如缴清罚款的日期、完成整改的情况），以及今后的守信承诺。',
+  complaint: '请说明对部门异议答复的哪些内容不满意、理由是什么，以及您希望如何处理。',
+};
+const ATTACHMENT_HINT = 'PDF、JPG 或 PNG，每个不超过 10 MB，全部附件最多 5 个。仅办理部门工作人员可查看。';
+
 /** One application form; without JavaScript it posts as multipart and re-renders with errors. */
-export function ApplyForm({ kind, idempotencyKey, record, reasonCategories, submitLabel }: Props) {
+export function ApplyForm({
+  kind,
+  idempotencyKey,
+  record,
+  reasonCategories,
+  submitLabel,
+  materials = [],
+  materialsByCategory = false,
+}: Props) {
   const [state, action, pending] = useActionState<FormState<SubmitDone>, FormData>(
     submitApplicationAction,
     emptyState(),
@@ -28,18 +49,21 @@ export function ApplyForm({ kind, idempotencyKey, record, reasonCategories, subm
   // With JavaScript, files that are too big or of the wrong type are reported before
   // anything is sent; without it, the server says the same on the returned form.
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const checkFiles = (input: HTMLInputElement | null) => {
-    const problem = chosenFilesProblem([...(input?.files ?? [])]);
+  const fileInputs = (form: HTMLFormElement | null) => [
+    ...(form?.querySelectorAll<HTMLInputElement>('input[type=file]') ?? []),
+  ];
+  const checkFiles = (form: HTMLFormElement | null) => {
+    const problem = chosenFilesProblem(fileInputs(form).flatMap((i) => [...(i.files ?? [])]));
     setFileProblem(problem);
     return problem;
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    const input = e.currentTarget.elements.namedItem('attachments') as HTMLInputElement | null;
-    if (checkFiles(input)) {
+    if (checkFiles(e.currentTarget)) {
       e.preventDefault();
-      input?.focus();
+      e.currentTarget.querySelector<HTMLInputElement>('#attachments')?.focus();
     }
   };
+  const onFileChange = (input: HTMLInputElement) => checkFiles(input.form);
 
   if (state.done) return <Confirmation done={state.done} />;
   const v = state.values;
@@ -214,38 +238,53 @@ export function ApplyForm({ kind, idempotencyKey, record, reasonCategories, subm
         <TextField
           name="description"
           label="情况说明"
-          hint="请说明哪里有误或已如何整改，以及您希望如何处理。"
+          hint={DESCRIPTION_HINTS[kind]}
           multiline
           required
           defaultValue={v.description}
           error={err('description')}
         />
-        <div className="mb-5">
-          <label htmlFor="attachments" className="block font-semibold">
-            证明材料<span className="font-normal text-slate-600">（选填）</span>
-          </label>
-          <p id="attachments-hint" className="text-sm text-slate-600">
-            PDF、JPG 或 PNG，每个不超过 10 MB，最多 5 个。仅办理部门工作人员可查看。
-          </p>
-          {err('attachments') ? (
-            <p id="attachments-error" className="font-semibold text-seal-700">
-              <span className="sr-only">错误：</span>
-              {err('attachments')}
-            </p>
-          ) : null}
-          <input
-            id="attachments"
-            name="attachments"
-            type="file"
-            multiple
-            accept="application/pdf,image/jpeg,image/png"
-            aria-describedby={err('attachments') ? 'attachments-hint attachments-error' : 'attachments-hint'}
-            aria-invalid={err('attachments') ? true : undefined}
-            onChange={(e) => checkFiles(e.currentTarget)}
-            className="mt-1 block max-w-xl"
-          />
-        </div>
       </fieldset>
+      {kind === 'repair' ? (
+        <fieldset className="mb-6" data-testid="repair-materials">
+          <legend className="mb-2 text-lg font-bold">申请材料</legend>
+          <p className="mb-3 text-sm text-slate-700">
+            按《如何申请信用修复》的要求，以下标“必交”的材料每项上传一个文件（扫描件或清晰照片）。{ATTACHMENT_HINT}
+          </p>
+          {materials.map((m) => (
+            <FileField
+              key={m}
+              name={materialField(m)}
+              label={REPAIR_MATERIAL_TEXT[m].label}
+              hint={
+                materialsByCategory && (m === 'payment' || m === 'rectification')
+                  ? `${REPAIR_MATERIAL_TEXT[m].hint}${m === 'payment' ? '罚款、没收类处罚必交。' : '罚款、没收以外的处罚必交。'}`
+                  : REPAIR_MATERIAL_TEXT[m].hint
+              }
+              required={materialsByCategory && (m === 'payment' || m === 'rectification') ? 'byCategory' : true}
+              error={err(materialField(m))}
+              onChange={onFileChange}
+            />
+          ))}
+          <FileField
+            name="attachments"
+            label="其他材料"
+            hint="其他能证明已纠正失信行为的材料，可选择多个文件。"
+            multiple
+            error={err('attachments')}
+            onChange={onFileChange}
+          />
+        </fieldset>
+      ) : (
+        <FileField
+          name="attachments"
+          label="证明材料"
+          hint={ATTACHMENT_HINT}
+          multiple
+          error={err('attachments')}
+          onChange={onFileChange}
+        />
+      )}
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? '正在提交…' : submitLabel}
       </button>
@@ -286,9 +325,21 @@ function Confirmation({ done }: { done: SubmitDone }) {
         部门应在 {done.acceptWithin} 个工作日内决定是否受理，受理后 {done.decideWithin}{' '}
         个工作日内作出决定。申请不收取任何费用。
       </p>
-      <button type="button" onClick={() => window.print()} className={`${buttonClass} mt-4 print:hidden`}>
-        打印本页
-      </button>
+      {/* Without JavaScript it opens a print-friendly receipt with the same numbers (posted, never put in the address). */}
+      <form method="post" action="/track/receipt" className="mt-4 print:hidden">
+        <input type="hidden" name="trackingNumber" value={done.trackingNumber} />
+        <input type="hidden" name="queryCode" value={done.queryCode} />
+        <button
+          type="submit"
+          className={buttonClass}
+          onClick={(e) => {
+            e.preventDefault();
+            window.print();
+          }}
+        >
+          打印本页
+        </button>
+      </form>
     </section>
   );
 }

@@ -137,3 +137,55 @@ export function SelectField({
 
 export const buttonClass =
   'rounded bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 focus:outline-3 focus:outline-offset-2 focus:outline-amber-400 disabled:opacity-60';
+
+/** One file control (PDF, JPG or PNG): a label, a hint, an inline error. */
+export function FileField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  multiple,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  error?: string;
+  /** 'byCategory': required for some penalty categories, said in the hint. */
+  required?: boolean | 'byCategory';
+  multiple?: boolean;
+  onChange?: (input: HTMLInputElement) => void;
+}) {
+  return (
+    <div className="mb-5" data-testid={`file-${name}`}>
+      <label htmlFor={name} className="block font-semibold">
+        {label}
+        <span className={`font-normal ${required === true ? 'text-seal-700' : 'text-slate-600'}`}>
+          {required === true ? '（必交）' : required ? '（按处罚类别必交）' : '（选填）'}
+        </span>
+      </label>
+      <p id={`${name}-hint`} className="text-sm text-slate-600">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${name}-error`} className="font-semibold text-seal-700">
+          <span className="sr-only">错误：</span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        type="file"
+        multiple={multiple}
+        required={required === true}
+        accept="application/pdf,image/jpeg,image/png"
+        aria-describedby={error ? `${name}-hint ${name}-error` : `${name}-hint`}
+        aria-invalid={error ? true : undefined}
+        onChange={onChange ? (e) => onChange(e.currentTarget) : undefined}
+        className="mt-1 block max-w-xl"
+      />
+    </div>
+  );
+}

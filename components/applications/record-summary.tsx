@@ -1,3 +1,4 @@
+import { formatDate } from '@/components/format';
 import { PageLink } from '@/components/page-link';
 import { NEVER_EARLY_REPAIR_CATEGORIES, NEVER_EARLY_REPAIR_DOMAINS, PUBLICATION_RULES } from '@/server/rules/periods';
 import { SEVERITY_LABELS } from '@/server/rules/codes';
@@ -48,9 +49,9 @@ export function RecordSummary({
         {record.kind === 'penalty' && record.earliestRepairOn ? (
           <>
             <dt className="text-slate-600">最早可修复日期</dt>
-            <dd>{record.earliestRepairOn}</dd>
+            <dd>{formatDate(record.earliestRepairOn)}</dd>
             <dt className="text-slate-600">公示截止</dt>
-            <dd>{record.publicUntil}</dd>
+            <dd>{record.publicUntil ? formatDate(record.publicUntil) : '—'}</dd>
           </>
         ) : null}
       </dl>

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { trackAction, type TrackResult } from '@/app/(portal)/apply/actions';
+import { formatDate } from '@/components/format';
 import { Timeline } from './timeline';
 import { DeadlineNote } from './deadline-note';
 import { buttonClass, ErrorSummary, TextField } from './fields';
@@ -59,7 +60,7 @@ function TrackResultView({ result }: { result: TrackResult }) {
           <>
             <dt className="text-slate-600">{result.deadlineKind === 'accept' ? '受理期限' : '办结期限'}</dt>
             <dd data-testid="track-deadline">
-              {result.deadline}
+              {formatDate(result.deadline)}
               {result.workdaysLeft !== null
                 ? result.workdaysLeft >= 0
                   ? `（还剩 ${result.workdaysLeft} 个工作日）`

@@ -57,9 +57,8 @@ function FieldTable<R>({
       <tbody>
         {fields.map((f) => (
           <tr key={f.code} className="border-t border-slate-200 align-top" data-code={f.code}>
-            <th scope="row" className="w-40 py-2 pr-3 text-left font-medium text-slate-700 sm:w-64">
+            <th scope="row" className="w-32 py-2 pr-3 text-left font-medium text-slate-700 sm:w-56">
               {f.label}
-              <span className="block font-mono text-xs font-normal text-slate-600">{f.code}</span>
             </th>
             <td className="py-2 text-slate-900">
               <FieldValue type={f.type} value={f.value(record)} />
@@ -71,9 +70,35 @@ function FieldTable<R>({
   );
 }
 
+/** The national standard's field codes, for those who map the data: out of the citizen's way. */
+function FieldCodes({ fields }: { fields: readonly { code: string; label: string }[] }) {
+  return (
+    <details className="mt-4 text-sm" data-testid="field-codes">
+      <summary className="cursor-pointer text-brand-700 underline">数据项代码</summary>
+      <p className="mt-2 text-slate-600">本页各项对应全国信用信息共享平台双公示数据标准的数据项代码：</p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {fields.map((f) => (
+          <div key={f.code} className="contents">
+            <dt className="text-slate-700">{f.label}</dt>
+            <dd className="font-mono text-slate-900">{f.code}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 /** A record's page: status, publication period, actions, and every public standard field. */
-export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail }) {
+export async function RecordView({ record }: { record: PenaltyDetail | LicensingDetail }) {
   const text = KIND_TEXT[record.kind];
+  const fields = (record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
+    PenaltyDetail | LicensingDetail
+  >[];
+  // Why the end moved, naming the objections and complaints that suspended it (SPEC §6).
+  const movedNote =
+    record.kind === 'penalty' && record.suspendedDays > 0
+      ? await createCaller(await createContext()).applications.movedDates({ id: record.id })
+      : null;
   const recordRef = `${text.recordKey}:${record.id}`;
   const person = !record.subjectLinkable;
   return (
@@ -107,10 +132,10 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
                 <p className="mt-1 text-sm" data-testid="public-period">
                   {formatDate(record.publicFrom)} 至 {formatDate(record.publicUntil)}
                 </p>
-                {record.suspensionNote ? (
+                {movedNote ? (
                   <p className="mt-1 text-sm text-amber-800" data-testid="period-moved">
-                    {record.suspensionNote}（公示截止期已顺延至 {formatDate(record.publicUntil)}
-                    {record.earliestRepairOn ? `，最早可修复日期顺延至 ${formatDate(record.earliestRepairOn)}` : ''}）
+                    {movedNote}（公示截止日期现为 {formatDate(record.publicUntil)}
+                    {record.earliestRepairOn ? `，最早可申请修复日期现为 ${formatDate(record.earliestRepairOn)}` : ''}）
                   </p>
                 ) : null}
                 <p className="mt-1 text-xs text-slate-600" data-testid="repair-window">
@@ -169,14 +194,11 @@ export function RecordView({ record }: { record: PenaltyDetail | LicensingDetail
         </aside>
         <div className="min-w-0 rounded-lg bg-white p-5 shadow-sm lg:col-start-1 lg:row-start-1">
           <FieldTable<PenaltyDetail | LicensingDetail>
-            fields={
-              (record.kind === 'penalty' ? PENALTY_FIELDS : LICENSING_FIELDS) as readonly StandardField<
-                PenaltyDetail | LicensingDetail
-              >[]
-            }
+            fields={fields}
             record={record}
             caption="公示信息（全国信用信息共享平台双公示数据标准）"
           />
+          <FieldCodes fields={fields} />
           {person ? (
             <p className="mt-4 text-sm text-slate-600">
               行政相对人为自然人，姓名和证件号码按规定脱敏显示（证件号码仅显示前 4 位和后 4 位）。

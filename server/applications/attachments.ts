@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { MAX_ATTACHMENT_BYTES } from './limits';
+import type { RepairMaterial } from '../rules/repair-materials';
 
 // Attachments are kept in PostgreSQL (server/files/store.ts) with their application, in the
 // same transaction; only the staff download route reads them. The type comes from the
@@ -16,6 +17,8 @@ export interface CheckedAttachment {
   bytes: Uint8Array;
   mediaType: AttachmentMediaType;
   sha256: string;
+  /** Which required repair material the file is, when the form said so. */
+  material?: RepairMaterial;
 }
 
 /** The Chinese problem with one file, or its checked form. */

@@ -465,3 +465,26 @@ export async function openDeadlines(db: Db) {
 export async function setDueDates(db: Db, id: number, due: { acceptDueOn?: string; decideDueOn?: string }) {
   await db.updateTable('applications').set(due).where('id', '=', id).execute();
 }
+
+/** Objections and complaints about these penalties that were accepted: each suspended the record. */
+export async function suspendingApplications(db: Db, penaltyRecordIds: readonly number[]) {
+  if (penaltyRecordIds.length === 0) return [];
+  return db
+    .selectFrom('applications')
+    .where('penaltyRecordId', 'in', [...penaltyRecordIds])
+    .where('kind', 'in', ['objection', 'complaint'])
+    .where('acceptedAt', 'is not', null)
+    .select(['penaltyRecordId', 'kind', 'decidedOn'])
+    .orderBy('acceptedAt')
+    .orderBy('id')
+    .execute();
+}
+
+/** How long a penalty's period was suspended, for the note beside its end dates. */
+export async function penaltySuspension(db: Db, id: number) {
+  return db
+    .selectFrom('penaltyRecords')
+    .where('id', '=', id)
+    .select(['id', 'suspendedDays', 'repairableEarly'])
+    .executeTakeFirst();
+}

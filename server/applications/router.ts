@@ -9,10 +9,13 @@ import {
   queueSchema,
   recordRefSchema,
   refuseSchema,
+  repairMaterialSchema,
   submitSchema,
   trackSchema,
 } from './schema';
 import * as service from './service';
+import { movedDatesNoteOf } from './moved-dates.service';
+import { requiredRepairMaterials } from '../rules/repair-materials';
 import { reissueQueryCode } from '../notifications/service';
 import { consumeFixedWindow } from '../rate-limit/service';
 import { applicationsByAddress } from '../rate-limit/doors';
@@ -24,6 +27,7 @@ const keysOf = (ctx: Context) => ctx.keys ?? identityKeys();
 const fileSchema = z.object({
   fileName: text('附件文件名', { singleLine: true, trim: false }).max(300, '附件文件名不超过300个字符。'),
   bytes: z.instanceof(Uint8Array),
+  material: repairMaterialSchema.optional(),
 });
 
 export const applicationsRouter = router({
@@ -31,8 +35,16 @@ export const applicationsRouter = router({
   record: publicProcedure.input(recordRefSchema).query(async ({ ctx, input }) => {
     const record = await service.recordForForm(ctx.db, input, ctx.today);
     if (!record) throw new TRPCError({ code: 'NOT_FOUND', message: '没有找到这条公示信息，或它已不再公示。' });
-    return { record, repair: service.repairEligibility(record, ctx.today) };
+    return {
+      record,
+      repair: service.repairEligibility(record, ctx.today),
+      repairMaterials: requiredRepairMaterials(record.kind === 'penalty' ? record.categories : null),
+    };
   }),
+  /** Why a penalty's end dates moved: the objections and complaints that suspended it (SPEC §6). */
+  movedDates: publicProcedure
+    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .query(({ ctx, input }) => movedDatesNoteOf(ctx.db, input.id)),
   submit: publicProcedure
     .input(
       submitSchema.and(
@@ -55,7 +67,7 @@ export const applicationsRouter = router({
       for (const f of input.files) {
         const r = await checkAttachment(f.fileName, f.bytes);
         if (!r.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: r.message });
-        checked.push(r.file);
+        checked.push(f.material ? { ...r.file, material: f.material } : r.file);
       }
       return service.submitApplication(ctx.db, input, checked, {
         today: ctx.today,

@@ -1,6 +1,13 @@
 import { validateResidentId } from '../rules/idcard';
 import { APPLICATION_KINDS, DECISIONS_BY_KIND, REASON_CATEGORIES } from '../rules/applications';
 import { validateUscc } from '../rules/uscc';
+import {
+  materialField,
+  missingMaterialMessage,
+  missingRepairMaterials,
+  REPAIR_MATERIALS,
+  type RepairMaterial,
+} from '../rules/repair-materials';
 import { text, z } from '../validation';
 
 // What an application form must contain (SPEC §6), with messages people can act on.
@@ -73,6 +80,20 @@ export const submitSchema = z
     }
   });
 export type SubmitInput = z.infer<typeof submitSchema>;
+
+/** Which required material a file is (repair forms: one file field per material). */
+export const repairMaterialSchema = z.enum(REPAIR_MATERIALS, '附件所属的材料类别不正确。');
+
+/**
+ * The materials attached to a repair application must include every one `required` names
+ * (server/rules/repair-materials.ts); each missing one is an issue on its own file field.
+ */
+export function repairMaterialsSchema(required: readonly RepairMaterial[]) {
+  return z.array(repairMaterialSchema).superRefine((attached, ctx) => {
+    for (const m of missingRepairMaterials(required, attached))
+      ctx.addIssue({ code: 'custom', path: [materialField(m)], message: missingMaterialMessage(m) });
+  });
+}
 
 /** YY (objection), XF (repair) or TS (complaint), the filing date and six digits; spaces and case do not matter. */
 const TRACKING_NUMBER = /^(YY|XF|TS)\d{14}$/;

@@ -27,6 +27,7 @@ import {
   type ApplicationStatus,
 } from '../rules/applications';
 import { compareDates, todayInShanghai } from '../rules/dates';
+import { formatDate } from '../rules/format';
 import { deadlineNote, type WorkdayCalendar } from '../rules/workdays';
 import { workdayCalendar } from '../calendar/service';
 import { normalizeCode, normalizeName } from '../rules/normalize';
@@ -41,7 +42,15 @@ import {
   type QueryCodeHashUpgrade,
 } from './query-code';
 import * as repo from './repository';
-import type { SubmitInput } from './schema';
+import { repairMaterialsSchema, type SubmitInput } from './schema';
+import { REPAIR_MATERIAL_TEXT, requiredRepairMaterials } from '../rules/repair-materials';
+
+/** A repair application lacks required materials: `fields` are their form controls (material-…). */
+export class MissingRepairMaterials extends Error {
+  constructor(readonly problems: { field: string; message: string }[]) {
+    super(`missing repair materials: ${problems.map((p) => p.field).join(', ')}`);
+  }
+}
 
 // Objections, repairs and complaints (SPEC §6): filing, tracking, and the staff decisions
 // that change records — each decision, its record changes, the audit entries and the
@@ -87,11 +96,11 @@ export function repairEligibility(record: repo.DisputableRecord, today: string) 
   if (!record.repairableEarly) {
     return {
       eligible: false,
-      reason: `该处罚属于不得提前修复的类别（${record.domain ?? ''}领域的${record.categories.join('、')}），须公示期满（${record.publicUntil}）后自动停止公示。`,
+      reason: `该处罚属于不得提前修复的类别（${record.domain ?? ''}领域的${record.categories.join('、')}），须公示期满（${record.publicUntil ? formatDate(record.publicUntil) : ''}）后自动停止公示。`,
     };
   }
   if (record.earliestRepairOn && compareDates(today, record.earliestRepairOn) < 0) {
-    return { eligible: false, reason: `最短公示期未满，最早可于 ${record.earliestRepairOn} 起申请修复。` };
+    return { eligible: false, reason: `最短公示期未满，最早可于 ${formatDate(record.earliestRepairOn)} 起申请修复。` };
   }
   return { eligible: true, reason: '已满最短公示期，可以申请信用修复。' };
 }
@@ -166,6 +175,18 @@ export async function submitApplication(
     if (input.kind === 'repair') {
       const eligibility = repairEligibility(record, options.today);
       if (!eligibility.eligible) return fail('BAD_REQUEST', eligibility.reason);
+      const materials = repairMaterialsSchema(requiredRepairMaterials(record.categories)).safeParse(
+        files.flatMap((f) => (f.material ? [f.material] : [])),
+      );
+      if (!materials.success) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: materials.error.issues.map((i) => i.message).join(' '),
+          cause: new MissingRepairMaterials(
+            materials.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
+          ),
+        });
+      }
     }
     departmentId = record.departmentId;
   }
@@ -216,7 +237,8 @@ export async function submitApplication(
       for (const f of files) {
         await repo.insertAttachment(trx, {
           applicationId: row.id,
-          fileName: f.fileName,
+          // Staff see which required material a file is by its name (【缴款凭证】receipt.pdf).
+          fileName: f.material ? `【${REPAIR_MATERIAL_TEXT[f.material].label}】${f.fileName}` : f.fileName,
           mediaType: f.mediaType,
           sizeBytes: f.bytes.byteLength,
           sha256: f.sha256,
@@ -505,8 +527,10 @@ export async function acceptApplication(
   input: { id: number; version: number; note?: string },
   today = todayInShanghai(),
 ) {
+  // Read before the transaction: on PGlite's one connection a root-db query inside it waits for itself.
+  const calendar = await workdayCalendar(db);
   return act(db, staff, input, async (trx, app, change) => {
-    const due = decideDueOn(await workdayCalendar(db), today);
+    const due = decideDueOn(calendar, today);
     requireTransition(
       await repo.transitionApplication(
         trx,

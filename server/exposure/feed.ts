@@ -8,17 +8,28 @@ function shanghaiMidnight(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00+08:00`);
 }
 
-export function renderExposureRss(cases: readonly ExposureCaseDto[], siteUrl: string, today: string): string {
+/** The path of the 曝光台's feed, of one domain or of all. */
+export function exposureFeedPath(domain?: string | null): string {
+  return domain ? `/exposure/rss.xml?domain=${encodeURIComponent(domain)}` : '/exposure/rss.xml';
+}
+
+export function renderExposureRss(
+  cases: readonly ExposureCaseDto[],
+  siteUrl: string,
+  today: string,
+  domain?: string | null,
+): string {
   const base = siteUrl.replace(/\/+$/, '');
+  const page = domain ? `${base}/exposure?domain=${encodeURIComponent(domain)}` : `${base}/exposure`;
   const feed = new Feed({
-    id: `${base}/exposure`,
-    title: '信用乐山 · 曝光台（典型案例）',
-    description: '乐山市失信行为典型案例曝光，由信用乐山（乐山市公共信用信息服务平台）发布。',
-    link: `${base}/exposure`,
+    id: page,
+    title: domain ? `信用乐山 · 曝光台（${domain}领域典型案例）` : '信用乐山 · 曝光台（典型案例）',
+    description: `乐山市${domain ? `${domain}领域` : ''}失信行为典型案例曝光，由信用乐山（乐山市公共信用信息服务平台）发布。`,
+    link: page,
     language: 'zh-CN',
     copyright: '乐山市社会信用体系建设联席会议办公室',
     updated: shanghaiMidnight(cases[0]?.publishedOn || today),
-    feedLinks: { rss: `${base}/exposure/rss.xml` },
+    feedLinks: { rss: `${base}${exposureFeedPath(domain)}` },
     generator: '信用乐山',
     ttl: 60,
   });

@@ -24,9 +24,26 @@ const CASE_COLUMNS = [
   'departments.name as departmentName',
 ] as const;
 
-export async function findPublicCases(db: Db, today: string, domain: string | undefined, limit: number, offset = 0) {
+/** Cases published in `month` ('YYYY-MM'): from its first day to the next month's first day. */
+export interface MonthRange {
+  from: string;
+  until: string;
+}
+
+export async function findPublicCases(
+  db: Db,
+  today: string,
+  domain: string | undefined,
+  limit: number,
+  offset = 0,
+  month?: MonthRange,
+) {
   let rows = publicCases(db, today);
   if (domain !== undefined) rows = rows.where('exposureCases.domain', '=', domain);
+  if (month)
+    rows = rows
+      .where('exposureCases.publishedOn', '>=', month.from)
+      .where('exposureCases.publishedOn', '<', month.until);
   return rows
     .select(CASE_COLUMNS)
     .orderBy('exposureCases.publishedOn', 'desc')
@@ -39,10 +56,13 @@ export async function findPublicCases(db: Db, today: string, domain: string | un
 export type CaseRow = Awaited<ReturnType<typeof findPublicCases>>[number];
 
 /** Public cases per domain (the tabs of /exposure). */
-export async function countByDomain(db: Db, today: string) {
-  const rows = await db
-    .selectFrom('exposureCases')
-    .where((eb) => exposureIsPublic(eb, today))
+export async function countByDomain(db: Db, today: string, month?: MonthRange) {
+  let query = db.selectFrom('exposureCases').where((eb) => exposureIsPublic(eb, today));
+  if (month)
+    query = query
+      .where('exposureCases.publishedOn', '>=', month.from)
+      .where('exposureCases.publishedOn', '<', month.until);
+  const rows = await query
     .select(['exposureCases.domain', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('exposureCases.domain')
     .execute();

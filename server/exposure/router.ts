@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { publicProcedure, router } from '../trpc';
-import { exposureQuerySchema, exposureRefSchema } from './schema';
+import { exposureFeedSchema, exposureQuerySchema, exposureRefSchema } from './schema';
 import { browseExposure, getExposureCase, latestForFeed } from './service';
 
 export const exposureRouter = router({
@@ -12,5 +12,7 @@ export const exposureRouter = router({
     if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '该曝光案例不存在或尚未发布。' });
     return found;
   }),
-  feed: publicProcedure.query(({ ctx }) => latestForFeed(ctx.db, ctx.today)),
+  feed: publicProcedure
+    .input(exposureFeedSchema.optional())
+    .query(({ ctx, input }) => latestForFeed(ctx.db, ctx.today, input?.domain)),
 });

@@ -2,7 +2,8 @@ import type { Db } from '../db/client';
 import { CREDIT_DOMAINS, type SubjectKind } from '../rules/codes';
 import { publicSubjectName } from '../subjects/present';
 import * as repo from './repository';
-import { EXPOSURE_FEED_LENGTH, EXPOSURE_PAGE_SIZE, type ExposureQuery } from './schema';
+import { addMonths } from '../rules/dates';
+import { EXPOSURE_FEED_LENGTH, EXPOSURE_MONTHS_OFFERED, EXPOSURE_PAGE_SIZE, type ExposureQuery } from './schema';
 
 // Public read models of the 曝光台: DTOs only, a natural person's name masked.
 
@@ -44,17 +45,32 @@ function orderDomains(counts: { domain: string; count: number }[]) {
   return [...counts].sort((a, b) => rank(a.domain) - rank(b.domain) || a.domain.localeCompare(b.domain, 'zh-CN'));
 }
 
+/** 'YYYY-MM' → its first day and the next month's first day. */
+function monthRange(month: string): repo.MonthRange {
+  const from = `${month}-01`;
+  return { from, until: addMonths(from, 1) };
+}
+
+/** The months the filter offers: the current one and those before it, newest first. */
+export function offeredMonths(today: string, count = EXPOSURE_MONTHS_OFFERED): string[] {
+  const first = `${today.slice(0, 7)}-01`;
+  return Array.from({ length: count }, (_, i) => addMonths(first, -i).slice(0, 7));
+}
+
 export async function browseExposure(db: Db, today: string, query: ExposureQuery) {
   const page = query.page ?? 1;
+  const month = query.month === undefined ? undefined : monthRange(query.month);
   const [rows, counts] = await Promise.all([
-    repo.findPublicCases(db, today, query.domain, EXPOSURE_PAGE_SIZE, (page - 1) * EXPOSURE_PAGE_SIZE),
-    repo.countByDomain(db, today),
+    repo.findPublicCases(db, today, query.domain, EXPOSURE_PAGE_SIZE, (page - 1) * EXPOSURE_PAGE_SIZE, month),
+    repo.countByDomain(db, today, month),
   ]);
   const all = counts.reduce((sum, c) => sum + c.count, 0);
   const total = query.domain === undefined ? all : (counts.find((c) => c.domain === query.domain)?.count ?? 0);
   return {
     today,
     domain: query.domain ?? null,
+    month: query.month ?? null,
+    months: offeredMonths(today),
     domains: orderDomains(counts),
     all,
     total,
@@ -82,7 +98,7 @@ export async function getExposureCase(db: Db, today: string, id: number) {
 export type ExposureCaseDetail = NonNullable<Awaited<ReturnType<typeof getExposureCase>>>;
 
 /** The newest public cases, for the RSS feed. */
-export async function latestForFeed(db: Db, today: string) {
-  const rows = await repo.findPublicCases(db, today, undefined, EXPOSURE_FEED_LENGTH);
+export async function latestForFeed(db: Db, today: string, domain?: string) {
+  const rows = await repo.findPublicCases(db, today, domain, EXPOSURE_FEED_LENGTH);
   return rows.map(toCase);
 }

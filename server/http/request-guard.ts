@@ -105,7 +105,7 @@ export function checkRequest(req: RequestFacts): Refusal | null {
   return null;
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const TITLES: Record<number, string> = {

@@ -1,3 +1,4 @@
+import { formatDate } from '../rules/format';
 import { WORKDAY_DEFAULTS } from '../rules/workdays';
 
 // What an applicant is told by e-mail, in Chinese: each message names the application, says
@@ -53,12 +54,12 @@ export function renderApplicationMail(event: NotificationEvent, f: ApplicationFa
     case 'submitted':
       return mail(
         `已收到您的${kind}申请`,
-        `信用乐山已收到您的${kind}申请。办理部门将在 ${WORKDAY_DEFAULTS.acceptWithin} 个工作日内${f.acceptDueOn ? `（${f.acceptDueOn} 前）` : ''}决定是否受理，受理后会再通知您。`,
+        `信用乐山已收到您的${kind}申请。办理部门将在 ${WORKDAY_DEFAULTS.acceptWithin} 个工作日内${f.acceptDueOn ? `（${formatDate(f.acceptDueOn)}前）` : ''}决定是否受理，受理后会再通知您。`,
       );
     case 'accepted':
       return mail(
         `您的${kind}申请已受理`,
-        `您的${kind}申请已受理，办理部门应于${f.decideDueOn ? ` ${f.decideDueOn} ` : ''}前作出决定。${f.kind === 'repair' ? '' : '处理期间相关信息标注“异议处理中”，暂停联合惩戒。'}`,
+        `您的${kind}申请已受理，办理部门应于${f.decideDueOn ? formatDate(f.decideDueOn) : ''}前作出决定。${f.kind === 'repair' ? '' : '处理期间相关信息标注“异议处理中”，暂停联合惩戒。'}`,
       );
     case 'refused':
       return mail(

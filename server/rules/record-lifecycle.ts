@@ -5,6 +5,7 @@
 
 import type { CreditDomain, ListEntryStatus, PenaltyCategory, RecordStatus, Severity } from './codes';
 import { creditDomainOf } from './credit-domain';
+import { formatDate } from './format';
 import { addDays, compareDates, daysBetween, type IsoDate } from './dates';
 import { normalizeName } from './normalize';
 import { NEVER_EARLY_REPAIR_CATEGORIES, addDuration, publicationPeriod, ruleFor } from './periods';
@@ -135,9 +136,9 @@ export function decidePenaltyChange(state: PenaltyState, change: RecordChange): 
     case 'repair':
       if (settled) return refuse(settled, true);
       if (!state.repairableEarly)
-        return refuse(`该处罚不得提前修复，须公示期满（${state.publicUntil}）后自动停止公示。`);
+        return refuse(`该处罚不得提前修复，须公示期满（${formatDate(state.publicUntil)}）后自动停止公示。`);
       if (compareDates(change.on, state.earliestRepairOn) < 0)
-        return refuse(`最短公示期未满（${state.earliestRepairOn}），不能准予修复。`);
+        return refuse(`最短公示期未满（${formatDate(state.earliestRepairOn)}），不能准予修复。`);
       return accept({ status: 'repaired', suspendedSince: null, repairedOn: change.on }, ['repaired']);
     case 'expire':
       // A penalty leaves public pages by itself at publicUntil; expiry only records it.

@@ -1,7 +1,9 @@
+// How a subject and its records read, for the pages and the PDF report alike (pure; no React, no I/O).
 import { formatDate } from '../rules/format';
 import type { SubjectKind } from '../rules/codes';
 import { maskIdNumber, maskPersonName } from '../rules/masking';
 import type { Availability } from '../rules/repair-eligibility';
+import type { SubjectProfile } from './service';
 
 /** The name the public may see: natural persons are masked (张*), organisations shown in full. */
 export function publicSubjectName(kind: SubjectKind, name: string): string {
@@ -60,4 +62,43 @@ export function recordAction(action: RecordActionKind, ref: RecordRefKind, id: n
     available: a.available,
     note: unavailableText(action, a),
   };
+}
+
+type Facts = SubjectProfile['subject'];
+
+/** One registration fact as it is shown. */
+export interface FactText {
+  label: string;
+  value: string;
+  /** A code that must not break across lines (USCC, registration and ID numbers). */
+  nowrap: boolean;
+}
+
+/** Codes read as one unit: they never wrap inside (a phone puts them on their own line instead). */
+const CODE_LABELS = new Set(['统一社会信用代码', '工商注册号']);
+
+/** The subject's registration facts as label/value rows; rows without a value are left out. */
+export function factRows(s: Facts): FactText[] {
+  const rows: [string, string | null][] = [
+    [s.kind === 'natural_person' ? '姓名' : '名称', s.name],
+    ['主体类别', s.kindLabel],
+    ['统一社会信用代码', s.uscc],
+    ['工商注册号', s.registrationNumber],
+    [s.idType ? `证件号码（${s.idType}）` : '证件号码', s.idNumber],
+    [s.representative?.label ?? '法定代表人', s.representative?.name ?? null],
+    ['登记状态', s.registrationStatus],
+    ['成立日期', s.establishedOn ? formatDate(s.establishedOn) : null],
+    ['注册资本', s.registeredCapitalWan ? `${s.registeredCapitalWan} 万元` : null],
+    ['所属行业', s.industry],
+    ['所属地区', s.division],
+    ['住所', s.address],
+  ];
+  return rows
+    .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
+    .map(([label, value]) => ({ label, value, nowrap: CODE_LABELS.has(label) || label.startsWith('证件号码') }));
+}
+
+/** The period of a licence: 2099-12-31 is 长期 and arrives here as null. */
+export function validityText(from: string, until: string | null): string {
+  return `${formatDate(from)} 至 ${until ? formatDate(until) : '长期'}`;
 }

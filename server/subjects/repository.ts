@@ -79,6 +79,7 @@ export async function publicPenalties(db: Db, subjectId: number, today: string) 
       'penaltyRecords.earliestRepairOn',
       'penaltyRecords.publicUntil',
       'penaltyRecords.repairableEarly',
+      'penaltyRecords.suspendedDays',
       'departments.name as departmentName',
     ])
     .orderBy('penaltyRecords.decisionDate', 'desc')

@@ -26,6 +26,7 @@ import {
   type RecordRefKind,
 } from './present';
 import * as repo from './repository';
+import { movedDatesNotes } from '../applications/moved-dates.service';
 
 export const PORTAL_NAME = '信用乐山';
 export const PORTAL_FULL_NAME = '乐山市公共信用信息服务平台';
@@ -81,7 +82,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
   ]);
   const person = subject.kind === 'natural_person';
   if (person && licensing.length + penalties.length + entries.length === 0) return null;
-  const [measures, applied] = await Promise.all([
+  const [measures, applied, movedNotes] = await Promise.all([
     measuresOfEntries(
       db,
       entries.map((e) => e.id),
@@ -91,6 +92,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
       subjectId,
       entries.map((e) => e.id),
     ),
+    movedDatesNotes(db, penalties),
   ]);
 
   const uscc = subject.uscc && subject.uscc !== USCC_PLACEHOLDER ? subject.uscc : null;
@@ -145,6 +147,9 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
     suspended: r.status === 'suspended',
     // While suspended the end date is not running (SPEC §6); it is set again when the objection is decided.
     publicUntil: r.status === 'suspended' ? null : r.publicUntil,
+    earliestRepairOn: r.status === 'suspended' || !r.repairableEarly ? null : r.earliestRepairOn,
+    /** Why the end dates moved, naming the objections and complaints (SPEC §6); null when they did not. */
+    movedDatesNote: movedNotes.get(r.id) ?? null,
     href: `/disclosures/penalties/${r.id}`,
     actions: actionsOf('penalty', r.id, penaltyActions(r, today, pendingFor(open, 'penaltyRecordId', r.id))),
   }));

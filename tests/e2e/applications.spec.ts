@@ -137,10 +137,36 @@ test.describe('objections, repairs and complaints', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, testInfo, 'repair-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The form asks for what the guide asks for, each material marked 必交, with its own hint.
+    const materials = page.getByTestId('repair-materials');
+    for (const label of ['信用承诺书（必交）', '身份证明或授权委托书（必交）'])
+      await expect(materials.getByText(label)).toBeVisible();
+    await expect(page.locator('#description-hint')).toContainText('已如何纠正失信行为');
+    // Sent without them, the form says in place what is missing and keeps what was typed.
+    await page.getByLabel('情况说明').fill('已缴清罚款并完成整改。');
+    await page.getByRole('button', { name: '提交信用修复申请' }).click();
+    await expect(page.locator('#material-commitment-error')).toContainText('请上传信用承诺书');
+    await expect(page.getByTestId('error-summary').getByRole('link', { name: /请上传信用承诺书/ })).toHaveAttribute(
+      'href',
+      '#material-commitment',
+    );
+    await expect(page.getByLabel('情况说明')).toHaveValue('已缴清罚款并完成整改。');
+    const required = await materials
+      .locator('input[type=file][required]')
+      .evaluateAll((inputs) =>
+        inputs.map((i) => ({ id: i.id, label: document.querySelector(`label[for="${i.id}"]`)?.textContent ?? '' })),
+      );
+    expect(required.map((r) => r.id)).toEqual(expect.arrayContaining(['material-commitment', 'material-identity']));
+    for (const r of required)
+      await page
+        .locator(`#${r.id}`)
+        .setInputFiles({ name: `${r.id}.pdf`, mimeType: 'application/pdf', buffer: pdfOf(2048) });
     const codes = await submitForm(page, '已履行行政处罚决定', '提交信用修复申请');
 
     await signIn(page, SCJG);
     await openApplication(page, codes.trackingNumber);
+    // Staff see which material each file is.
+    await expect(page.getByRole('link', { name: '【信用承诺书】material-commitment.pdf' })).toBeVisible();
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await expect(page.getByTestId('notice')).toContainText('已受理');
     expect(await badgesOf(request, hit)).toEqual([]); // a repair does not suspend

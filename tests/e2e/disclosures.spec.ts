@@ -81,8 +81,11 @@ test('filter penalties by department and date, open one and see its standard fie
     ['处罚机关', 'CF_CFJG'],
     ['数据来源单位代码', 'CF_SJLYDM'],
   ]) {
-    await expect(fields.getByRole('rowheader', { name: new RegExp(`^${label}\\s*${code}$`) })).toBeVisible();
+    // Plain labels; the standard's codes wait behind the 数据项代码 disclosure.
+    await expect(fields.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+    await expect(page.getByTestId('field-codes')).toContainText(code!);
   }
+  await expect(fields).not.toContainText('CF_');
   await expect(fields.locator('tr[data-code="CF_CFJG"] td')).toHaveText(DEPARTMENT);
   await expect(page.getByTestId('public-period')).toContainText('至');
   const id = page.url().split('/').pop();

@@ -5,7 +5,9 @@ import { headers } from 'next/headers';
 import { TRPCError } from '@trpc/server';
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
-import { submitSchema, trackSchema } from '@/server/applications/schema';
+import { recordRefSchema, repairMaterialsSchema, submitSchema, trackSchema } from '@/server/applications/schema';
+import { MissingRepairMaterials } from '@/server/applications/service';
+import { materialField, REPAIR_MATERIALS, type RepairMaterial } from '@/server/rules/repair-materials';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '@/server/applications/attachments';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import type { FieldError, FormState } from '@/components/applications/form-state';
@@ -74,23 +76,29 @@ export async function submitApplicationAction(
   const values: Record<string, string> = {};
   for (const f of TEXT_FIELDS) values[f] = String(form.get(f) ?? '');
   const applicantType = values.applicantType === 'person' ? 'person' : 'organisation';
-  const files = form.getAll('attachments').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+  const repair = values.kind === 'repair';
+  // A repair form has one file field per required material (material-…) beside 其他材料.
+  const chosen = [
+    ...(repair ? REPAIR_MATERIALS : []).flatMap((m) => filesIn(form, materialField(m)).map((file) => ({ file, m }))),
+    ...filesIn(form, 'attachments').map((file) => ({ file, m: undefined })),
+  ];
+  const files = chosen.map((c) => c.file);
   const errors: FieldError[] = [];
   if (!values.applicantType) errors.push({ field: 'applicantType', message: '请选择申请人类型：单位或个人。' });
   if (files.length > MAX_ATTACHMENTS)
     errors.push({ field: 'attachments', message: `最多上传 ${MAX_ATTACHMENTS} 个附件。` });
   // Each file is checked here, beside the other fields, so one message lists every problem
   // and what was typed stays on the form (the post may carry up to 5 × 10 MB: next.config.ts).
-  const uploads: { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+  const uploads: { fileName: string; bytes: Uint8Array<ArrayBuffer>; material?: RepairMaterial }[] = [];
   const fileProblems: string[] = [];
-  for (const f of files.slice(0, MAX_ATTACHMENTS)) {
+  for (const { file: f, m } of chosen.slice(0, MAX_ATTACHMENTS)) {
     if (f.size > MAX_ATTACHMENT_BYTES) {
       fileProblems.push(`文件“${f.name}”超过 10 MB，请压缩或拆分后重新选择。`);
       continue;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
     const checked = await checkAttachment(f.name, bytes);
-    if (checked.ok) uploads.push({ fileName: f.name, bytes });
+    if (checked.ok) uploads.push(m ? { fileName: f.name, bytes, material: m } : { fileName: f.name, bytes });
     else fileProblems.push(checked.message);
   }
   if (fileProblems.length) errors.push({ field: 'attachments', message: fileProblems.join(' ') });
@@ -122,13 +130,19 @@ export async function submitApplicationAction(
     for (const issue of parsed.error.issues)
       errors.push({ field: fieldOf(issue.path, applicantType), message: issue.message });
   }
+  const caller = createCaller(await createContext({ clientIp: await clientOf() }));
+  const linked = repair ? recordRefSchema.safeParse(candidate.record) : null;
+  if (linked?.success) {
+    // The linked record's categories say which materials are required: each missing one is
+    // reported beside its own file field, together with every other problem of the form.
+    errors.push(...(await missingMaterials(caller, linked.data, chosen)));
+  }
   if (!parsed.success || errors.length > 0) {
     if (files.length && !fileProblems.length)
       errors.push({ field: 'attachments', message: '为安全起见，附件没有保留，请重新选择。' });
     return { values, errors: dedupe(errors) };
   }
   try {
-    const caller = createCaller(await createContext({ clientIp: await clientOf() }));
     const result = await caller.applications.submit({
       ...parsed.data,
       files: uploads,
@@ -146,6 +160,9 @@ export async function submitApplicationAction(
       },
     };
   } catch (err) {
+    if (err instanceof TRPCError && err.cause instanceof MissingRepairMaterials) {
+      return { values, errors: err.cause.problems };
+    }
     if (err instanceof TRPCError && err.code !== 'INTERNAL_SERVER_ERROR') {
       const field =
         err.message.includes('附件') || err.message.includes('文件')
@@ -157,6 +174,28 @@ export async function submitApplicationAction(
     }
     throw err;
   }
+}
+
+function filesIn(form: FormData, field: string): File[] {
+  return form.getAll(field).filter((f): f is File => typeof f !== 'string' && f.size > 0);
+}
+
+type Caller = ReturnType<typeof createCaller>;
+
+/** The required materials of the linked record that the form lacks, each on its own field. */
+async function missingMaterials(
+  caller: Caller,
+  record: { kind: 'penalty' | 'licensing' | 'list_entry'; id: number },
+  chosen: readonly { m: RepairMaterial | undefined }[],
+): Promise<FieldError[]> {
+  const found = await caller.applications.record(record).catch((err: unknown) => {
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  });
+  if (!found) return [];
+  const attached = chosen.flatMap((c) => (c.m ? [c.m] : []));
+  const check = repairMaterialsSchema(found.repairMaterials).safeParse(attached);
+  return check.success ? [] : check.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
 }
 
 /** One message per field, in the order the fields appear on the form. */

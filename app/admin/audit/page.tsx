@@ -5,6 +5,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@/server/audit/labels'
 import { auditFilterInput, type AuditFilter } from '@/server/audit/schema';
 import type { auditTrail } from '@/server/audit/service';
 import { staffCaller } from '../_lib/session';
+import { formatDateTime } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '审计日志' };
@@ -24,8 +25,6 @@ const LABELS: Record<Field, string> = {
 };
 
 const input = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1';
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 19);
 
 type Entry = Awaited<ReturnType<typeof auditTrail>>['entries'][number];
 
@@ -60,7 +59,10 @@ function Change({ entry }: { entry: Entry }) {
 }
 
 const COLUMNS: Column<Entry>[] = [
-  { header: '时间', cell: (e) => <span className="whitespace-nowrap tabular-nums">{when(e.at)}</span> },
+  {
+    header: '时间',
+    cell: (e) => <span className="whitespace-nowrap tabular-nums">{formatDateTime(e.at, { seconds: true })}</span>,
+  },
   { header: '操作人', cell: (e) => `${e.actor}（${e.actorType}）` },
   { header: '操作', cell: (e) => e.actionLabel },
   {

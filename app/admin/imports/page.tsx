@@ -11,6 +11,7 @@ import { AdminPanel } from '@/components/admin/panel';
 import { noticeDetail } from '../_lib/notice';
 import { ResponsiveTable, type Column } from '@/components/admin/responsive-table';
 import type { importHistory } from '@/server/imports/service';
+import { formatDateTime } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '数据导入' };
@@ -26,8 +27,7 @@ const STATUS_LABELS: Record<string, string> = {
 const CHANNEL_LABELS: Record<string, string> = { upload: '页面上传', cli: '命令行', api: '接口', seed: '演示数据' };
 
 const cell = 'border border-slate-300 px-2 py-1';
-const when = (d: Date | string | null) =>
-  d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+const when = (d: Date | string | null) => (d ? formatDateTime(d) : '—');
 
 const HISTORY_COLUMNS: Column<Awaited<ReturnType<typeof importHistory>>[number]>[] = [
   {

@@ -6,12 +6,12 @@ import type { listUnits } from '@/server/departments/units';
 import { staffCaller } from '../_lib/session';
 import { noticeDetail } from '../_lib/notice';
 import { registerUnitAction, removeUnitAction } from './actions';
+import { formatDayOf } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '下属单位' };
 
 const input = 'mt-1 block w-full max-w-xl rounded border border-slate-500 px-2 py-1';
-const when = (d: Date | string) => new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 type Unit = Awaited<ReturnType<typeof listUnits>>[number];
 
@@ -32,7 +32,7 @@ export default async function UnitsPage({
     { header: '所属部门', cell: (u) => u.departmentName },
     { header: '下属单位', cell: (u) => u.name },
     { header: '统一社会信用代码', cell: (u) => <span className="font-mono">{u.uscc ?? '—'}</span> },
-    { header: '登记', cell: (u) => `${when(u.createdAt)}${u.registeredBy ? `（${u.registeredBy}）` : ''}` },
+    { header: '登记', cell: (u) => `${formatDayOf(u.createdAt)}${u.registeredBy ? `（${u.registeredBy}）` : ''}` },
     {
       header: '操作',
       cell: (u) => (

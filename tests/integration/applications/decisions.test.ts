@@ -17,6 +17,7 @@ import {
   submit,
 } from './helpers';
 import { submitApplication } from '@/server/applications/service';
+import { forgetWorkdayCalendars } from '@/server/calendar/service';
 
 // The rules of SPEC §6 as staff decisions make them happen: suspension, resumption by
 // exactly the suspended days, correction/withdrawal, repair, audit, and one winner.
@@ -69,6 +70,21 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     // Still public on the old end date, gone on the new one.
     expect(await searchHit('2026-09-01', '峨眉雪芽茶业', `penalty:${w.record.id}`)).toBeDefined();
     expect(await searchHit('2026-09-21', '峨眉雪芽茶业', `penalty:${w.record.id}`)).toBeUndefined();
+  });
+
+  it('accepts when the working-day calendar has to be read again (its minute in the cache has passed)', async () => {
+    const { db } = current();
+    const w = await createWorld(db, '乐山市沫若书院文化有限公司');
+    const staff = await createStaff(db, 'department', w.department.id);
+    const app = await appByTracking(db, (await submit(db, objectionInput(w.record.id), '2026-03-02')).trackingNumber);
+    forgetWorkdayCalendars();
+    // On PGlite's single connection a calendar read inside the transaction would wait for itself (a minute, then 500).
+    const answered = await Promise.race([
+      acceptApplication(db, staff, { id: app.id, version: app.version }, '2026-03-03').then(() => 'accepted'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5_000)),
+    ]);
+    expect(answered).toBe('accepted');
+    expect((await appByTracking(db, app.trackingNumber)).decideDueOn).toBe('2026-03-17');
   });
 
   it('an upheld objection withdraws the record and removes the list entry, in search at once', async () => {
@@ -171,7 +187,7 @@ describeEachDatabase('objections, repairs and complaints change records at once'
     const w = await createWorld(db, '乐山市井研柑橘有限公司', { earliestRepairOn: '2026-06-01' });
     await expect(
       submit(db, objectionInput(w.record.id, { kind: 'repair', reasonCategory: '已履行行政处罚决定' }), '2026-03-02'),
-    ).rejects.toThrow('最早可于 2026-06-01 起申请修复');
+    ).rejects.toThrow('最早可于 2026年6月1日 起申请修复');
   });
 
   it('a complaint escalates a rejected objection to the office, suspends again, and 维持 resumes', async () => {

@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { CheckedAttachment } from '@/server/applications/attachments';
+import { REPAIR_MATERIALS, type RepairMaterial } from '@/server/rules/repair-materials';
 import type { Db } from '@/server/db/client';
 import { deriveIdentityKeys } from '@/server/identities/protect';
 import type { StaffPrincipal, StaffRole } from '@/server/auth/principal';
@@ -104,8 +106,31 @@ export function objectionInput(recordId: number, overrides: Partial<SubmitInput>
   };
 }
 
-export async function submit(db: Db, input: SubmitInput, today: string) {
-  return submitApplication(db, input, [], options(today));
+/** A one-pixel PNG, as a checked attachment for `material` (or an unlabelled one). */
+export function pngAttachment(fileName: string, material?: RepairMaterial): CheckedAttachment {
+  const bytes = Uint8Array.from(Buffer.from(ONE_PIXEL_PNG, 'base64'));
+  return {
+    fileName,
+    bytes,
+    mediaType: 'image/png',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(material ? { material } : {}),
+  };
+}
+export const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Every repair material, one file each: what a complete repair application carries. */
+export const allRepairMaterials = () => REPAIR_MATERIALS.map((m) => pngAttachment(`${m}.png`, m));
+
+/** Files an application; a repair carries every material unless `files` says otherwise. */
+export async function submit(
+  db: Db,
+  input: SubmitInput,
+  today: string,
+  files: readonly CheckedAttachment[] = input.kind === 'repair' ? allRepairMaterials() : [],
+) {
+  return submitApplication(db, input, files, options(today));
 }
 
 export async function appByTracking(db: Db, trackingNumber: string) {

@@ -86,7 +86,7 @@ describeEachDatabase('e-mail notifications to applicants', (current) => {
       expect(m.text).not.toContain(filed.queryCode);
       expect(m.text).not.toMatch(/localhost:3000/);
     }
-    expect(mails[1]!.text).toContain('2026-03-17 前作出决定');
+    expect(mails[1]!.text).toContain('2026年3月17日前作出决定');
     expect(mails[2]!.text).toContain('经核查，处罚信息与决定书一致。');
     expect(mails[2]!.text).toContain(`${ORIGIN}/apply/complaint`);
     // Sent once: a second round has nothing to do.

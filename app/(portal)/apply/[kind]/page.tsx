@@ -10,6 +10,7 @@ import { RecordSummary, RepairEligibility } from '@/components/applications/reco
 import { createCaller } from '@/server/root';
 import { createContext } from '@/server/trpc';
 import { REASON_CATEGORIES } from '@/server/rules/applications';
+import { requiredRepairMaterials } from '@/server/rules/repair-materials';
 import { z } from '@/server/validation';
 
 export const dynamic = 'force-dynamic';
@@ -101,6 +102,12 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             record={found ? { kind: found.record.kind, id: found.record.id } : null}
             reasonCategories={REASON_CATEGORIES[kind.data]}
             submitLabel={page.submit}
+            {...(kind.data === 'repair'
+              ? {
+                  materials: found ? found.repairMaterials : requiredRepairMaterials(null),
+                  materialsByCategory: !found,
+                }
+              : {})}
           />
         )}
         <p className="mt-8 text-sm text-slate-700">

@@ -37,13 +37,35 @@ export default async function SubjectPage({ params }: Props) {
     { id: 'lists', title: '红黑名单', count: profile.listEntries.length },
     { id: 'repairs', title: '信用修复记录', count: profile.repairs.length },
   ];
-  const code = s.uscc ? `统一社会信用代码 ${s.uscc}` : s.idNumber ? `证件号码 ${s.idNumber}` : null;
+  const code = s.uscc ? (
+    <>
+      统一社会信用代码{' '}
+      <span className="whitespace-nowrap" data-testid="subject-code">
+        {s.uscc}
+      </span>
+    </>
+  ) : s.idNumber ? (
+    <>
+      证件号码{' '}
+      <span className="whitespace-nowrap" data-testid="subject-code">
+        {s.idNumber}
+      </span>
+    </>
+  ) : null;
 
   return (
     <>
       <PageHeader
         title={s.name}
-        lead={[s.kindLabel, code].filter(Boolean).join(' · ')}
+        lead={
+          code ? (
+            <>
+              {s.kindLabel} · {code}
+            </>
+          ) : (
+            s.kindLabel
+          )
+        }
         crumbs={[{ label: '信用查询', href: '/search' }, { label: '信用档案' }]}
       >
         <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="subject-badges">
@@ -145,7 +167,7 @@ export default async function SubjectPage({ params }: Props) {
                     <FactList
                       compact
                       rows={[
-                        { label: '决定文书号', value: r.documentNumber },
+                        { label: '决定文书号', value: r.documentNumber, nowrap: true },
                         { label: '处罚类别', value: r.categories.join('、') },
                         { label: '处罚内容', value: r.content },
                         ...(r.fineAmountWan ? [{ label: '罚款金额', value: `${r.fineAmountWan} 万元` }] : []),
@@ -161,8 +183,16 @@ export default async function SubjectPage({ params }: Props) {
                             ? `${formatDate(r.publicUntil)}（届时自动停止公示）`
                             : '异议处理期间暂停计算',
                         },
+                        ...(r.earliestRepairOn
+                          ? [{ label: '最早可申请修复', value: formatDate(r.earliestRepairOn) }]
+                          : []),
                       ]}
                     />
+                    {r.movedDatesNote ? (
+                      <p className="mt-2 text-sm text-amber-800" data-testid="moved-dates">
+                        {r.movedDatesNote}
+                      </p>
+                    ) : null}
                     <RecordActions actions={r.actions} recordLabel={`${r.violationType} ${r.documentNumber}`} />
                   </Record>
                 ))}
