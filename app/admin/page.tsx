@@ -7,6 +7,7 @@ import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import { MailNotice } from '@/components/admin/mail-notice';
 import { ResponsiveTable, type Column } from '@/components/admin/responsive-table';
 import type { staffQueue } from '@/server/applications/service';
+import { formatDate } from '@/components/format';
 import { staffCaller } from './_lib/session';
 
 export const dynamic = 'force-dynamic';
@@ -39,7 +40,7 @@ const QUEUE_COLUMNS: Column<QueueRow>[] = [
     cell: (r) =>
       r.deadline ? (
         <>
-          {r.deadline}
+          <time dateTime={r.deadline}>{formatDate(r.deadline)}</time>
           <br />
           <span className={r.overdue ? 'font-bold text-seal-700' : 'text-slate-700'}>
             {r.overdue ? `已超期 ${-(r.workdaysLeft ?? 0)} 个工作日` : `剩 ${r.workdaysLeft} 个工作日`}

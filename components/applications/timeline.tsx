@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/format';
+import { formatDatesIn, formatDateTime } from '@/components/format';
 // An application's history as a list of dated steps; the applicant's /track and the staff
 // detail page show the same thing (staff also see internal steps).
 
@@ -19,7 +19,7 @@ export function Timeline({ events, testId }: { events: readonly TimelineEvent[];
           </p>
           <p>
             {e.toStatusLabel ? <strong>{e.toStatusLabel}：</strong> : null}
-            {e.note}
+            {e.note ? formatDatesIn(e.note) : null}
           </p>
         </li>
       ))}

@@ -12,6 +12,15 @@ export function formatDate(isoDate: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/**
+ * Every calendar date inside a sentence written earlier, such as a history note
+ * ('已受理，应于 2024-03-05 前作出决定。') → '已受理，应于 2024年3月5日 前作出决定。'.
+ * Digits that run on (a tracking number, a longer code) are left alone.
+ */
+export function formatDatesIn(text: string): string {
+  return text.replace(/(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, (iso) => formatDate(iso));
+}
+
 /** '2024-03' → '2024年3月' */
 export function formatMonth(isoMonth: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(isoMonth);

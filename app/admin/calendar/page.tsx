@@ -3,6 +3,7 @@ import { firstParam } from '@/components/query-string';
 import { AdminPanel } from '@/components/admin/panel';
 import { WORKDAY_DEFAULTS } from '@/server/rules/workdays';
 import { DeadlineNote } from '@/components/applications/deadline-note';
+import { formatDate, formatDayOf } from '@/components/format';
 import { staffCaller } from '../_lib/session';
 import { noticeDetail } from '../_lib/notice';
 import { saveCalendarYearAction } from '../calendar-actions';
@@ -67,7 +68,7 @@ export default async function CalendarPage({
                 <td className="p-2">{SOURCE_LABELS[y.source]}</td>
                 <td className="p-2">
                   {y.entered
-                    ? `${y.entered.source}；放假 ${y.entered.holidays.length} 天，调休上班 ${y.entered.workdays.length} 天（${y.entered.updatedBy}，${y.entered.updatedAt.slice(0, 10)}）`
+                    ? `${y.entered.source}；放假 ${y.entered.holidays.length} 天，调休上班 ${y.entered.workdays.length} 天（${y.entered.updatedBy}，${formatDayOf(y.entered.updatedAt)}）`
                     : '—'}
                   {y.source !== 'chinese-days' && y.year !== selected?.year ? (
                     <a href={`/admin/calendar?year=${y.year}`} className="ml-2 text-brand-700 underline">
@@ -86,8 +87,11 @@ export default async function CalendarPage({
             <input type="hidden" name="csrf" value={staff.csrfToken} />
             <input type="hidden" name="year" value={selected.year} />
             <label className="mb-3 block" htmlFor="holidays">
-              放假日期（每行一天或一段，如 {selected.year}-01-01 或 {selected.year}-02-06~{selected.year}
-              -02-12，后面可写节日名称；含放假期间的周六、周日）
+              放假日期（每行一天或一段，如 <kbd>{selected.year}-01-01</kbd> 或{' '}
+              <kbd>
+                {selected.year}-02-06~{selected.year}-02-12
+              </kbd>
+              ，后面可写节日名称；含放假期间的周六、周日）
               <textarea
                 id="holidays"
                 name="holidays"
@@ -138,12 +142,12 @@ export default async function CalendarPage({
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1" data-testid="deadline-preview">
             <dt className="text-slate-600">受理期限（{WORKDAY_DEFAULTS.acceptWithin} 个工作日）</dt>
             <dd data-testid="preview-accept">
-              {preview.acceptDueOn}
+              <time dateTime={preview.acceptDueOn}>{formatDate(preview.acceptDueOn)}</time>
               <DeadlineNote note={preview.acceptNote} />
             </dd>
             <dt className="text-slate-600">办结期限（受理后 {WORKDAY_DEFAULTS.decideWithin} 个工作日）</dt>
             <dd>
-              {preview.decideDueOn}
+              <time dateTime={preview.decideDueOn}>{formatDate(preview.decideDueOn)}</time>
               <DeadlineNote note={preview.decideNote} />
             </dd>
           </dl>

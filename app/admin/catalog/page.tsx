@@ -3,6 +3,7 @@ import { firstParam } from '@/components/query-string';
 import { staffCaller } from '../_lib/session';
 import { createCatalogItemAction, setExposureStatusAction, toggleCatalogItemAction } from '../records-actions';
 import { noticeDetail } from '../_lib/notice';
+import { formatDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '目录与曝光台' };
@@ -94,7 +95,12 @@ export default async function CatalogPage({
           {exposures.map((e) => (
             <li key={e.id} className="mb-1">
               {e.title}（
-              {e.status === 'published' ? `已发布 ${e.publishedOn}` : e.status === 'draft' ? '草稿' : '已撤下'}）
+              {e.status === 'published'
+                ? `已发布${e.publishedOn ? ` ${formatDate(e.publishedOn)}` : ''}`
+                : e.status === 'draft'
+                  ? '草稿'
+                  : '已撤下'}
+              ）
               <form action={setExposureStatusAction} className="ml-2 inline">
                 {csrf}
                 <input type="hidden" name="id" value={e.id} />

@@ -3,6 +3,7 @@ import { firstParam, hrefWith } from '@/components/query-string';
 import { AdminPanel } from '@/components/admin/panel';
 import { LIST_TYPE_LABELS } from '@/server/rules/codes';
 import { OUTCOME_LABELS, TASK_STATUS_LABELS } from '@/server/coordination/rules';
+import { formatDate } from '@/components/format';
 import { staffCaller } from '../_lib/session';
 import { noticeDetail } from '../_lib/notice';
 import { feedbackAction, initiateAction, markSeenAction } from './actions';
@@ -113,8 +114,9 @@ export default async function TasksPage({
               任务 {t.id}：{t.subjectName}（{LIST_TYPE_LABELS[t.listType]}，{t.decisionNumber}）
             </p>
             <p className="text-sm text-slate-700">
-              承办：{t.departmentName} · 认定部门：{t.decidingDepartment} · 收到：{t.receivedOn} · 反馈期限：{t.dueOn} ·
-              状态：
+              承办：{t.departmentName} · 认定部门：{t.decidingDepartment} · 收到：
+              <time dateTime={t.receivedOn}>{formatDate(t.receivedOn)}</time> · 反馈期限：
+              <time dateTime={t.dueOn}>{formatDate(t.dueOn)}</time> · 状态：
               {TASK_STATUS_LABELS[t.status]}
               {t.endReason ? `（${t.endReason}）` : ''}
               {t.origin === 'manual' ? ' · 信用办手动发起' : ''}
@@ -126,7 +128,7 @@ export default async function TasksPage({
                   <li key={m.id}>
                     {m.code} {m.measure}
                     {f
-                      ? `：${OUTCOME_LABELS[f.outcome]}（${f.appliedOn}，${f.documentNumber}${f.reason ? `，${f.reason}` : ''}，${f.actorLabel}）`
+                      ? `：${OUTCOME_LABELS[f.outcome]}（${formatDate(f.appliedOn)}，${f.documentNumber}${f.reason ? `，${f.reason}` : ''}，${f.actorLabel}）`
                       : '：待反馈'}
                   </li>
                 );

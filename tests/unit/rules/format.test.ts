@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateTime, formatDayOf, formatMonth } from '../../../server/rules/format';
+import {
+  formatAmount,
+  formatDate,
+  formatDatesIn,
+  formatDateTime,
+  formatDayOf,
+  formatMonth,
+} from '../../../server/rules/format';
 import { factRows, validityText } from '../../../server/subjects/present';
 
 // One way of writing dates across the public pages, the back office and the PDF report.
@@ -14,6 +21,14 @@ describe('dates read one way', () => {
     expect(formatDateTime('2024-03-04T16:30:07Z')).toBe('2024年3月5日 00:30');
     expect(formatDateTime(new Date('2024-03-04T16:30:07Z'), { seconds: true })).toBe('2024年3月5日 00:30:07');
     expect(formatDayOf('2024-03-04T16:30:07Z')).toBe('2024年3月5日');
+  });
+
+  it('writes the dates inside a history note the same way, leaving longer codes alone', () => {
+    expect(formatDatesIn('已受理，应于 2026-12-10 前作出决定。')).toBe('已受理，应于 2026年12月10日 前作出决定。');
+    expect(formatDatesIn('2027-01-01~2027-01-03 元旦')).toBe('2027年1月1日~2027年1月3日 元旦');
+    expect(formatDatesIn('编号 12026-12-10 与 2026-12-10-3 不是日期')).toBe(
+      '编号 12026-12-10 与 2026-12-10-3 不是日期',
+    );
   });
 
   it('leaves what it cannot read as it came', () => {

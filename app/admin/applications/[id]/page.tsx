@@ -9,6 +9,7 @@ import { staffCaller } from '../../_lib/session';
 import { acceptAction, decideAction, refuseAction } from '../../actions';
 import { AdminPanel } from '@/components/admin/panel';
 import { noticeDetail } from '../../_lib/notice';
+import { formatDate } from '@/components/format';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '申请详情' };
@@ -101,7 +102,7 @@ export default async function ApplicationPage({
             <>
               <dt className="text-slate-600">{app.deadlineKind === 'accept' ? '受理期限' : '办结期限'}</dt>
               <dd>
-                {app.deadline}（
+                <time dateTime={app.deadline}>{formatDate(app.deadline)}</time>（
                 {(app.workdaysLeft ?? 0) >= 0
                   ? `剩 ${app.workdaysLeft} 个工作日`
                   : `已超期 ${-(app.workdaysLeft ?? 0)} 个工作日`}
@@ -127,7 +128,9 @@ export default async function ApplicationPage({
                   : app.record.kind === 'penalty'
                     ? '公示截止'
                     : '许可有效期至'}{' '}
-                <span data-testid="record-ends">{app.recordState.endsOn}</span>
+                <time data-testid="record-ends" dateTime={app.recordState.endsOn}>
+                  {formatDate(app.recordState.endsOn)}
+                </time>
                 {app.recordState.suspendedDays ? `（已因异议顺延 ${app.recordState.suspendedDays} 天）` : ''}
               </span>
             ) : null}
