@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
-import { OFFICE, SCJG, SCJG_NAME, signIn, submitForm } from './helpers/staff';
+import { OFFICE, SCJG, SCJG_NAME, openApplication, signIn, submitForm } from './helpers/staff';
 import { penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The back office on a phone and for each role (issue 17 finding 7, issue 12's sub-units): the
@@ -197,4 +197,52 @@ test('the audit trail: filters by action and actor, refuses a bad date range in 
   );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/admin-audit-phone.png', fullPage: true });
+});
+
+/**
+ * ISO dates (2026-12-06) in what a reader sees in <main>: not what is typed into form fields, nor
+ * the input syntax shown as keys to press (<kbd>), nor <time dateTime> attributes.
+ */
+async function isoDatesRead(page: Page): Promise<string[]> {
+  const text = await page.getByRole('main').evaluate((main) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('input, textarea, select, option, kbd, script, style').forEach((n) => n.remove());
+    return copy.textContent ?? '';
+  });
+  return text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+}
+
+test('the tasks, calendar and application pages write dates as 2026年12月6日, like the public pages (issue 17)', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`/apply/objection?record=penalty:${await marketPenalty(request)}`);
+  const { trackingNumber } = await submitForm(page, '信息错误', '提交异议申请');
+
+  // Accepted, the application shows its decision deadline, the record's end date and a history
+  // note that names the deadline.
+  await signIn(page, SCJG);
+  const deadline = page.getByTestId('queue').getByRole('row').filter({ hasText: trackingNumber }).locator('time');
+  await expect(deadline).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  await expect(deadline).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  expect(await isoDatesRead(page)).toEqual([]);
+  await openApplication(page, trackingNumber);
+  await page.getByRole('button', { name: '受理', exact: true }).click();
+  await expect(page.getByTestId('notice')).toContainText('已受理');
+  await expect(page.getByTestId('history')).toContainText(/应于 \d{4}年\d{1,2}月\d{1,2}日 前作出决定/);
+  await expect(page.getByTestId('record-ends')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  expect(await isoDatesRead(page)).toEqual([]);
+
+  await signIn(page, OFFICE);
+  await page.goto('/admin/tasks');
+  const task = page.getByTestId('task').first();
+  await expect(task).toContainText(/收到：\d{4}年\d{1,2}月\d{1,2}日 · 反馈期限：\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(await isoDatesRead(page)).toEqual([]);
+
+  await page.goto('/admin/calendar?filedOn=2026-12-30');
+  await expect(page.getByLabel('提交（受理）日期')).toHaveValue('2026-12-30');
+  await expect(page.getByTestId('preview-accept')).toContainText(/^\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(await isoDatesRead(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -30,7 +30,8 @@ test('the office enters 2027’s holidays: the deadline of a filing on 2026-12-3
   // Before: 2 working days after Wednesday 2026-12-30 is Friday 2027-01-01, with the warning.
   await page.getByLabel('提交（受理）日期').fill('2026-12-30');
   await page.getByRole('button', { name: '试算' }).click();
-  await expect(page.getByTestId('preview-accept')).toContainText('2027-01-01');
+  await expect(page.getByTestId('preview-accept')).toContainText('2027年1月1日');
+  await expect(page.getByTestId('preview-accept').locator('time')).toHaveAttribute('datetime', '2027-01-01');
   await expect(page.getByTestId('preview-accept')).toContainText(WARNING);
   await expectNoAxeViolations(page);
 
@@ -51,7 +52,7 @@ test('the office enters 2027’s holidays: the deadline of a filing on 2026-12-3
 
   await page.getByLabel('提交（受理）日期').fill('2026-12-30');
   await page.getByRole('button', { name: '试算' }).click();
-  await expect(page.getByTestId('preview-accept')).toContainText('2027-01-04');
+  await expect(page.getByTestId('preview-accept')).toContainText('2027年1月4日');
   await expect(page.getByTestId('preview-accept')).not.toContainText('尚未录入');
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'docs/screenshots/admin-calendar.png', fullPage: true });
