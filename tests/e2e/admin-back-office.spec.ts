@@ -234,6 +234,7 @@ test('the tasks, calendar and application pages write dates as 2026年12月6日,
   await expect(page.getByTestId('record-ends')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
   expect(await isoDatesRead(page)).toEqual([]);
 
+  await page.context().clearCookies();
   await signIn(page, OFFICE);
   await page.goto('/admin/tasks');
   const task = page.getByTestId('task').first();
