@@ -13,7 +13,8 @@ import type { SearchEngine, SearchRequest, SearchResult } from './types';
 // nothing is an equivalent spelling searched instead (a document number with other brackets,
 // a space or no 号; a name without its brackets' marks or with another company form), and the
 // answer says which spelling it shows (correctedQuery). When a name query finds little,
-// subjects one edit away are suggested ("您是否要找"), never matched.
+// subjects one edit away are suggested ("您是否要找"), never matched; when the subject named in
+// full is among the hits, only its other company forms are (峰宇食品有限责任公司 for 有限公司).
 
 /** A name query with at most this many hits also gets "您是否要找". */
 export const FEW_HITS = 3;
@@ -71,8 +72,13 @@ async function typoSuggestions(
 ): Promise<NonNullable<SearchResult['didYouMean']>> {
   const key = nameKey(q);
   if (Array.from(key).length < MIN_TYPO_QUERY_LENGTH) return [];
-  const shown = new Set(result.hits.filter((h) => h.kind === 'subject').map((h) => h.entityId));
-  const candidates = (await repo.subjectsNearNameKey(db, key, 50)).filter((c) => !shown.has(c.id));
+  const subjects = result.hits.filter((h) => h.kind === 'subject');
+  const shown = new Set(subjects.map((h) => h.entityId));
+  // The subject named in full was found: near spellings of it would be other firms' names, so only
+  // its other company forms are looked up (an index equality, not a trigram similarity scan).
+  const foundByName = subjects.some((h) => nameKey(h.display.title) === key);
+  const near = foundByName ? repo.subjectsWithNameKey(db, key, 50) : repo.subjectsNearNameKey(db, key, 50);
+  const candidates = (await near).filter((c) => !shown.has(c.id));
   return rankNameSuggestions(q, candidates, MAX_SUGGESTIONS).map((s) => ({
     subjectId: s.id,
     name: s.name,

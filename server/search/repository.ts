@@ -799,6 +799,18 @@ export function subjectsByNameKey(db: Db, key: string, limit: number) {
     .execute();
 }
 
+/** Subjects whose name key is `key` (another company form or bracket of the same name). */
+export function subjectsWithNameKey(db: Db, key: string, limit: number) {
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'name'])
+    .where('kind', '<>', 'natural_person')
+    .where('nameKey', '=', key)
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+}
+
 /** Candidates for typo suggestions: subjects whose name key shares most trigrams with part of `key`. */
 export function subjectsNearNameKey(db: Db, key: string, limit: number) {
   return db.transaction().execute(async (trx) => {

@@ -1,12 +1,13 @@
 // Public-page benchmark (not part of `npm test`):
 //   npm run bench:pages -- [--url http://127.0.0.1:3000] [--duration 10] [--lighthouse-runs 3] [--skip-lighthouse]
 // Without --url it starts the portal itself (`npm start` on port 3200 with a fresh embedded
-// database and the demo data). For /, /search?q=… and /subjects/[id] it prints
+// database and the demo data). It prints
 //   - requests per second with autocannon at 50 connections (median of the per-second
 //     samples, and latency p50 / p97.5): cached pages as visitors hit them, and search with
 //     a different query on every request (cache misses: the real render cost);
-//   - first-load JavaScript: the gzip size of every script the page's HTML loads;
-//   - Lighthouse (mobile preset, Debian's Chromium) scores, median of several runs.
+//   - first-load JavaScript: the gzip size of every script the page's HTML loads, and
+//   - Lighthouse (mobile preset, Debian's Chromium) scores, median of several runs,
+//     for /, /search?q=食品, a subject page, /disclosures/penalties, /apply/objection, /exposure.
 // The machine is shared and noisy: compare medians and ratios, not single runs.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -186,7 +187,15 @@ try {
   console.log('Requests per second (median of 1-s samples; mean), latency ms p50 / p97.5');
   console.table(rows);
 
-  const pages = ['/', search, subject];
+  // The six pages issue 17 names for Lighthouse; JavaScript weight on each.
+  const pages = [
+    '/',
+    '/search?q=%E9%A3%9F%E5%93%81',
+    subject,
+    '/disclosures/penalties',
+    '/apply/objection',
+    '/exposure',
+  ];
   const js = [];
   for (const p of pages) js.push({ page: p, ...(await firstLoadJs(base, p)) });
   console.log('First-load JavaScript (gzip -9 of every script the HTML loads)');

@@ -125,6 +125,18 @@ try {
       `select name as v from subjects where kind <> 'natural_person' order by md5(id::text)`,
       12,
     ),
+    // Typed with one character wrong: nothing matches, "您是否要找" looks for names one edit away.
+    'full names, one character replaced': (
+      await sample(
+        db,
+        `select name as v from subjects where kind <> 'natural_person' order by md5(id::text || 'typo')`,
+        12,
+      )
+    ).map((name) => {
+      const chars = Array.from(name);
+      chars[Math.floor(chars.length / 2)] = '钅';
+      return chars.join('');
+    }),
     'multi-term': [
       '招商 公司',
       '峨眉山 酒店',
