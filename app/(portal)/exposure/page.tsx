@@ -55,7 +55,7 @@ export default async function ExposurePage({ searchParams }: { searchParams: Pro
       >
         <p className="mt-3 text-sm">
           <a href={feed} className="inline-flex items-center gap-1 text-brand-700 underline" data-testid="feed-link">
-            <span aria-hidden="true" className="rounded bg-orange-600 px-1 text-xs font-bold text-white">
+            <span aria-hidden="true" className="rounded bg-orange-800 px-1 text-xs font-bold text-white">
               RSS
             </span>
             {values.domain
