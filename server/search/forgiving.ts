@@ -19,6 +19,21 @@ import type { SearchEngine, SearchRequest, SearchResult } from './types';
 /** A name query with at most this many hits also gets "您是否要找". */
 export const FEW_HITS = 3;
 const MAX_SUGGESTIONS = 5;
+/** The word-similarity threshold of the trigram index that every name one edit away passes. */
+const LOWEST_THRESHOLD = 0.3;
+
+/**
+ * Word-similarity thresholds tried in turn for names one edit away from a key of `n` characters.
+ * A name key whose whole text is the key with one character replaced keeps n − 2 of its n + 1
+ * trigrams (pg_trgm's word similarity is then (n − 2) / (n + 4): 0.54 for 9 characters), and at
+ * that threshold the trigram index answers in a few milliseconds. A typo in part of a longer name
+ * loses the padded trigrams too and needs 0.3, where a key sharing 乐山市 or 公司 rechecks ten
+ * thousand names (200–300 ms at a million records): that is tried only when the first finds none.
+ */
+export function nearThresholds(n: number): number[] {
+  const whole = Math.floor(((n - 2) / (n + 4)) * 100) / 100 - 0.01;
+  return whole > LOWEST_THRESHOLD ? [whole, LOWEST_THRESHOLD] : [LOWEST_THRESHOLD];
+}
 
 /** 乐应急罚(2026)17号 → 乐应急罚〔2026〕17号, the way decisions print it. */
 const displayDocumentNumber = (n: string) => n.replace('(', '〔').replace(')', '〕');
@@ -77,11 +92,16 @@ async function typoSuggestions(
   // The subject named in full was found: near spellings of it would be other firms' names, so only
   // its other company forms are looked up (an index equality, not a trigram similarity scan).
   const foundByName = subjects.some((h) => nameKey(h.display.title) === key);
-  const near = foundByName ? repo.subjectsWithNameKey(db, key, 50) : repo.subjectsNearNameKey(db, key, 50);
-  const candidates = (await near).filter((c) => !shown.has(c.id));
-  return rankNameSuggestions(q, candidates, MAX_SUGGESTIONS).map((s) => ({
-    subjectId: s.id,
-    name: s.name,
-    href: `/subjects/${s.id}`,
-  }));
+  const reads = foundByName
+    ? [() => repo.subjectsWithNameKey(db, key, 50)]
+    : nearThresholds(Array.from(key).length).map((t) => () => repo.subjectsNearNameKey(db, key, 50, t));
+  for (const read of reads) {
+    const ranked = rankNameSuggestions(
+      q,
+      (await read()).filter((c) => !shown.has(c.id)),
+      MAX_SUGGESTIONS,
+    );
+    if (ranked.length) return ranked.map((s) => ({ subjectId: s.id, name: s.name, href: `/subjects/${s.id}` }));
+  }
+  return [];
 }

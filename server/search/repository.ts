@@ -811,10 +811,13 @@ export function subjectsWithNameKey(db: Db, key: string, limit: number) {
     .execute();
 }
 
-/** Candidates for typo suggestions: subjects whose name key shares most trigrams with part of `key`. */
-export function subjectsNearNameKey(db: Db, key: string, limit: number) {
+/**
+ * Candidates for typo suggestions: subjects whose name key shares at least `threshold` of
+ * `key`'s trigrams with some part of it (pg_trgm word similarity), most similar first.
+ */
+export function subjectsNearNameKey(db: Db, key: string, limit: number, threshold: number) {
   return db.transaction().execute(async (trx) => {
-    await sql`set local pg_trgm.word_similarity_threshold = 0.3`.execute(trx);
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(trx);
     return trx
       .selectFrom('subjects')
       .select(['id', 'name'])

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/server/db/client';
 import { normalizeName } from '@/server/rules/normalize';
 import { USCC_PLACEHOLDER } from '@/server/rules/uscc';
-import { withForgiveness } from '@/server/search/forgiving';
+import { nearThresholds, withForgiveness } from '@/server/search/forgiving';
 import { rebuildSearchIndex } from '@/server/search/indexer';
 import { createPostgresSearchEngine } from '@/server/search/postgres-engine';
 import { describeEachDatabase } from '../helpers/databases';
@@ -14,6 +16,8 @@ import { seedSearchFixtures, TODAY } from './fixtures';
 const FOUND = '乐山峰宇食品有限公司';
 const OTHER_FORM = '乐山峰宇食品有限责任公司';
 const NEIGHBOUR = '乐山峰宁食品有限公司';
+/** A short name: with one character added (峰宇好茶楼) its word similarity is 0.375. */
+const SHORT = '峰宇茶楼';
 
 describeEachDatabase('typo suggestions when the named subject is found', (current) => {
   let db: Db;
@@ -21,7 +25,7 @@ describeEachDatabase('typo suggestions when the named subject is found', (curren
   beforeAll(async () => {
     db = current().db;
     await seedSearchFixtures(db);
-    for (const [i, name] of [FOUND, OTHER_FORM, NEIGHBOUR].entries()) {
+    for (const [i, name] of [FOUND, OTHER_FORM, NEIGHBOUR, SHORT].entries()) {
       const row = await db
         .insertInto('subjects')
         .values({
@@ -60,5 +64,28 @@ describeEachDatabase('typo suggestions when the named subject is found', (curren
     expect(suggested(result)).toEqual([FOUND]);
     const neighbour = await search('乐山峰宁食品有限工司');
     expect(suggested(neighbour)[0]).toBe(NEIGHBOUR);
+  });
+
+  it('a short name one character off is still suggested (the lower similarity threshold is tried too)', async () => {
+    const result = await search('峰宇好茶楼');
+    expect(result.total).toBe(0);
+    expect(suggested(result)).toEqual([SHORT]);
+  });
+
+  it('a name with one character replaced passes the first threshold tried, whatever its length and the position', async () => {
+    // Distinct characters, as pg_trgm counts distinct trigrams: a repeated one only helps.
+    const name = fc.uniqueArray(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { minLength: 5, maxLength: 24 });
+    await fc.assert(
+      fc.asyncProperty(name, fc.nat(), async (codes, at) => {
+        const chars = codes.map((c) => String.fromCodePoint(c));
+        const typed = [...chars];
+        typed[at % chars.length] = '钅';
+        const { rows } = await sql<{
+          s: number;
+        }>`select word_similarity(${typed.join('')}, ${chars.join('')}) as s`.execute(db);
+        expect(Number(rows[0]!.s)).toBeGreaterThanOrEqual(nearThresholds(chars.length)[0]!);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
