@@ -60,6 +60,9 @@ function postgresPool(url: string): pg.Pool {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.error(`PostgreSQL 空闲连接出错：${err.message}`);
   });
+  // A client in use whose server goes away emits 'error' as well as failing its query; with no
+  // listener that event is an uncaught exception. The query's own rejection reports it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

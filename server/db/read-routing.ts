@@ -3,7 +3,9 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type Kysely,
   type QueryResult,
+  type Transaction,
   type TransactionSettings,
 } from 'kysely';
 
@@ -114,13 +116,35 @@ export function isReadOnlyStatement(query: CompiledQuery): boolean {
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   // Class 08 (connection exception), 57P0x (shutdown / cannot connect now), and socket errors.
-  return /^(08|57P0)/.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code);
+  if (/^(08|57P0)/.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH)$/.test(code)) return true;
+  // node-postgres reports a pooled connection whose server went away without a code.
+  return (
+    !code && /^(Connection terminated|Client has encountered a connection error)/.test(String((err as Error)?.message))
+  );
 }
 
 /** A replica statement that failed for a reason of the replica's own (down, recovery conflict): retry on the primary. */
-function isReplicaTrouble(err: unknown): boolean {
+export function isReplicaTrouble(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   return isConnectionError(err) || code === '40001' || code === '25006' || code === '53300';
+}
+
+/**
+ * A read-only transaction, which the replica may answer. Should its server go away under it
+ * (stopped, restarted, a recovery conflict), the replica is marked unusable and the work runs
+ * once more, on the primary: it wrote nothing, so running it again is safe.
+ */
+export async function readOnlyTransaction<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const run = () => db.transaction().setAccessMode('read only').execute(work);
+  try {
+    return await run();
+  } catch (err) {
+    if (!isReplicaTrouble(err)) throw err;
+    return run();
+  }
 }
 
 /**
@@ -147,7 +171,17 @@ export class ReadRoutingDriver implements Driver {
     const router = connection as RoutingConnection;
     const useReplica = settings.accessMode === 'read only' && replicaUsable();
     await router.pin(useReplica ? this.replica : this.primary);
-    await router.driver!.beginTransaction(router.physical!, settings);
+    try {
+      await router.driver!.beginTransaction(router.physical!, settings);
+    } catch (err) {
+      // A pooled replica connection can be dead before anything was read (the replica stopped
+      // since it was last used): nothing has happened in the transaction yet, so begin it on the primary.
+      if (router.driver !== this.replica || !isReplicaTrouble(err)) throw err;
+      this.onReplicaTrouble(err);
+      await router.unpin();
+      await router.pin(this.primary);
+      await router.driver!.beginTransaction(router.physical!, settings);
+    }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -157,7 +191,12 @@ export class ReadRoutingDriver implements Driver {
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const router = connection as RoutingConnection;
-    await router.driver!.rollbackTransaction(router.physical!);
+    try {
+      await router.driver!.rollbackTransaction(router.physical!);
+    } catch (err) {
+      // The replica's connection is gone, and its transaction with it: the statement's own error is the one to report.
+      if (router.driver !== this.replica || !isReplicaTrouble(err)) throw err;
+    }
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -221,7 +260,15 @@ class RoutingConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.physical) return this.physical.executeQuery<R>(query);
+    if (this.physical) {
+      try {
+        return await this.physical.executeQuery<R>(query);
+      } catch (err) {
+        // Inside a read-only transaction on the replica: later reads go to the primary.
+        if (this.driver === this.router.replica && isReplicaTrouble(err)) this.router.reportTrouble(err);
+        throw err;
+      }
+    }
     if (isReadOnlyStatement(query) && replicaUsable()) return this.router.executeSingle<R>(query);
     // A write, a lock or a session setting: the rest of this lease stays on one primary
     // connection, so `db.connection()` blocks keep their session semantics.

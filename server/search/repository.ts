@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/client';
 import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
+import { readOnlyTransaction } from '../db/read-routing';
 import { timed } from '../perf/phases';
 import type { Database } from '../db/types';
 import type {
@@ -457,13 +458,11 @@ export async function summarize(
   // third faster (measured), so sorting is ruled out for this statement.
   const result = page
     ? await statement.execute(db)
-    : await db
-        .transaction()
-        .setAccessMode('read only') // may be answered by a read replica (server/db/read-routing.ts)
-        .execute(async (trx) => {
-          await sql`set local enable_sort = off`.execute(trx);
-          return statement.execute(trx);
-        });
+    : // May be answered by a read replica (server/db/read-routing.ts).
+      await readOnlyTransaction(db, async (trx) => {
+        await sql`set local enable_sort = off`.execute(trx);
+        return statement.execute(trx);
+      });
   const summary: Summary = { total: 0, counts: [], classes: new Map(), page: null };
   const pageRows: { rn: number; row: NonNullable<Summary['page']>[number] }[] = [];
   const classes = summary.classes;
@@ -505,14 +504,11 @@ export function newestMatches(
       .limit(limit)
       .execute();
   if (!walk) return query(db);
-  return db
-    .transaction()
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_bitmapscan = off`.execute(trx);
-      return query(trx);
-    });
+  return readOnlyTransaction(db, async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    return query(trx);
+  });
 }
 
 /** How many documents match, counting at most `cap`. */

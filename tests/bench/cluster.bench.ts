@@ -328,6 +328,19 @@ try {
 } finally {
   if (!reuse) {
     cluster('stop');
+    // What the instances logged of failed requests (a 500's cause), before the folder goes.
+    const logged = ports.flatMap((port) => {
+      try {
+        return readFileSync(path.join(dir, `portal-${port}.log`), 'utf8').split('\n');
+      } catch {
+        return [];
+      }
+    });
+    const errors = [...new Set(logged.filter((l) => /error|错误|失败/i.test(l)).map((l) => l.slice(0, 300)))];
+    if (errors.length)
+      console.log(
+        `instance log, lines naming an error (${errors.length} distinct):\n  ${errors.slice(0, 15).join('\n  ')}`,
+      );
     rmSync(dir, { recursive: true, force: true });
   }
 }
