@@ -95,3 +95,19 @@ export function rankNameSuggestions<T extends NameCandidate>(query: string, cand
     .slice(0, limit)
     .map((x) => x.c);
 }
+
+/** The word-similarity threshold of the trigram index that every name one edit away passes. */
+const LOWEST_THRESHOLD = 0.3;
+
+/**
+ * Word-similarity thresholds tried in turn for names one edit away from a key of `n` characters.
+ * A name key whose whole text is the key with one character replaced keeps n − 2 of its n + 1
+ * trigrams (pg_trgm's word similarity is then (n − 2) / (n + 4): 0.54 for 9 characters), and at
+ * that threshold the trigram index answers in a few milliseconds. A typo in part of a longer name
+ * loses the padded trigrams too and needs 0.3, where a key sharing 乐山市 or 公司 rechecks ten
+ * thousand names (200–300 ms at a million records): that is tried only when the first finds none.
+ */
+export function nearThresholds(n: number): number[] {
+  const whole = Math.floor(((n - 2) / (n + 4)) * 100) / 100 - 0.01;
+  return whole > LOWEST_THRESHOLD ? [whole, LOWEST_THRESHOLD] : [LOWEST_THRESHOLD];
+}

@@ -4,6 +4,7 @@ import {
   editsToSubstring,
   looseName,
   nameKey,
+  nearThresholds,
   rankNameSuggestions,
 } from '@/server/rules/search-forgiveness';
 import { tradeName } from '@/server/seed/names';
@@ -97,5 +98,19 @@ describe(`forgiving search rules (seed ${SEED})`, () => {
       { id: 3, name: '乐山市宏达建材有限公司' },
     ]);
     expect(ranked.map((c) => c.id)).toEqual([2, 1]);
+  });
+});
+
+describe('nearThresholds', () => {
+  it('asks strictly first for longer keys, always ending at the index threshold 0.3, never below it', () => {
+    for (let n = 4; n <= 40; n++) {
+      const t = nearThresholds(n);
+      expect(t.at(-1)).toBe(0.3);
+      expect(t.every((x) => x >= 0.3)).toBe(true);
+      expect([...t].sort((a, b) => b - a)).toEqual(t);
+    }
+    expect(nearThresholds(4)).toEqual([0.3]);
+    expect(nearThresholds(9)[0]).toBeCloseTo(0.52);
+    expect(nearThresholds(20)[0]!).toBeGreaterThan(nearThresholds(9)[0]!);
   });
 });
