@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { ORIGIN_HEADER } from './origin';
 
@@ -10,7 +11,7 @@ import { ORIGIN_HEADER } from './origin';
 
 /** How long a rendered public page is served before it is rendered again. */
 export const PUBLIC_PAGE_TTL_MS = 5_000;
-/** Memory bound of the cache (bodies plus their gzip copies). */
+/** Memory bound of the cache (bodies plus the gzip copies made of them). */
 export const PUBLIC_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 /** What a shared cache in front of us (nginx, CDN) may do with a public page. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=5, stale-while-revalidate=30';
@@ -67,9 +68,16 @@ export interface RenderedPage {
 }
 
 export interface CachedPage extends RenderedPage {
-  gzip: Buffer;
   storedAt: number;
+  /**
+   * The gzip copy, made the first time a client that accepts gzip asks for the page (not at
+   * render: a page nobody asks for compressed, or asks for once, should not cost a compression
+   * on the event loop). See PageCache.gzipOf.
+   */
+  gzip?: Buffer;
 }
+
+const gzipAsync = promisify(gzipCallback);
 
 /** Only complete, successful, visitor-independent answers are kept. */
 export function isStorable(page: RenderedPage): boolean {
@@ -91,10 +99,15 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * The headers to send with a page from the cache path; `gzip` when the client accepts it.
- * A storable page is marked public for shared caches; anything else keeps Next's own policy.
+ * The headers to send with a page from the cache path; `gzip` is the compressed body when the
+ * client accepts it. A storable page is marked public for shared caches; anything else keeps
+ * Next's own policy.
  */
-export function responseHeaders(page: CachedPage, gzip: boolean, now: number): Record<string, string | string[]> {
+export function responseHeaders(
+  page: CachedPage,
+  gzip: Buffer | null,
+  now: number,
+): Record<string, string | string[]> {
   const storable = isStorable(page);
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(page.headers)) {
@@ -106,7 +119,7 @@ export function responseHeaders(page: CachedPage, gzip: boolean, now: number): R
     headers['age'] = String(Math.max(0, Math.floor((now - page.storedAt) / 1000)));
   }
   if (gzip) headers['content-encoding'] = 'gzip';
-  headers['content-length'] = String((gzip ? page.gzip : page.body).length);
+  headers['content-length'] = String((gzip ?? page.body).length);
   return headers;
 }
 
@@ -119,6 +132,10 @@ export function acceptsGzip(acceptEncoding: string | string[] | undefined): bool
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly inflight = new Map<string, Promise<CachedPage | null>>();
+  /** Compressions under way, so that concurrent gzip clients of one page share one. */
+  private readonly compressing = new WeakMap<CachedPage, Promise<Buffer>>();
+  /** The pages `entries` holds, to tell whether a finished compression counts against the bound. */
+  private stored = new WeakSet<CachedPage>();
   private bytes = 0;
   private generation = 0;
 
@@ -162,7 +179,7 @@ export class PageCache {
     const generation = this.generation;
     const promise = render().then(
       (rendered) => {
-        const page: CachedPage = { ...rendered, gzip: gzipSync(rendered.body), storedAt: this.now() };
+        const page: CachedPage = { ...rendered, storedAt: this.now() };
         if (isStorable(rendered) && generation === this.generation) this.store(key, page);
         return page;
       },
@@ -176,9 +193,31 @@ export class PageCache {
     }
   }
 
+  /**
+   * The page's gzip copy, compressed once on libuv's thread pool (off the event loop) and kept
+   * with the page; a stored page's memory account grows by it.
+   */
+  gzipOf(page: CachedPage): Promise<Buffer> {
+    if (page.gzip) return Promise.resolve(page.gzip);
+    let running = this.compressing.get(page);
+    if (!running) {
+      running = gzipAsync(page.body).then((gzip) => {
+        page.gzip = gzip;
+        if (this.stored.has(page)) {
+          this.bytes += gzip.length;
+          this.evict();
+        }
+        return gzip;
+      });
+      this.compressing.set(page, running);
+    }
+    return running;
+  }
+
   /** Forget everything (data changed). Renders under way finish but are not stored. */
   clear(): void {
     this.entries.clear();
+    this.stored = new WeakSet();
     this.inflight.clear();
     this.bytes = 0;
     this.generation += 1;
@@ -190,14 +229,20 @@ export class PageCache {
 
   private store(key: string, page: CachedPage): void {
     this.remove(key);
-    const cost = page.body.length + page.gzip.length;
+    const cost = costOf(page);
     if (cost > this.options.maxBytes) return;
     this.entries.set(key, page);
+    this.stored.add(page);
     this.bytes += cost;
+    this.evict();
+  }
+
+  private evict(): void {
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length + old.gzip.length;
+      this.stored.delete(old);
+      this.bytes -= costOf(old);
     }
   }
 
@@ -205,6 +250,9 @@ export class PageCache {
     const page = this.entries.get(key);
     if (!page) return;
     this.entries.delete(key);
-    this.bytes -= page.body.length + page.gzip.length;
+    this.stored.delete(page);
+    this.bytes -= costOf(page);
   }
 }
+
+const costOf = (page: CachedPage) => page.body.length + (page.gzip?.length ?? 0);

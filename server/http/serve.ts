@@ -243,11 +243,23 @@ function notFoundRenderer(port: number): NotFoundRenderer {
   };
 }
 
-/** A rendered page that may reach more than one visitor: its nonce traded for script hashes. */
-function shareable(page: RenderedPage): RenderedPage {
+const sharedCopies = new WeakMap<CachedPage, CachedPage>();
+
+/**
+ * A rendered page as it may reach more than one visitor: its nonce traded for script hashes.
+ * Worked out once per cached page, at its first hit: a page asked for only once (a search
+ * nobody repeats) never pays for it.
+ */
+function shareable(page: CachedPage): CachedPage {
+  const known = sharedCopies.get(page);
+  if (known) return known;
   const policy = page.headers[CSP_HEADER];
-  if (typeof policy !== 'string' || !/text\/html/.test(String(page.headers['content-type'] ?? ''))) return page;
-  return { ...page, headers: { ...page.headers, [CSP_HEADER]: hashInlineScripts(policy, page.body.toString('utf8')) } };
+  const shared =
+    typeof policy !== 'string' || !/text\/html/.test(String(page.headers['content-type'] ?? ''))
+      ? page
+      : { ...page, headers: { ...page.headers, [CSP_HEADER]: hashInlineScripts(policy, page.body.toString('utf8')) } };
+  sharedCopies.set(page, shared);
+  return shared;
 }
 
 function isHtmlNavigation(req: IncomingMessage): boolean {
@@ -296,10 +308,9 @@ async function serveFromCache(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const gzip = acceptsGzip(req.headers['accept-encoding']);
   const { page, hit } = await cache.getOrRender(key, async () => {
     const rendered = await captureRender(handle, req, res);
-    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return shareable(rendered);
+    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return rendered;
     const { body, csp } = await notFound(req.headers['cookie']);
     return { ...rendered, body, headers: { ...rendered.headers, [CSP_HEADER]: csp } };
   });
@@ -308,14 +319,13 @@ async function serveFromCache(
     if (!res.headersSent) await handle(req, res);
     return;
   }
-  send(res, page, gzip, hit);
-}
-
-function send(res: ServerResponse, page: CachedPage, gzip: boolean, hit: boolean): void {
-  const headers = responseHeaders(page, gzip, Date.now());
+  const gzip = acceptsGzip(req.headers['accept-encoding']) ? await cache.gzipOf(page) : null;
+  // The visitor whose request rendered the page gets it with its own nonce; every later
+  // visitor gets the shared copy's policy (script hashes), worked out once at the first hit.
+  const headers = responseHeaders(hit ? shareable(page) : page, gzip, Date.now());
   headers['x-page-cache'] = hit ? 'HIT' : 'MISS';
   res.writeHead(page.status, headers);
-  res.end(gzip ? page.gzip : page.body);
+  res.end(gzip ?? page.body);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   PageCache,
@@ -111,13 +112,14 @@ describe('responseHeaders', () => {
       html('<p>公示</p>', { 'cache-control': 'private, no-store' }),
     );
     c.advance(2_500);
-    const gz = responseHeaders(page!, true, c.now());
+    const compressed = await cache.gzipOf(page!);
+    const gz = responseHeaders(page!, compressed, c.now());
     expect(gz['cache-control']).toMatch(/^public/);
     expect(gz['content-encoding']).toBe('gzip');
     expect(gz['age']).toBe('2');
-    expect(gunzipSync(page!.gzip).toString()).toBe('<p>公示</p>');
-    expect(Number(gz['content-length'])).toBe(page!.gzip.length);
-    const plain = responseHeaders(page!, false, c.now());
+    expect(gunzipSync(compressed).toString()).toBe('<p>公示</p>');
+    expect(Number(gz['content-length'])).toBe(compressed.length);
+    const plain = responseHeaders(page!, null, c.now());
     expect(plain['content-encoding']).toBeUndefined();
     expect(Number(plain['content-length'])).toBe(Buffer.byteLength('<p>公示</p>'));
   });
@@ -129,7 +131,7 @@ describe('responseHeaders', () => {
       headers: { 'content-type': 'text/html', 'cache-control': 'private, no-store' },
       body: Buffer.from('无此页面'),
     }));
-    expect(responseHeaders(page!, false, Date.now())['cache-control']).toBe('private, no-store');
+    expect(responseHeaders(page!, null, Date.now())['cache-control']).toBe('private, no-store');
   });
 });
 
@@ -202,9 +204,35 @@ describe('PageCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('compresses a page once, when a client first asks for gzip, however many ask at once', async () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+    const { page } = await cache.getOrRender('/', async () => html('<p>公示</p>'.repeat(100)));
+    // A page nobody asked for compressed was never compressed.
+    expect(page!.gzip).toBeUndefined();
+    const copies = await Promise.all(Array.from({ length: 5 }, () => cache.gzipOf(page!)));
+    expect(new Set(copies).size).toBe(1);
+    expect(gunzipSync(copies[0]!).toString()).toBe('<p>公示</p>'.repeat(100));
+    expect(await cache.gzipOf(page!)).toBe(copies[0]);
+  });
+
+  it('counts a gzip copy made later against the memory bound', async () => {
+    // Three 1,000-byte pages fit in 3,100 bytes; once the first is also kept compressed they do not
+    // (random text: its gzip copy is hundreds of bytes).
+    const body = randomBytes(750).toString('base64');
+    const cache = new PageCache({ ttlMs: 60_000, maxBytes: 3_100 });
+    const first = (await cache.getOrRender('/1', async () => html(body))).page!;
+    await cache.getOrRender('/2', async () => html(body));
+    await cache.getOrRender('/3', async () => html(body));
+    expect(cache.size).toBe(3);
+    await cache.getOrRender('/1', async () => html('unused')); // touch /1: /2 is now the oldest
+    await cache.gzipOf(first);
+    expect(cache.size).toBe(2);
+    expect((await cache.getOrRender('/2', async () => html('re-rendered'))).hit).toBe(false);
+  });
+
   it('evicts the least recently used pages beyond its memory bound', async () => {
     const body = 'x'.repeat(1_000);
-    // Each entry costs its body plus its gzip copy (~1,030 bytes).
+    // Each entry costs its body (1,000 bytes; nobody asked for gzip).
     const cache = new PageCache({ ttlMs: 60_000, maxBytes: 2_500 });
     await cache.getOrRender('/1', async () => html(body));
     await cache.getOrRender('/2', async () => html(body));
