@@ -125,27 +125,18 @@ function FacetFieldset({ group, panelId }: { group: FacetGroup; panelId: string 
 }
 
 function FacetOptions({ group, options, panelId }: { group: FacetGroup; options: FacetOption[]; panelId: string }) {
+  // Styled by the .facet-options rules in globals.css: a page carries dozens of these (twice,
+  // in its HTML and its React payload), so each says no more than it must.
   return (
-    <ul className="space-y-0.5">
+    <ul className="facet-options">
       {options.map((o) => {
         const inputId = `${panelId}-${group.key}-${o.value}`;
         return (
-          <li key={o.value} className="flex items-start gap-2 rounded px-1 py-1 text-sm hover:bg-brand-50">
-            <input
-              id={inputId}
-              type="checkbox"
-              name={group.param}
-              value={o.value}
-              defaultChecked={o.selected}
-              className="mt-0.5 h-4 w-4 shrink-0 accent-brand-700"
-              data-testid="facet-option"
-            />
-            <label
-              htmlFor={inputId}
-              className={`flex min-w-0 flex-1 gap-2 ${o.selected ? 'font-semibold text-brand-800' : 'text-slate-800'}`}
-            >
-              <span className="min-w-0 flex-1">{o.label}</span>
-              <span className="shrink-0 tabular-nums text-slate-600" data-testid="facet-count">
+          <li key={o.value}>
+            <input id={inputId} type="checkbox" name={group.param} value={o.value} defaultChecked={o.selected} />
+            <label htmlFor={inputId}>
+              <span>{o.label}</span>
+              <span data-testid="facet-count">
                 {formatCount(o.count)}
                 <span className="sr-only">条</span>
               </span>

@@ -4,7 +4,11 @@ import { PageLink } from '@/components/page-link';
 import { HIT_KIND_LABELS, type SearchHit } from '@/server/search/types';
 import { Highlighted } from './highlighted';
 
-/** One result: what it is, whose it is, and the facts that tell two results apart. */
+/**
+ * One result: what it is, whose it is, and the facts that tell two results apart. Styled by
+ * the .search-hit rules in globals.css: a page holds twenty, each sent twice (HTML and React
+ * payload), so the markup names one class where it would repeat a dozen utilities.
+ */
 export function SearchHitItem({ hit }: { hit: SearchHit }) {
   const { display } = hit;
   const headingId = `hit-${hit.docId}`;
@@ -14,9 +18,9 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
     display.date ? { term: '日期', value: formatDate(display.date) } : null,
   ].filter((f) => f !== null);
   return (
-    <li className="py-4" data-testid="search-hit" data-kind={hit.kind}>
+    <li className="search-hit" data-testid="search-hit" data-kind={hit.kind}>
       <article aria-labelledby={headingId}>
-        <div className="mb-1 flex flex-wrap items-center gap-1.5">
+        <div className="hit-badges">
           <Badge tone="info">{HIT_KIND_LABELS[hit.kind]}</Badge>
           {display.badges.map((b) => (
             <Badge key={b} tone={toneOfStatus(b)}>
@@ -24,31 +28,31 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
             </Badge>
           ))}
         </div>
-        <h3 id={headingId} className="text-lg font-semibold leading-snug">
-          <PageLink href={display.href} className="text-brand-700 hover:underline">
+        <h3 id={headingId}>
+          <PageLink href={display.href}>
             <Highlighted segments={hit.titleSegments} />
           </PageLink>
         </h3>
-        {display.subtitle ? <p className="mt-0.5 text-slate-800">{display.subtitle}</p> : null}
+        {display.subtitle ? <p className="hit-subtitle">{display.subtitle}</p> : null}
         {hit.snippet ? (
-          <p className="mt-1 text-sm text-slate-700" data-testid="hit-snippet">
+          <p className="hit-snippet" data-testid="hit-snippet">
             <Highlighted segments={hit.snippet} />
           </p>
         ) : null}
         {facts.length ? (
-          <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-slate-600">
+          <dl>
             {facts.map((f) => (
-              <div key={f.term} className="flex gap-1">
+              <div key={f.term}>
                 <dt>{f.term}：</dt>
-                <dd className="break-all">{f.value}</dd>
+                <dd>{f.value}</dd>
               </div>
             ))}
           </dl>
         ) : null}
         {hit.collapsed?.length ? <CollapsedRecordsLine hit={hit} /> : null}
         {hit.kind !== 'subject' && hit.subjectId !== null ? (
-          <p className="mt-1.5 text-sm">
-            <PageLink href={`/subjects/${hit.subjectId}`} className="text-brand-700 underline hover:no-underline">
+          <p className="hit-more">
+            <PageLink href={`/subjects/${hit.subjectId}`}>
               查看该主体的信用档案<span className="sr-only">：{display.title}</span>
             </PageLink>
           </p>
@@ -62,7 +66,7 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
 function CollapsedRecordsLine({ hit }: { hit: SearchHit }) {
   const parts = hit.collapsed!;
   return (
-    <p className="mt-1.5 text-sm text-slate-700" data-testid="hit-collapsed">
+    <p className="hit-more" data-testid="hit-collapsed">
       另有
       {parts.map((c, i) => {
         const text = `${HIT_KIND_LABELS[c.kind]} ${c.count} 条`;
@@ -70,7 +74,7 @@ function CollapsedRecordsLine({ hit }: { hit: SearchHit }) {
           <span key={c.kind}>
             {i > 0 ? '、' : null}
             {c.href ? (
-              <PageLink href={c.href} className="text-brand-700 underline hover:no-underline">
+              <PageLink href={c.href}>
                 {text}
                 <span className="sr-only">（{hit.display.title}）</span>
               </PageLink>
