@@ -679,6 +679,12 @@ async function upsertDocumentRows(
 export interface GroupedRead {
   spec: MatchSpec;
   limit: number;
+  /**
+   * Look for the spec's name class among at most this many of its other matches: a sample, like
+   * `limit`, whose cost does not grow when the class is rare among many matches (names that
+   * contain "乐山市" among hundreds of thousands that begin with it).
+   */
+  examine?: number;
 }
 
 export interface GroupedPage {
@@ -707,14 +713,27 @@ export async function groupedPage(
   offset: number,
   limit: number,
 ): Promise<GroupedPage> {
-  const selects = reads.map(
-    ({ spec, limit: most }) =>
-      sql`(${db
+  const columns = ['docId', 'kind', 'subjectId', 'titleNorm', 'sortDate'] as const;
+  const selects = reads.map(({ spec, limit: most, examine }) => {
+    if (examine === undefined || !spec.title)
+      return sql`(${db
         .selectFrom('searchDocuments')
-        .select(['docId', 'kind', 'subjectId', 'titleNorm', 'sortDate'])
+        .select(columns)
         .where((eb) => matching(eb, spec))
-        .limit(most)})`,
-  );
+        .limit(most)})`;
+    const title = spec.title;
+    const examined = db
+      .selectFrom('searchDocuments')
+      .select(columns)
+      .where((eb) => matching(eb, { ...spec, title: null }))
+      .limit(examine);
+    return sql`(${db
+      .selectFrom(examined.as('examined'))
+      .select(columns)
+      // The examined rows are the table's own columns: the same name test applies.
+      .where((eb) => titleMatches(eb as unknown as SD, title))
+      .limit(most)})`;
+  });
   const classOf = sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
                    when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`;
   const memberOrder = sql`k, sort_date desc nulls last, doc_id collate "C" desc`;

@@ -71,6 +71,28 @@ describeEachDatabase('search past the exact-total limit', (current) => {
     });
   }
 
+  // The page is read beside the summary on a guess of whether the cap will be reached; a wrong
+  // guess is read again. Forced right and wrong, above and below the limit, flat and grouped:
+  // every page is the page of an engine that waited for the summary.
+  for (const q of ['公司', '乐山', '峨眉山金顶']) {
+    it(`"${q}": the page read before the summary is the same page, whichever way the guess goes`, async () => {
+      const { total } = await createPostgresSearchEngine(db).search({ q }, TODAY);
+      for (const exactTotalLimit of [3, total - 1, total + 5]) {
+        const waited = createPostgresSearchEngine(db, { exactTotalLimit, summaryPage: 'never', expectCap: 'never' });
+        for (const request of [{ q }, { q, group: 'subject' as const }, { q, sort: 'date' as const }]) {
+          const want = await everything(waited, request);
+          for (const expectCap of ['always', 'never'] as const) {
+            const guessed = createPostgresSearchEngine(db, { exactTotalLimit, expectCap });
+            expect(
+              await everything(guessed, request),
+              `${JSON.stringify(request)} limit ${exactTotalLimit} ${expectCap}`,
+            ).toEqual(want);
+          }
+        }
+      }
+    });
+  }
+
   // With the limit just below the total, the capped matches hold every rank class, so the
   // engine takes class sizes from them (and from one count of names) instead of counting each.
   for (const q of ['公司', '乐山', '市']) {
