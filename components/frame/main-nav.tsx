@@ -7,20 +7,18 @@ import { currentOf, isGroup, MAIN_NAV } from './nav';
 // Client component only for usePathname: it renders on the server too, so aria-current is
 // in the HTML without JavaScript. Desktop: a bar whose groups open on hover and on keyboard
 // focus (:focus-within). Phone: a <details> menu. Only one of the two is displayed, so
-// assistive technology meets one navigation.
-
-const linkClass =
-  'block px-3 py-3 text-white hover:bg-brand-900 aria-[current]:bg-brand-900 aria-[current]:font-semibold aria-[current]:underline aria-[current]:underline-offset-4';
+// assistive technology meets one navigation. The links are styled by the .desktop-nav and
+// .phone-nav rules in globals.css: every page carries some forty of them.
 
 export function DesktopNav() {
   const pathname = usePathname();
   return (
-    <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
+    <ul className="desktop-nav mx-auto flex max-w-6xl flex-wrap px-2">
       {MAIN_NAV.map((item) => {
         if (!isGroup(item)) {
           return (
             <li key={item.href}>
-              <PageLink href={item.href} aria-current={currentOf(item.href, pathname)} className={linkClass}>
+              <PageLink href={item.href} aria-current={currentOf(item.href, pathname)}>
                 {item.label}
               </PageLink>
             </li>
@@ -32,18 +30,14 @@ export function DesktopNav() {
             <PageLink
               href={item.links[0]!.href}
               aria-current={inGroup ? 'true' : undefined}
-              className={`${linkClass} after:ml-1 after:text-xs after:content-['▾']`}
+              className="after:ml-1 after:text-xs after:content-['▾']"
             >
               {item.label}
             </PageLink>
             <ul className="invisible absolute left-0 top-full z-40 min-w-44 rounded-b-md bg-white py-1 shadow-lg ring-1 ring-slate-200 group-focus-within:visible group-hover:visible">
               {item.links.map((l) => (
                 <li key={l.href}>
-                  <PageLink
-                    href={l.href}
-                    aria-current={currentOf(l.href, pathname)}
-                    className="block px-4 py-2 text-slate-800 hover:bg-brand-50 aria-[current]:font-semibold aria-[current]:text-brand-700"
-                  >
+                  <PageLink href={l.href} aria-current={currentOf(l.href, pathname)}>
                     {l.label}
                   </PageLink>
                 </li>
@@ -58,10 +52,8 @@ export function DesktopNav() {
 
 export function PhoneNav() {
   const pathname = usePathname();
-  const sub =
-    'block rounded px-3 py-2.5 text-white hover:bg-brand-900 aria-[current]:bg-brand-900 aria-[current]:font-semibold';
   return (
-    <details className="group mx-auto max-w-6xl">
+    <details className="phone-nav group mx-auto max-w-6xl">
       <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-3 font-medium text-white [&::-webkit-details-marker]:hidden">
         <span aria-hidden="true" className="text-lg leading-none">
           ☰
@@ -79,7 +71,7 @@ export function PhoneNav() {
               <ul className="pl-3">
                 {item.links.map((l) => (
                   <li key={l.href}>
-                    <PageLink href={l.href} aria-current={currentOf(l.href, pathname)} className={sub}>
+                    <PageLink href={l.href} aria-current={currentOf(l.href, pathname)}>
                       {l.label}
                     </PageLink>
                   </li>
@@ -88,7 +80,7 @@ export function PhoneNav() {
             </li>
           ) : (
             <li key={item.href}>
-              <PageLink href={item.href} aria-current={currentOf(item.href, pathname)} className={sub}>
+              <PageLink href={item.href} aria-current={currentOf(item.href, pathname)}>
                 {item.label}
               </PageLink>
             </li>
