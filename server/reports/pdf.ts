@@ -2,19 +2,18 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
-import { P12Signer } from '@signpdf/signer-p12';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import signpdf from '@signpdf/signpdf';
 import { formatDate } from '../rules/format';
 import { factRows, validityText } from '../subjects/present';
 import { getIssuedReport, PORTAL_FULL_NAME, PORTAL_NAME } from '../subjects/service';
+import { CadesP12Signer } from './cades-signer';
 import { PDF_INFO_KEYS } from './fields';
 import type { SigningIdentity } from './signing-certificate';
 
 // The PDF credit report: the stored content of an issued report (never a fresh query), on A4,
-// in Noto Sans SC embedded as a subset, with a QR code to /verify and a PAdES signature
-// (SubFilter adbe.pkcs7.detached: @signpdf/signer-p12 writes a plain PKCS#7 with a
-// signing-time attribute, not the signing-certificate-v2 attribute ETSI.CAdES.detached needs).
+// in Noto Sans SC embedded as a subset, with a QR code to /verify and a PAdES baseline
+// signature (SubFilter ETSI.CAdES.detached; the CMS is made by cades-signer.ts).
 
 const FONT_FILE = path.join(
   /*turbopackIgnore: true*/ process.cwd(),
@@ -42,7 +41,7 @@ export interface ReportPdfInput {
 
 export async function renderSignedReportPdf(input: ReportPdfInput): Promise<Buffer> {
   const unsigned = await renderReportPdf(input);
-  const signer = new P12Signer(input.identity.p12, { passphrase: input.identity.password });
+  const signer = new CadesP12Signer(input.identity.p12, input.identity.password);
   return signpdf.sign(unsigned, signer, input.signingTime);
 }
 
@@ -158,7 +157,7 @@ export function renderReportPdf({ report, verifyUrl, identity, signingTime }: Re
     location: '四川省乐山市',
     signingTime,
     signatureLength: SIGNATURE_LENGTH,
-    subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
   });
   doc.end();
   return done;

@@ -13,7 +13,7 @@ export interface SignedPdf {
   /** SHA-256 of the signing certificate's DER. */
   certificateFingerprint: string;
   signerName: string;
-  /** Time the signer claims (signing-time attribute); not a trusted timestamp. */
+  /** Time the signer claims (the signature dictionary's /M, or a signing-time attribute); not a trusted timestamp. */
   signedAt: Date | null;
   /** The report identity from the signed bytes; null when the PDF carries none. */
   verificationCode: string | null;
@@ -36,7 +36,9 @@ const HASH_OF_OID: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha38
 const fail = (problem: SignatureProblem): SignatureCheck => ({ ok: false, problem });
 
 /** The bytes a PDF signature covers and the DER PKCS#7 in its /Contents; the last signature wins. */
-export function signedParts(pdf: Buffer): { signed: Buffer; pkcs7: Buffer; coversWholeFile: boolean } | null {
+export function signedParts(
+  pdf: Buffer,
+): { signed: Buffer; pkcs7: Buffer; coversWholeFile: boolean; claimedTime: Date | null } | null {
   const text = pdf.toString('latin1');
   const matches = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   const last = matches.at(-1);
@@ -50,7 +52,17 @@ export function signedParts(pdf: Buffer): { signed: Buffer; pkcs7: Buffer; cover
     signed: Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]),
     pkcs7: Buffer.from(hex, 'hex'),
     coversWholeFile: c + d === pdf.length,
+    claimedTime: signatureDictionaryTime(text.slice(Math.max(0, b - 2000), b) + text.slice(c, c + 2000)),
   };
+}
+
+/** The /M (D:YYYYMMDDHHmmSS…) of the signature dictionary around /Contents: PAdES's signing time. */
+function signatureDictionaryTime(around: string): Date | null {
+  const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?\)/.exec(around);
+  if (!m) return null;
+  const zone = !m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 type Node = forge.asn1.Asn1;
@@ -124,7 +136,7 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
     pdf: {
       certificateFingerprint: createHash('sha256').update(signer.raw).digest('hex'),
       signerName: commonNameOf(signer),
-      signedAt: signingTime ? utcTime(bytesOf(signingTime)) : null,
+      signedAt: signingTime ? utcTime(bytesOf(signingTime)) : parts.claimedTime,
       verificationCode: field(PDF_INFO_KEYS.code),
       reportNumber: field(PDF_INFO_KEYS.number),
       contentSha256: field(PDF_INFO_KEYS.digest),

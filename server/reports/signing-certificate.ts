@@ -69,8 +69,11 @@ export function ensureDemoCertificate(cfg: AppConfig = config()): string | null 
   return file;
 }
 
-/** Reads a PKCS#12 and finds the certificate that belongs to its private key. */
-export function identityFromP12(p12: Buffer, password: string, demo: boolean): SigningIdentity {
+/** The private key of a PKCS#12, the certificate that belongs to it, and the file's other certificates. */
+export function keyAndChainFromP12(
+  p12: Buffer,
+  password: string,
+): { key: forge.pki.rsa.PrivateKey; chain: forge.pki.Certificate[] } {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, password);
@@ -88,6 +91,12 @@ export function identityFromP12(p12: Buffer, password: string, demo: boolean): S
     return key && pub.n?.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
   if (!key || !cert) throw new Error('报告签名证书中没有配对的私钥和证书（需要 RSA 密钥）');
+  return { key, chain: [cert, ...certs.filter((c) => c !== cert)] };
+}
+
+/** Reads a PKCS#12 and finds the certificate that belongs to its private key. */
+export function identityFromP12(p12: Buffer, password: string, demo: boolean): SigningIdentity {
+  const cert = keyAndChainFromP12(p12, password).chain[0]!;
   const certificateDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   const cn = cert.subject.getField('CN') as { value: string } | null;
   return {

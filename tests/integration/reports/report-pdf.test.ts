@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import forge from 'node-forge';
 import { expect, it } from 'vitest';
 import { createCompany, createDepartment, createPenalty } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/databases';
 import { createLicence } from '../subjects/fixtures';
 import { renderSignedReportPdf } from '@/server/reports/pdf';
 import { issuedReportPdf, verifyReportPdf, verifyUrlOf } from '@/server/reports/service';
-import { signedParts } from '@/server/reports/signature';
+import { checkPdfSignature, signedParts } from '@/server/reports/signature';
 import { identityFromP12, makeDemoP12, signingIdentity } from '@/server/reports/signing-certificate';
 import { getIssuedReport, issueReport } from '@/server/subjects/service';
 
@@ -55,6 +57,21 @@ function opensslVerifies(pdf: Buffer): { ok: boolean; output: string } {
     { cwd: dir, encoding: 'utf8' },
   );
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+/** The signed attributes of the signature's CMS: OID and DER of each. */
+function signedAttributesOf(pdf: Buffer): { oid: string; der: Buffer }[] {
+  const cms = forge.asn1.fromDer(forge.util.createBuffer(signedParts(pdf)!.pkcs7.toString('binary')), {
+    parseAllBytes: false,
+  } as never);
+  const kids = (n: forge.asn1.Asn1) => n.value as forge.asn1.Asn1[];
+  const signedData = kids(kids(cms)[1]!)[0]!;
+  const signerInfo = kids(kids(signedData).at(-1)!)[0]!;
+  const attrs = kids(signerInfo)[3]!;
+  return kids(attrs).map((a) => ({
+    oid: forge.asn1.derToOid(kids(a)[0]!.value as string),
+    der: Buffer.from(forge.asn1.toDer(a).getBytes(), 'binary'),
+  }));
 }
 
 /** One byte changed inside the first content stream after the signature (what a forger edits). */
@@ -111,11 +128,34 @@ describeEachDatabase('signed PDF credit report', (current) => {
   it('is signed so that openssl verifies it, and page 1 renders with its Chinese text', async () => {
     const { db, subject, report } = await issued('乐山市大佛旅游服务有限公司');
     const { pdf } = (await issuedReportPdf(db, subject.id, report.verificationCode, ORIGIN))!;
-    expect(pdf.toString('latin1')).toContain('/SubFilter /adbe.pkcs7.detached');
+    // PAdES baseline: a CAdES SubFilter, the signing certificate bound by its hash in the signed
+    // attributes, the time in the signature dictionary and not in a signing-time attribute.
+    expect(pdf.toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
     const verified = opensslVerifies(pdf);
     expect(verified.output).toContain('Verification successful');
     expect(verified.ok).toBe(true);
     expect(opensslVerifies(tampered(pdf)).ok).toBe(false);
+    const attributes = signedAttributesOf(pdf);
+    expect(attributes.map((a) => a.oid).sort()).toEqual(
+      ['1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4', '1.2.840.113549.1.9.16.2.47'].sort(),
+    );
+    const certificateHash = createHash('sha256').update(signingIdentity().certificateDer).digest('hex');
+    expect(attributes.find((a) => a.oid === '1.2.840.113549.1.9.16.2.47')!.der.toString('hex')).toContain(
+      certificateHash,
+    );
+    // The time the signer claims is read from the signature dictionary's /M.
+    const check = checkPdfSignature(pdf);
+    expect(check.ok && Math.abs(check.pdf.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    // poppler's own verifier (pdfsig) reads the same signature: CAdES, valid, over the whole file.
+    const dir0 = mkdtempSync(path.join(os.tmpdir(), 'report-pdfsig-'));
+    writeFileSync(path.join(dir0, 'report.pdf'), pdf);
+    const pdfsig = spawnSync('pdfsig', ['report.pdf'], { cwd: dir0, encoding: 'utf8' });
+    expect(pdfsig.stdout).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(pdfsig.stdout).toContain('Signature Validation: Signature is Valid.');
+    expect(pdfsig.stdout).toContain('Total document signed');
+    writeFileSync(path.join(dir0, 'tampered.pdf'), tampered(pdf));
+    const broken = spawnSync('pdfsig', ['tampered.pdf'], { cwd: dir0, encoding: 'utf8' });
+    expect(broken.stdout).not.toContain('Signature is Valid.');
 
     // pdftoppm (poppler) draws page 1: kept as a test artifact and as the docs' screenshot.
     const dir = path.resolve('test-results', 'report-pdf', current().kind);
