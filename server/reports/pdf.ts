@@ -146,8 +146,10 @@ export function renderReportPdf({ report, verifyUrl, identity, signingTime }: Re
 
   drawFooters(doc, report);
 
-  // The signature field sits on page 1, invisible; the signer fills /Contents after doc.end().
+  // The signature field is the seal on page 1 (a PDF reader shows the signature's details when
+  // it is clicked); the signer fills /Contents after doc.end().
   doc.switchToPage(0);
+  const seal = drawSeal(doc, MARGIN + width - SEAL_QR_SIZE - 16 - SEAL_DIAMETER, MARGIN + 4);
   pdfkitAddPlaceholder({
     pdf: doc,
     pdfBuffer: Buffer.alloc(0),
@@ -158,6 +160,8 @@ export function renderReportPdf({ report, verifyUrl, identity, signingTime }: Re
     signingTime,
     signatureLength: SIGNATURE_LENGTH,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    // PDF user space: from the bottom-left corner.
+    widgetRect: [seal.x, doc.page.height - seal.y - SEAL_DIAMETER, seal.x + SEAL_DIAMETER, doc.page.height - seal.y],
   });
   doc.end();
   return done;
@@ -172,7 +176,7 @@ function drawHeader(
 ) {
   const c = report.content;
   const top = MARGIN;
-  const qrSize = 84;
+  const qrSize = SEAL_QR_SIZE;
   const qrX = MARGIN + width - qrSize;
   drawQr(doc, verifyUrl, qrX, top, qrSize);
   doc
@@ -180,7 +184,8 @@ function drawHeader(
     .fillColor(MUTED)
     .text('扫码核验', qrX, top + qrSize + 2, { width: qrSize, align: 'center' });
 
-  const textWidth = width - qrSize - 16;
+  // The text keeps clear of the seal (drawSeal) and the QR code.
+  const textWidth = width - qrSize - 16 - SEAL_DIAMETER - 8;
   doc.fontSize(10).fillColor(BRAND).text(`${c.portal.name} · ${c.portal.fullName}`, MARGIN, top, { width: textWidth });
   doc.moveDown(0.3).fontSize(22).fillColor('#000').text('信用报告', { width: textWidth, characterSpacing: 2 });
   doc.moveDown(0.1).fontSize(14).text(c.subject.name, { width: textWidth });
@@ -218,6 +223,55 @@ function drawHeader(
 }
 
 /** The QR code drawn as vector squares: sharp at any zoom, nothing to decode at run time. */
+const SEAL_QR_SIZE = 84;
+const SEAL_DIAMETER = 88;
+const SEAL_RED = '#c8102e';
+
+/**
+ * The visible mark of the electronic signature: a round red seal (platform name along the rim,
+ * a star, "信用报告专用章"), left of the QR code at the top of page 1. It is where the
+ * signature field sits; the seal itself proves nothing, the signature behind it does.
+ */
+function drawSeal(doc: PDFKit.PDFDocument, x: number, y: number): { x: number; y: number } {
+  const r = SEAL_DIAMETER / 2;
+  const cx = x + r;
+  const cy = y + r;
+  doc
+    .save()
+    .opacity(0.85)
+    .lineWidth(2.4)
+    .strokeColor(SEAL_RED)
+    .circle(cx, cy, r - 1.5)
+    .stroke();
+  // The rim text, one character at a time, from lower left over the top to lower right.
+  const rim = Array.from(PORTAL_FULL_NAME);
+  const sweep = 250;
+  const size = 8;
+  doc.fontSize(size).fillColor(SEAL_RED);
+  rim.forEach((ch, i) => {
+    const angle = -sweep / 2 + (sweep * (i + 0.5)) / rim.length;
+    doc
+      .save()
+      .translate(cx, cy)
+      .rotate(angle)
+      .text(ch, -size / 2, -r + 5, { width: size, align: 'center', lineBreak: false })
+      .restore();
+  });
+  // A five-pointed star in the middle.
+  const star = Array.from({ length: 10 }, (_, i) => {
+    const radius = i % 2 === 0 ? 13 : 5.2;
+    const a = (Math.PI / 5) * i - Math.PI / 2;
+    return [cx + radius * Math.cos(a), cy + radius * Math.sin(a)] as [number, number];
+  });
+  doc.polygon(...star).fill(SEAL_RED);
+  doc
+    .fontSize(7.5)
+    .fillColor(SEAL_RED)
+    .text('信用报告专用章', x, cy + 16, { width: SEAL_DIAMETER, align: 'center', lineBreak: false });
+  doc.restore();
+  return { x, y };
+}
+
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 2;

@@ -143,6 +143,13 @@ describeEachDatabase('signed PDF credit report', (current) => {
     expect(attributes.find((a) => a.oid === '1.2.840.113549.1.9.16.2.47')!.der.toString('hex')).toContain(
       certificateHash,
     );
+    // The signature field is visible: the seal at the top of page 1.
+    const widget = /\/FT \/Sig[^>]*?\/Rect \[([\d. ]+)\]|\/Rect \[([\d. ]+)\][^>]*?\/FT \/Sig/.exec(
+      pdf.toString('latin1'),
+    );
+    const [x1, y1, x2, y2] = (widget?.[1] ?? widget?.[2] ?? '0 0 0 0').trim().split(/\s+/).map(Number);
+    expect(x2! - x1!).toBeGreaterThan(50);
+    expect(y2! - y1!).toBeGreaterThan(50);
     // The time the signer claims is read from the signature dictionary's /M.
     const check = checkPdfSignature(pdf);
     expect(check.ok && Math.abs(check.pdf.signedAt!.getTime() - Date.now())).toBeLessThan(60_000);
