@@ -242,26 +242,20 @@ async function search(
     },
     likelyCapped ? null : { offset, limit: PAGE_SIZE, sort },
   );
-  // The page does not wait for the summary when the statistics can tell what it will say: the
-  // page is read on another connection meanwhile, as if the total were as expected (past the
-  // cap, or exact), and read again in the rare case that the summary says otherwise. On a
-  // server with a core to spare the query then takes about as long as its slower half.
-  // Grouped cards of an uncertain total are read as if it were exact: untracked lexemes are
-  // rarer than the tracked ones, and most of them fall below the cap (on the 1M benchmark, 5
-  // of the 7 untracked 2-character queries of the fixed set).
+  // Grouped cards (what /search shows) do not wait for the summary: they are read on another
+  // connection meanwhile, as if the total were what the statistics expect, and read again in the
+  // rare case that the summary says otherwise. An uncertain total is taken to be past the cap: a
+  // wrong guess then costs a sample of each name class, not a ranking of every match. (A flat
+  // page still waits: past the cap it uses the class sizes the summary found.)
   const groupGuess = guess ?? 'capped';
   const earlyGrouped = grouped ? settled(groupedHits(db, query, capped, groupGuess === 'exact', offset)) : null;
-  const earlyFlat =
-    !grouped && expectCapped
-      ? settled(broadPage(db, query, sort, offset, new Map(), null).then((rows) => hitsOf(db, rows, parsed, today)))
-      : null;
   // Disjunctive facets: a facet's own filter does not shrink its counts (one summary each, meanwhile).
   const ownReads = activeFacets.map((facet) => {
     const without: Query = { ...query, filters: { ...filters, [REQUEST_KEY_OF_FACET[facet]]: undefined } };
     return summarize(db, specFor(without, null), capped, [facet], null, null);
   });
   const [main, own] = await Promise.all([summaryRead, Promise.all(ownReads)]).catch(async (error: unknown) => {
-    await Promise.all([earlyGrouped, earlyFlat]); // settled: never reject; their connections are back before we fail
+    await earlyGrouped; // settled: never rejects; its connection is back in the pool before we fail
     throw error;
   });
   const totalIsExact = main.total <= limit;
@@ -287,24 +281,20 @@ async function search(
   // Past the exact limit the window is the first MAX_RESULT_WINDOW results, whatever the total.
   const windowSize = totalIsExact ? Math.min(total, MAX_RESULT_WINDOW) : MAX_RESULT_WINDOW;
   let pageCount = Math.ceil(windowSize / PAGE_SIZE);
-  const guessedRight = totalIsExact === ((grouped ? groupGuess : guess) === 'exact');
   let hits: SearchHit[];
   let groupCount: number | undefined;
   if (grouped) {
-    const early = await earlyGrouped;
-    const page = early && guessedRight ? unwrap(early) : await groupedHits(db, query, capped, totalIsExact, offset);
+    const early = (await earlyGrouped)!;
+    const guessedRight = totalIsExact === (groupGuess === 'exact');
+    const page = guessedRight ? unwrap(early) : await groupedHits(db, query, capped, totalIsExact, offset);
     hits = page.hits;
     groupCount = page.groupCount;
     pageCount = Math.ceil(Math.min(groupCount, MAX_RESULT_WINDOW) / PAGE_SIZE);
   } else if (offset >= windowSize) {
-    await earlyFlat;
     hits = [];
   } else if (main.page) {
     hits = await hitsOf(db, main.page, parsed, today);
-  } else if (earlyFlat && guessedRight) {
-    hits = unwrap(await earlyFlat);
   } else {
-    await earlyFlat;
     const rows = await broadPage(db, query, sort, offset, main.classes, totalIsExact ? total : null);
     hits = await hitsOf(db, rows, parsed, today);
   }
