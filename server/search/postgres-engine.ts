@@ -78,9 +78,10 @@ export interface PostgresEngineOptions {
    */
   summaryPage?: 'auto' | 'never';
   /**
-   * Whether the page read that starts beside the summary assumes the cap will be reached:
-   * 'auto' asks the statistics; tests force each guess, right and wrong, to prove that a wrong
-   * one costs only time.
+   * What the engine assumes of the total before the summary has counted it: whether grouped
+   * cards, read beside the summary, are ranked as a capped sample, and whether the summary keeps
+   * a flat page. 'auto' asks the statistics; tests force each guess, right and wrong, to prove
+   * that a wrong one costs only time.
    */
   expectCap?: 'auto' | 'always' | 'never';
   /**
