@@ -103,11 +103,7 @@ const HOP_BY_HOP = new Set([
  * client accepts it. A storable page is marked public for shared caches; anything else keeps
  * Next's own policy.
  */
-export function responseHeaders(
-  page: CachedPage,
-  gzip: Buffer | null,
-  now: number,
-): Record<string, string | string[]> {
+export function responseHeaders(page: CachedPage, gzip: Buffer | null, now: number): Record<string, string | string[]> {
   const storable = isStorable(page);
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(page.headers)) {
