@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { getDb, type Db } from './db/client';
+import { isDatabaseUnavailable } from './db/read-routing';
 import { todayInShanghai } from './rules/dates';
 import type { StaffPrincipal, StaffRole } from './auth/principal';
 import type { IdentityKeys } from './identities/protect';
@@ -83,8 +84,28 @@ const textBoundary = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  '数据库暂时无法连接（可能正在维护或切换），本次操作没有保存，请稍后重试；已填写的内容不会丢失。';
+
+/**
+ * A procedure that failed because the database is unreachable (a restart, a failover) answers
+ * 503 with a Chinese "try again" instead of a 500: the request was fine, and the transaction
+ * it ran in wrote nothing.
+ */
+const databaseOutage = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
 /** Anyone may call it: the public side of the portal. */
-export const publicProcedure = t.procedure.use(textBoundary);
+export const publicProcedure = t.procedure.use(textBoundary).use(databaseOutage);
 
 /** Signed-in staff of any role; everything else about permissions is in server/auth/principal.ts. */
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -123,6 +123,16 @@ function isConnectionError(err: unknown): boolean {
   );
 }
 
+/**
+ * The database could not be reached or refused new work for now (down, restarting, failing
+ * over, out of connections): nothing the caller sent is at fault, and nothing was written, so
+ * the answer is "try again shortly" (503), not an internal error.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return isConnectionError(err) || code === '53300';
+}
+
 /** A replica statement that failed for a reason of the replica's own (down, recovery conflict): retry on the primary. */
 export function isReplicaTrouble(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
