@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production topology of deploy/compose.yaml on one Debian machine, without containers:
 #   a PostgreSQL primary, a streaming replica made with pg_basebackup -R, two portal instances
-#   (npm run serve) reading public pages from the replica, and Debian's nginx with
+#   (scripts/serve.ts, as `npm run serve` runs it) reading public pages from the replica, and Debian's nginx with
 #   deploy/nginx.conf in front (TRUSTED_PROXIES=1, as in Compose).
 #
 #   deploy/local-cluster.sh start [--demo]   # --demo: seed the demo city into an empty primary
@@ -110,8 +110,11 @@ start_portals() {
       continue
     fi
     log "启动实例 (portal) on port $port"
+    # Node itself, with tsx as a loader (not the tsx command, which runs Node as its child): the
+    # pid written is the server's, so a SIGKILL of it really kills the instance (cluster bench)
+    # and nothing is left listening after `stop`.
     # shellcheck disable=SC2046
-    env $(portal_env) PORT="$port" nohup "$ROOT/node_modules/.bin/tsx" scripts/serve.ts \
+    env $(portal_env) PORT="$port" nohup node --import tsx scripts/serve.ts \
       >"$CLUSTER_DIR/portal-$port.log" 2>&1 &
     echo $! >"$CLUSTER_DIR/portal-$port.pid"
   done

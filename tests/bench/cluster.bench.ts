@@ -263,6 +263,13 @@ try {
     await sleep((SECONDS * 1000) / 3);
     const pid = Number(readFileSync(path.join(dir, `portal-${ports[1]}.pid`), 'utf8'));
     process.kill(pid, 'SIGKILL');
+    await sleep(200);
+    // The instance must really be gone (not a wrapper killed with the server left running).
+    const stillServing = await fetch(`http://127.0.0.1:${ports[1]}/api/health`).then(
+      () => true,
+      () => false,
+    );
+    if (stillServing) throw new Error(`instance on port ${ports[1]} still answers after SIGKILL of pid ${pid}`);
     const r = await running;
     const filed = await lostApplications(await filing.stop());
     line('SIGKILL one instance under miss-only load', r);
