@@ -1,10 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '@/server/api-keys/service';
 import { openDatabase, type DbHandle } from '@/server/db/client';
 import { todayInShanghai } from '@/server/rules/dates';
+import { freePorts } from '../../scripts/lib/test-env';
 
 // The production topology, run for real: nginx (deploy/nginx.conf) → two instances → a
 // PostgreSQL primary and its streaming replica (tests/cluster/setup.ts starts it).
@@ -66,6 +69,45 @@ describe('nginx in front of two instances', () => {
     const buckets = await primary.db.selectFrom('rateLimitBuckets').select('key').execute();
     expect(buckets.some((b) => b.key.includes('127.0.0.1'))).toBe(true);
     expect(buckets.some((b) => b.key.includes(forged))).toBe(false);
+  });
+
+  it('when no instance can answer, nginx says so in Chinese: a 503 page, and problem+json under /api', async () => {
+    // deploy/nginx.conf as the cluster runs it, but with its instances on a port where nothing
+    // listens, served by a second nginx of its own (the running one is left alone).
+    const [port, dead] = await freePorts(2);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nginx-unavailable-'));
+    for (const sub of ['cache', 'temp', 'logs']) mkdirSync(path.join(dir, sub));
+    chmodSync(dir, 0o755);
+    for (const sub of ['cache', 'temp']) chmodSync(path.join(dir, sub), 0o777);
+    const site = readFileSync(path.join(cluster.dir, 'nginx', 'site.conf'), 'utf8')
+      .replace(/server 127\.0\.0\.1:\d+ [^;]*;/g, `server 127.0.0.1:${dead};`)
+      .replace(/listen 127\.0\.0\.1:\d+;/, `listen 127.0.0.1:${port};`)
+      .replace(/proxy_cache_path \S+/, `proxy_cache_path ${dir}/cache`)
+      .replace(/keys_zone=pages:/, 'keys_zone=pages_unavailable:')
+      .replace(/proxy_cache pages;/g, 'proxy_cache pages_unavailable;');
+    writeFileSync(path.join(dir, 'site.conf'), site);
+    const conf = path.join(dir, 'nginx.conf');
+    writeFileSync(
+      conf,
+      `worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/logs/error.log warn; events {}
+       http { include /etc/nginx/mime.types; access_log off; client_body_temp_path ${dir}/temp/body;
+              proxy_temp_path ${dir}/temp/proxy; include ${dir}/site.conf; }`,
+    );
+    execFileSync('nginx', ['-c', conf, '-p', dir]);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const page = await fetch(`${base}/search?q=食品`);
+      expect(page.status).toBe(503);
+      expect(page.headers.get('retry-after')).toBe('5');
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('服务暂时不可用');
+      const post = await fetch(`${base}/api/trpc/applications.submit`, { method: 'POST', body: '{}' });
+      expect(post.status).toBe(503);
+      expect(post.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await post.json()) as { detail: string }).detail).toContain('请稍后重试');
+    } finally {
+      execFileSync('nginx', ['-c', conf, '-p', dir, '-s', 'quit']);
+    }
   });
 });
 
