@@ -87,6 +87,11 @@ const textBoundary = t.middleware(async ({ getRawInput, next }) => {
 export const DATABASE_UNAVAILABLE_MESSAGE =
   '数据库暂时无法连接（可能正在维护或切换），本次操作没有保存，请稍后重试；已填写的内容不会丢失。';
 
+/** The answer to a call the database could not serve (unreachable): 503, in Chinese. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+}
+
 /**
  * A procedure that failed because the database is unreachable (a restart, a failover) answers
  * 503 with a Chinese "try again" instead of a 500: the request was fine, and the transaction
@@ -95,11 +100,7 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 const databaseOutage = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
-    throw new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message: DATABASE_UNAVAILABLE_MESSAGE,
-      cause: result.error.cause,
-    });
+    throw databaseUnavailable(result.error.cause);
   }
   return result;
 });

@@ -149,7 +149,8 @@ export function renderReportPdf({ report, verifyUrl, identity, signingTime }: Re
   // The signature field is the seal on page 1 (a PDF reader shows the signature's details when
   // it is clicked); the signer fills /Contents after doc.end().
   doc.switchToPage(0);
-  const seal = drawSeal(doc, MARGIN + width - SEAL_QR_SIZE - 16 - SEAL_DIAMETER, MARGIN + 4);
+  const seal = { x: MARGIN + width - QR_SIZE - 16 - SEAL_DIAMETER, y: MARGIN + 4 };
+  drawSeal(doc, seal.x, seal.y);
   pdfkitAddPlaceholder({
     pdf: doc,
     pdfBuffer: Buffer.alloc(0),
@@ -176,7 +177,7 @@ function drawHeader(
 ) {
   const c = report.content;
   const top = MARGIN;
-  const qrSize = SEAL_QR_SIZE;
+  const qrSize = QR_SIZE;
   const qrX = MARGIN + width - qrSize;
   drawQr(doc, verifyUrl, qrX, top, qrSize);
   doc
@@ -222,8 +223,7 @@ function drawHeader(
   doc.y += 8;
 }
 
-/** The QR code drawn as vector squares: sharp at any zoom, nothing to decode at run time. */
-const SEAL_QR_SIZE = 84;
+const QR_SIZE = 84;
 const SEAL_DIAMETER = 88;
 const SEAL_RED = '#c8102e';
 
@@ -232,7 +232,7 @@ const SEAL_RED = '#c8102e';
  * a star, "信用报告专用章"), left of the QR code at the top of page 1. It is where the
  * signature field sits; the seal itself proves nothing, the signature behind it does.
  */
-function drawSeal(doc: PDFKit.PDFDocument, x: number, y: number): { x: number; y: number } {
+function drawSeal(doc: PDFKit.PDFDocument, x: number, y: number): void {
   const r = SEAL_DIAMETER / 2;
   const cx = x + r;
   const cy = y + r;
@@ -269,9 +269,9 @@ function drawSeal(doc: PDFKit.PDFDocument, x: number, y: number): { x: number; y
     .fillColor(SEAL_RED)
     .text('信用报告专用章', x, cy + 16, { width: SEAL_DIAMETER, align: 'center', lineBreak: false });
   doc.restore();
-  return { x, y };
 }
 
+/** The QR code drawn as vector squares: sharp at any zoom, nothing to decode at run time. */
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 2;

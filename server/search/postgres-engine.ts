@@ -217,21 +217,12 @@ async function search(
   // of the rank classes, and (unless the statistics say the cap will be reached, when it could
   // not be used) the page in rank order.
   const grouped = request.group === 'subject' && sort === 'relevance';
-  // What the statistics say of the total: past the cap, below it, or (a lexeme too rare to be
-  // tracked, anywhere from none to twice the cap) nothing certain.
+  // What the statistics are sure of: a total past the cap (common lexemes) or below it. Between
+  // the two (a lexeme too rare to be tracked: anywhere from none to twice the cap) neither.
   const estimate = planner.estimate(parsed.terms, filterTokenGroups(filters));
-  const guess: 'capped' | 'exact' | null =
-    options.expectCap === 'always'
-      ? 'capped'
-      : options.expectCap === 'never'
-        ? 'exact'
-        : estimate > 2 * capped
-          ? 'capped'
-          : estimate < capped / 2
-            ? 'exact'
-            : null;
-  const expectCapped = guess === 'capped';
-  const likelyCapped = grouped || options.summaryPage === 'never' || expectCapped;
+  const surelyCapped = options.expectCap === 'auto' ? estimate > 2 * capped : options.expectCap === 'always';
+  const surelyExact = options.expectCap === 'auto' ? estimate < capped / 2 : options.expectCap === 'never';
+  const likelyCapped = grouped || options.summaryPage === 'never' || surelyCapped;
   const summaryRead = summarize(
     db,
     specFor(query, null),
@@ -248,8 +239,7 @@ async function search(
   // rare case that the summary says otherwise. An uncertain total is taken to be past the cap: a
   // wrong guess then costs a sample of each name class, not a ranking of every match. (A flat
   // page still waits: past the cap it uses the class sizes the summary found.)
-  const groupGuess = guess ?? 'capped';
-  const earlyGrouped = grouped ? settled(groupedHits(db, query, capped, groupGuess === 'exact', offset)) : null;
+  const earlyGrouped = grouped ? settled(groupedHits(db, query, capped, surelyExact, offset)) : null;
   // Disjunctive facets: a facet's own filter does not shrink its counts (one summary each, meanwhile).
   const ownReads = activeFacets.map((facet) => {
     const without: Query = { ...query, filters: { ...filters, [REQUEST_KEY_OF_FACET[facet]]: undefined } };
@@ -286,7 +276,7 @@ async function search(
   let groupCount: number | undefined;
   if (grouped) {
     const early = (await earlyGrouped)!;
-    const guessedRight = totalIsExact === (groupGuess === 'exact');
+    const guessedRight = totalIsExact === surelyExact;
     const page = guessedRight ? unwrap(early) : await groupedHits(db, query, capped, totalIsExact, offset);
     hits = page.hits;
     groupCount = page.groupCount;

@@ -2,9 +2,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/root';
 import { clientIpFrom } from '@/server/rate-limit/service';
 import { guardTrpcRequest } from '@/server/rate-limit/trpc';
-import { TRPCError } from '@trpc/server';
 import { isDatabaseUnavailable } from '@/server/db/read-routing';
-import { createContext, DATABASE_UNAVAILABLE_MESSAGE } from '@/server/trpc';
+import { createContext, databaseUnavailable } from '@/server/trpc';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,8 +24,7 @@ async function handler(req: Request) {
     req,
     router: appRouter,
     createContext: () => {
-      if (outage)
-        throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: outage });
+      if (outage) throw databaseUnavailable(outage);
       return ctx;
     },
   });
