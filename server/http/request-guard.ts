@@ -5,13 +5,15 @@ import { textProblem, textProblemMessage } from '../validation';
 // has a unit test (tests/unit/http/request-guard.test.ts); server/http/serve.ts answers.
 
 export interface Refusal {
-  status: 400 | 403 | 405;
+  status: 400 | 403 | 405 | 431;
   /** The Chinese sentence shown on the page or in the problem's `detail`. */
   message: string;
   /** The query parameter at fault, for problem+json. */
   parameter?: string;
   headers?: Record<string, string>;
 }
+
+export const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
 
 /** The methods the portal answers; anything else (TRACE, CONNECT, PROPFIND…) is a 405. */
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -92,7 +94,7 @@ export function checkRequest(req: RequestFacts): Refusal | null {
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
     return {
       status: 405,
-      message: '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。',
+      message: METHOD_MESSAGE,
       headers: { allow: ALLOWED_METHODS.join(', ') },
     };
   }
@@ -114,6 +116,7 @@ const TITLES: Record<number, string> = {
   404: '页面不存在',
   405: '不支持该请求方法',
   413: '请求内容过大',
+  431: '请求头过长',
   500: '服务器内部错误',
 };
 
@@ -146,6 +149,27 @@ export function problemBody(status: number, message: string, extra: Record<strin
     detail: message,
     ...extra,
   });
+}
+
+/**
+ * The answer to a request Node's HTTP parser refused before any handler saw it (`clientError`),
+ * from the parser's error code and the bytes it had read: the status, a Chinese message that
+ * says what to fix, and whether the target was under /api (answered as problem+json). The
+ * commonest case is a client that sends Chinese in the address without percent-encoding it.
+ */
+export function parserRefusal(code: string | undefined, rawPacket: Buffer | undefined): Refusal & { api: boolean } {
+  const requestLine = (rawPacket ?? Buffer.alloc(0)).toString('latin1').split('\r\n', 1)[0] ?? '';
+  const target = /^[A-Za-z]+ (\S*)/.exec(requestLine)?.[1] ?? '';
+  const api = wantsProblem(target);
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, message: '请求的网址或请求头过长。', api };
+  if (code === 'HPE_INVALID_METHOD') return { status: 405, message: METHOD_MESSAGE, api };
+  if (/[\x80-\xff]/.test(target))
+    return {
+      status: 400,
+      message: '网址中含有未经百分号编码的字符（如中文）：请先编码再请求，例如 q=食品 应写作 q=%E9%A3%9F%E5%93%81。',
+      api,
+    };
+  return { status: 400, message: '请求格式无效。', api };
 }
 
 /** Whether a request is answered as an API (problem+json) rather than a page. */

@@ -8,7 +8,7 @@ import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { internalErrorMessage, logInternalError } from './error-reference';
 import { isOwnAnswer } from './own-answer';
-import { checkRequest, errorPage, problemBody, wantsProblem } from './request-guard';
+import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
@@ -104,16 +104,11 @@ export async function startHttpServer({
   // malformed request line) and CONNECT: answered in Chinese instead of a bare 400 or a reset.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'HPE_INVALID_METHOD' ? 405 : 400;
-    socket.end(
-      rawAnswer(
-        status,
-        status === 431 ? '请求的网址或请求头过长。' : status === 405 ? METHOD_MESSAGE : '请求格式无效。',
-      ),
-    );
+    const refusal = parserRefusal(err.code, (err as { rawPacket?: Buffer }).rawPacket);
+    socket.end(rawAnswer(refusal.status, refusal.message, refusal.api));
   });
   server.on('connect', (_req, socket) => {
-    socket.end(rawAnswer(405, METHOD_MESSAGE));
+    socket.end(rawAnswer(405, METHOD_MESSAGE, false));
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
@@ -166,7 +161,6 @@ function answer(
 const isBareError = (status: number, contentType: unknown) =>
   status >= 400 && !/text\/html|application\/(problem\+)?json|text\/x-component/.test(String(contentType ?? ''));
 
-const METHOD_MESSAGE = '不支持该请求方法：浏览网页请用 GET，提交表单请用 POST。';
 const BARE_MESSAGES: Record<number, string> = {
   404: '没有找到您要访问的页面或文件。',
   405: METHOD_MESSAGE,
@@ -174,11 +168,12 @@ const BARE_MESSAGES: Record<number, string> = {
   413: '提交的内容过大。',
 };
 
-/** A whole HTTP response as bytes, for a socket that Next never saw. */
-function rawAnswer(status: number, message: string): string {
-  const body = Buffer.from(errorPage(status, message));
+/** A whole HTTP response as bytes, for a socket that Next never saw: a page, or problem+json under /api. */
+function rawAnswer(status: number, message: string, api: boolean): string {
+  const body = Buffer.from(api ? problemBody(status, message) : errorPage(status, message));
+  const type = api ? 'application/problem+json' : 'text/html';
   return (
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: text/html; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: ${type}; charset=utf-8\r\n` +
     `content-length: ${body.length}\r\nconnection: close\r\n\r\n${body.toString('utf8')}`
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, checkTarget, errorPage, problemBody } from '@/server/http/request-guard';
+import fc from 'fast-check';
+import { checkRequest, checkTarget, errorPage, parserRefusal, problemBody } from '@/server/http/request-guard';
 
 // Issue 13, finding 1: what the HTTP server refuses before Next sees it — each of these
 // was a 500 (or a 200 for TRACE) in front of Next.
@@ -65,5 +66,37 @@ describe('request guard', () => {
       title: '不支持该请求方法',
       detail: '不支持',
     });
+  });
+});
+
+describe('requests the HTTP parser refuses (clientError)', () => {
+  const packet = (line: string) => Buffer.from(`${line}\r\nHost: x\r\n\r\n`, 'utf8');
+
+  it('an address with unencoded Chinese says to percent-encode it, as problem+json under /api', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('/api/v1/search?q=', '/search?q=', '/api/trpc/search.query?input=', '/subjects/'),
+        fc.string({ minLength: 1, maxLength: 8 }).map((s) => `食${s.replace(/[\s\r\n]/g, '')}`),
+        (path, text) => {
+          const r = parserRefusal('HPE_INVALID_URL', packet(`GET ${path}${text} HTTP/1.1`));
+          expect(r.status).toBe(400);
+          expect(r.message).toContain('百分号编码');
+          expect(r.api).toBe(path.startsWith('/api/'));
+        },
+      ),
+    );
+  });
+
+  it('keeps the other refusals: header overflow 431, an unknown method 405, anything else 400', () => {
+    expect(parserRefusal('HPE_HEADER_OVERFLOW', packet('GET /api/v1/search HTTP/1.1'))).toMatchObject({
+      status: 431,
+      api: true,
+    });
+    expect(parserRefusal('HPE_INVALID_METHOD', packet('FOO / HTTP/1.1'))).toMatchObject({ status: 405, api: false });
+    expect(parserRefusal('HPE_INVALID_CONSTANT', packet('GET / HTTX/1.1'))).toMatchObject({
+      status: 400,
+      message: '请求格式无效。',
+    });
+    expect(parserRefusal(undefined, undefined)).toMatchObject({ status: 400, api: false });
   });
 });
