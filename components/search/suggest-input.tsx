@@ -60,6 +60,15 @@ export function SuggestInput({
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // On a page whose scripts load when its form is first used (server/http/deferred-scripts.ts)
+  // the person may type before React takes over: what is in the box then counts as typed, as
+  // if the input event came now.
+  useEffect(() => {
+    const box = document.getElementById(id);
+    if (box instanceof HTMLInputElement && box.value !== (defaultValue ?? '')) {
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, [id, defaultValue]);
   useEffect(() => {
     const timer = setTimeout(() => setTyped(text.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);

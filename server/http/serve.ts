@@ -11,6 +11,7 @@ import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
+import { deferScripts, defersScripts } from './deferred-scripts';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
 import {
   PageCache,
@@ -305,7 +306,7 @@ async function serveFromCache(
 ): Promise<void> {
   const { page, hit } = await cache.getOrRender(key, async () => {
     const rendered = await captureRender(handle, req, res);
-    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return rendered;
+    if (!isHtml404(rendered.status, rendered.headers['content-type'])) return withDeferredScripts(req, rendered);
     const { body, csp } = await notFound(req.headers['cookie']);
     return { ...rendered, body, headers: { ...rendered.headers, [CSP_HEADER]: csp } };
   });
@@ -321,6 +322,13 @@ async function serveFromCache(
   headers['x-page-cache'] = hit ? 'HIT' : 'MISS';
   res.writeHead(page.status, headers);
   res.end(gzip ?? page.body);
+}
+
+/** A page that works without JavaScript, sent with its scripts loaded at the first use of a form (deferred-scripts.ts). */
+function withDeferredScripts(req: IncomingMessage, page: RenderedPage): RenderedPage {
+  const html = page.status === 200 && /text\/html/.test(String(page.headers['content-type'] ?? ''));
+  if (!html || !defersScripts(new URL(req.url ?? '/', 'http://local').pathname)) return page;
+  return { ...page, body: Buffer.from(deferScripts(page.body.toString('utf8'))) };
 }
 
 /**

@@ -5,8 +5,10 @@ import { expectNoAxeViolations } from './helpers/a11y';
 // results grouped by subject. Expected values come from the page (the demo data is generated).
 
 async function comboboxByKeyboard(page: Page) {
+  // Focused by its label: on the home page the box is a plain search box until it is used
+  // (its scripts load then, server/http/deferred-scripts.ts), and a combobox from then on.
+  await page.getByLabel('查询关键词').focus();
   const box = page.getByRole('combobox', { name: '查询关键词' });
-  await box.focus();
   await expect(box).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.type('乐山');
   const list = page.getByRole('listbox', { name: '主体名称建议' });
@@ -47,6 +49,32 @@ test.describe('search suggestions and grouped results', () => {
   test('the home page search box suggests subjects as you type, by keyboard only', async ({ page }) => {
     await page.goto('/');
     await comboboxByKeyboard(page);
+  });
+
+  test('the home page downloads no script until its search box is used, and suggests what was typed before they arrived', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    // Reading, hovering and moving between links need no script.
+    await page.getByRole('link', { name: '农业', exact: true }).hover();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    expect(scripts).toEqual([]);
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+
+    // fill() puts the whole text in at once, before React has taken over the box.
+    await page.getByLabel('查询关键词').fill('乐山');
+    const list = page.getByRole('listbox', { name: '主体名称建议' });
+    await expect(list).toBeVisible();
+    await expect(page.getByRole('combobox', { name: '查询关键词' })).toHaveValue('乐山');
+    for (const name of await list.getByRole('option').allInnerTexts()) expect(name).toContain('乐山');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((url) => new URL(url).pathname.startsWith('/_next/static/'))).toBe(true);
   });
 
   test('the /search box suggests subjects as you type, by keyboard only', async ({ page }) => {

@@ -1,0 +1,74 @@
+// Scripts loaded at the visitor's first use of a form instead of with the page (issue 17,
+// finding 10: the home page shipped 147 KB of gzipped JavaScript for a page that works fully
+// without it).
+//
+// The home page is links, figures and one search form. Everything on it works without
+// JavaScript: the navigation is links and a <details> menu, large text is a link to a route,
+// the form is a plain GET. JavaScript adds one thing, the search box's suggestions, and the
+// React and Next runtimes it needs are some 145 KB gzipped. So the page is sent without
+// Next's script tags and script preloads; a small inline script (the "loader") puts the same
+// tags into the document when a form control first receives focus, a key is pressed in a form
+// or a pointer goes down on one (or at once, if one already has focus). React then hydrates the
+// page as it would have at load; the inline payload scripts (self.__next_f, TURBOPACK) stay
+// in the page and wait for it. A visitor who only reads or follows links downloads no script.
+//
+// Rules:
+//   - only same-origin scripts under /_next/static/ are deferred; noModule polyfills stay
+//     (modern browsers skip them; older ones are not served React at all without them);
+//   - the loader carries the render's nonce, so the page cache trades it for a hash like
+//     every other inline script (security-headers.ts); the scripts it adds are allowed by
+//     script-src 'self';
+//   - a page without such scripts is returned unchanged.
+
+/** Public pages sent without their scripts until a form is used: those that work fully without them. */
+const DEFERRED_PATHS = new Set(['/']);
+
+export function defersScripts(pathname: string): boolean {
+  return DEFERRED_PATHS.has(pathname);
+}
+
+const NEXT_SCRIPT = /<script\b(?=[^>]*\bsrc="(\/_next\/static\/[^"]+\.js)")(?![^>]*\bnoModule\b)[^>]*><\/script>/gi;
+const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\/?>/gi;
+const NONCE = /\bnonce="([^"]*)"/i;
+
+/** The sources of the scripts deferScripts would take out of `html`, in document order. */
+export function deferrableScripts(html: string): string[] {
+  return [...new Set([...html.matchAll(NEXT_SCRIPT)].map((m) => m[1]!))];
+}
+
+/** The nonce Next stamped on its script tags (the render's), if any. */
+function scriptNonce(html: string): string | undefined {
+  const [tag] = html.match(new RegExp(NEXT_SCRIPT.source, 'i')) ?? [];
+  return tag === undefined ? undefined : NONCE.exec(tag)?.[1];
+}
+
+/**
+ * `html` without Next's script tags and script preloads, and with the loader that adds the
+ * same scripts at the first use of a form. Unchanged when there is nothing to defer or no
+ * </body> to put the loader before.
+ */
+export function deferScripts(html: string): string {
+  const sources = deferrableScripts(html);
+  const end = html.lastIndexOf('</body>');
+  if (sources.length === 0 || end < 0) return html;
+  const nonce = scriptNonce(html);
+  const loader = `<script${nonce === undefined ? '' : ` nonce="${nonce}"`} data-deferred-scripts="">${loaderSource(sources)}</script>`;
+  const body = html.slice(0, end) + loader + html.slice(end);
+  return body.replace(NEXT_SCRIPT, '').replace(SCRIPT_PRELOAD, (link) => (/\/_next\/static\//.test(link) ? '' : link));
+}
+
+/** The loader: plain ES5, so that it runs (and does nothing harmful) wherever the page is opened. */
+function loaderSource(sources: string[]): string {
+  return (
+    '(function(){var s=' +
+    JSON.stringify(sources).replace(/</g, '\\u003c') +
+    ',d=document,e=["focusin","keydown","pointerdown"],done=false;' +
+    'function inForm(t){return!!(t&&t.closest&&t.closest("form"))}' +
+    'function load(){if(done)return;done=true;' +
+    'e.forEach(function(n){d.removeEventListener(n,use,true)});' +
+    's.forEach(function(u){var x=d.createElement("script");x.src=u;x.async=true;d.body.appendChild(x)})}' +
+    'function use(v){if(inForm(v.target))load()}' +
+    'e.forEach(function(n){d.addEventListener(n,use,true)});' +
+    'if(inForm(d.activeElement))load()})()'
+  );
+}

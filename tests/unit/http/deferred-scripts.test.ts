@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { deferrableScripts, deferScripts, defersScripts } from '@/server/http/deferred-scripts';
+import { hashInlineScripts, inlineScriptHashes } from '@/server/http/security-headers';
+
+const NONCE = 'Tm9uY2VOb25jZQ==';
+const LOADER = /<script[^>]*data-deferred-scripts=""[^>]*>([\s\S]*?)<\/script>/;
+
+const chunk = fc.stringMatching(/^[a-z0-9_-]{1,14}$/).map((name) => `/_next/static/chunks/${name}.js`);
+/** The pieces a page Next renders is made of, each with whether it must go (a deferred script or its preload). */
+const piece = fc.oneof(
+  fc.tuple(chunk, fc.boolean()).map(([src, asyncFirst]) => ({
+    html: asyncFirst
+      ? `<script async="" src="${src}" nonce="${NONCE}"></script>`
+      : `<script src="${src}" async="" nonce="${NONCE}"></script>`,
+    deferred: src,
+  })),
+  chunk.map((src) => ({
+    html: `<link rel="preload" as="script" fetchPriority="low" nonce="${NONCE}" href="${src}"/>`,
+    gone: true,
+  })),
+  chunk.map((src) => ({ html: `<script src="${src}" noModule="" nonce="${NONCE}"></script>` })),
+  chunk.map((src) => ({ html: `<link rel="stylesheet" href="${src.replace(/js$/, 'css')}" data-precedence="next"/>` })),
+  fc.constant({ html: `<link rel="preload" as="script" href="https://cdn.example/x.js"/>` }),
+  fc.constant({ html: `<script nonce="${NONCE}">(self.__next_f=self.__next_f||[]).push([0])</script>` }),
+  fc.constant({ html: '<script src="/elsewhere/app.js"></script>' }),
+  fc.string({ maxLength: 20 }).map((text) => ({ html: `<p>${text.replace(/[<>]/g, '')}</p>` })),
+);
+type Piece = { html: string; deferred?: string; gone?: boolean };
+const page = (pieces: Piece[]) => `<html><head></head><body>${pieces.map((p) => p.html).join('')}</body></html>`;
+
+describe('a page sent with its scripts loaded at the first use of a form', () => {
+  it('only the home page is deferred', () => {
+    expect(defersScripts('/')).toBe(true);
+    for (const path of ['/search', '/subjects/1', '/admin', '/apply/objection', '/disclosures/penalties']) {
+      expect(defersScripts(path)).toBe(false);
+    }
+  });
+
+  it('loses Next’s script tags and script preloads, keeps everything else, and lists the scripts in order', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (pieces: Piece[]) => {
+        const html = page(pieces);
+        const out = deferScripts(html);
+        const expected = [...new Set(pieces.flatMap((p) => (p.deferred ? [p.deferred] : [])))];
+        expect(deferrableScripts(html)).toEqual(expected);
+        if (expected.length === 0) {
+          expect(out).toBe(html);
+          return;
+        }
+        const loader = LOADER.exec(out);
+        expect(loader).not.toBeNull();
+        // What remains once the loader is taken out: the page without the deferred pieces.
+        expect(out.replace(loader![0], '')).toBe(page(pieces.filter((p) => !p.deferred && !p.gone)));
+        expect(JSON.parse(/var s=(\[[^\]]*\])/.exec(loader![1]!)![1]!)).toEqual(expected);
+        // Before </body>, with the render's nonce: a cached copy's policy allows it by hash.
+        expect(out.indexOf(loader![0])).toBe(out.lastIndexOf('</body>') - loader![0].length);
+        expect(loader![0]).toContain(`nonce="${NONCE}"`);
+        expect(inlineScriptHashes(out, NONCE).length).toBeGreaterThan(0);
+        expect(hashInlineScripts(`script-src 'self' 'nonce-${NONCE}'`, out)).not.toContain(NONCE);
+      }),
+    );
+  });
+
+  describe('the loader, run against a small document', () => {
+    function run(focusedInForm: boolean) {
+      const added: string[] = [];
+      const listeners = new Map<string, (e: { target: unknown }) => void>();
+      const element = (inForm: boolean) => ({ closest: (s: string) => (s === 'form' && inForm ? {} : null) });
+      const document = {
+        activeElement: element(focusedInForm),
+        body: { appendChild: (x: { src: string }) => added.push(x.src) },
+        createElement: () => ({ src: '', async: false }),
+        addEventListener: (n: string, f: (e: { target: unknown }) => void) => listeners.set(n, f),
+        removeEventListener: (n: string) => listeners.delete(n),
+      };
+      const out = deferScripts(page([{ html: '<script src="/_next/static/a.js" async=""></script>', deferred: 'a' }]));
+      runInNewContext(LOADER.exec(out)![1]!, { document });
+      const fire = (name: string, inForm: boolean) => listeners.get(name)?.({ target: element(inForm) });
+      return { added, listeners, fire };
+    }
+
+    it('adds nothing while the visitor reads and follows links, and the scripts once a form is used', () => {
+      for (const event of ['focusin', 'keydown', 'pointerdown']) {
+        const { added, listeners, fire } = run(false);
+        fire('focusin', false);
+        fire('pointerdown', false);
+        fire('keydown', false);
+        expect(added).toEqual([]);
+        fire(event, true);
+        expect(added).toEqual(['/_next/static/a.js']);
+        expect(listeners.size).toBe(0);
+        fire(event, true);
+        expect(added).toHaveLength(1);
+      }
+    });
+
+    it('adds the scripts at once when a form control already has focus', () => {
+      expect(run(true).added).toEqual(['/_next/static/a.js']);
+    });
+  });
+});
