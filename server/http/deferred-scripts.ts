@@ -1,30 +1,45 @@
-// Scripts loaded at the visitor's first use of a form instead of with the page (issue 17,
-// finding 10: the home page shipped 147 KB of gzipped JavaScript for a page that works fully
-// without it).
+// Public pages are sent without Next's script tags and script preloads; a small inline script
+// (the "loader") puts the same tags into the document later (issue 17, finding 10: the home
+// page shipped 147 KB of gzipped JavaScript for a page that works fully without it, and the
+// scripts of every page competed with the page itself before its first paint).
 //
 // The home page is links, figures and one search form. Everything on it works without
 // JavaScript: the navigation is links and a <details> menu, large text is a link to a route,
 // the form is a plain GET. JavaScript adds one thing, the search box's suggestions, and the
-// React and Next runtimes it needs are some 145 KB gzipped. So the page is sent without
-// Next's script tags and script preloads; a small inline script (the "loader") puts the same
-// tags into the document when a form control first receives focus, a key is pressed in a form
-// or a pointer goes down on one (or at once, if one already has focus). React then hydrates the
-// page as it would have at load; the inline payload scripts (self.__next_f, TURBOPACK) stay
-// in the page and wait for it. A visitor who only reads or follows links downloads no script.
+// React and Next runtimes it needs are some 145 KB gzipped. Its scripts are therefore added
+// when a form control first receives focus, a key is pressed in a form or a pointer goes down
+// on one (or at once, if one already has focus): a visitor who only reads or follows links
+// downloads no script.
+//
+// Every other public page gets its scripts right after its first paint: what it shows is
+// server-rendered and does not wait for them, and on a slow phone 145 KB of script no longer
+// shares the network and the main thread with the page before it is first shown (Lighthouse
+// mobile: LCP 2.7 → 1.4 s on /disclosures/penalties). A form used before that adds them at once.
+//
+// Either way React then hydrates the page as it would have at load; the inline payload scripts
+// (self.__next_f, TURBOPACK) stay in the page and wait for it.
 //
 // Rules:
 //   - only same-origin scripts under /_next/static/ are deferred; noModule polyfills stay
-//     (modern browsers skip them; older ones are not served React at all without them);
+//     where they are (modern browsers skip them);
 //   - the loader carries the render's nonce, so the page cache trades it for a hash like
 //     every other inline script (security-headers.ts); the scripts it adds are allowed by
 //     script-src 'self';
 //   - a page without such scripts is returned unchanged.
 
-/** Public pages sent without their scripts until a form is used: those that work fully without them. */
-const DEFERRED_PATHS = new Set(['/']);
+/**
+ * When a public page's scripts are added: at the first use of a form ('use': pages that work
+ * fully without them, whose scripts only enhance a form), or right after the first paint
+ * ('paint': every other public page, whose scripts then no longer compete with the page for
+ * the network and the main thread before it is first shown). A form used before either adds
+ * them at once.
+ */
+export type ScriptTiming = 'use' | 'paint';
 
-export function defersScripts(pathname: string): boolean {
-  return DEFERRED_PATHS.has(pathname);
+const AT_FIRST_USE = new Set(['/']);
+
+export function scriptTimingOf(pathname: string): ScriptTiming {
+  return AT_FIRST_USE.has(pathname) ? 'use' : 'paint';
 }
 
 const NEXT_SCRIPT = /<script\b(?=[^>]*\bsrc="(\/_next\/static\/[^"]+\.js)")(?![^>]*\bnoModule\b)[^>]*><\/script>/gi;
@@ -44,21 +59,21 @@ function scriptNonce(html: string): string | undefined {
 
 /**
  * `html` without Next's script tags and script preloads, and with the loader that adds the
- * same scripts at the first use of a form. Unchanged when there is nothing to defer or no
- * </body> to put the loader before.
+ * same scripts at the first use of a form, or after the first paint. Unchanged when there is
+ * nothing to defer or no </body> to put the loader before.
  */
-export function deferScripts(html: string): string {
+export function deferScripts(html: string, timing: ScriptTiming): string {
   const sources = deferrableScripts(html);
   const end = html.lastIndexOf('</body>');
   if (sources.length === 0 || end < 0) return html;
   const nonce = scriptNonce(html);
-  const loader = `<script${nonce === undefined ? '' : ` nonce="${nonce}"`} data-deferred-scripts="">${loaderSource(sources)}</script>`;
+  const loader = `<script${nonce === undefined ? '' : ` nonce="${nonce}"`} data-deferred-scripts="${timing}">${loaderSource(sources, timing)}</script>`;
   const body = html.slice(0, end) + loader + html.slice(end);
   return body.replace(NEXT_SCRIPT, '').replace(SCRIPT_PRELOAD, (link) => (/\/_next\/static\//.test(link) ? '' : link));
 }
 
 /** The loader: plain ES5, so that it runs (and does nothing harmful) wherever the page is opened. */
-function loaderSource(sources: string[]): string {
+function loaderSource(sources: string[], timing: ScriptTiming): string {
   return (
     '(function(){var s=' +
     JSON.stringify(sources).replace(/</g, '\\u003c') +
@@ -69,6 +84,11 @@ function loaderSource(sources: string[]): string {
     's.forEach(function(u){var x=d.createElement("script");x.src=u;x.async=true;d.body.appendChild(x)})}' +
     'function use(v){if(inForm(v.target))load()}' +
     'e.forEach(function(n){d.addEventListener(n,use,true)});' +
-    'if(inForm(d.activeElement))load()})()'
+    'if(inForm(d.activeElement))load();' +
+    (timing === 'paint'
+      ? // The frame after DOMContentLoaded is painted before the timer runs.
+        'else d.addEventListener("DOMContentLoaded",function(){requestAnimationFrame(function(){setTimeout(load,0)})});'
+      : '') +
+    '})()'
   );
 }

@@ -11,7 +11,7 @@ import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
-import { deferScripts, defersScripts } from './deferred-scripts';
+import { deferScripts, scriptTimingOf } from './deferred-scripts';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
 import {
   PageCache,
@@ -324,11 +324,11 @@ async function serveFromCache(
   res.end(gzip ?? page.body);
 }
 
-/** A page that works without JavaScript, sent with its scripts loaded at the first use of a form (deferred-scripts.ts). */
+/** A public page, sent with its scripts added after its first paint or at the first use of a form (deferred-scripts.ts). */
 function withDeferredScripts(req: IncomingMessage, page: RenderedPage): RenderedPage {
-  const html = page.status === 200 && /text\/html/.test(String(page.headers['content-type'] ?? ''));
-  if (!html || !defersScripts(new URL(req.url ?? '/', 'http://local').pathname)) return page;
-  return { ...page, body: Buffer.from(deferScripts(page.body.toString('utf8'))) };
+  if (page.status !== 200 || !/text\/html/.test(String(page.headers['content-type'] ?? ''))) return page;
+  const timing = scriptTimingOf(new URL(req.url ?? '/', 'http://local').pathname);
+  return { ...page, body: Buffer.from(deferScripts(page.body.toString('utf8'), timing)) };
 }
 
 /**

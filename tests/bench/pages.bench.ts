@@ -1,5 +1,6 @@
 // Public-page benchmark (not part of `npm test`):
 //   npm run bench:pages -- [--url http://127.0.0.1:3000] [--duration 10] [--lighthouse-runs 3] [--skip-lighthouse]
+//                          [--skip-throughput]
 // Without --url it starts the portal itself (`npm start` on port 3200 with a fresh embedded
 // database and the demo data). It prints
 //   - requests per second with autocannon at 50 connections (median of the per-second
@@ -108,8 +109,8 @@ async function gzipKbOf(base: string, sources: Iterable<string>): Promise<number
 }
 
 /**
- * JavaScript a page loads with its HTML, and what it loads only when a form is first used
- * (the home page: server/http/deferred-scripts.ts), as gzip -9 sizes.
+ * JavaScript a page loads with its HTML, and what its loader adds after the first paint or when
+ * a form is first used (server/http/deferred-scripts.ts), as gzip -9 sizes.
  */
 async function firstLoadJs(base: string, pagePath: string) {
   const html = await (await fetch(base + pagePath)).text();
@@ -120,13 +121,13 @@ async function firstLoadJs(base: string, pagePath: string) {
       .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1]?.replace(/&amp;/g, '&'))
       .filter((src): src is string => Boolean(src)),
   );
-  const loader = /data-deferred-scripts=""[^>]*>\(function\(\)\{var s=(\[[^\]]*\])/.exec(html);
-  const onUse = new Set<string>(loader ? (JSON.parse(loader[1]!) as string[]) : []);
+  const loader = /data-deferred-scripts="(use|paint)"[^>]*>\(function\(\)\{var s=(\[[^\]]*\])/.exec(html);
+  const later = new Set<string>(loader ? (JSON.parse(loader[2]!) as string[]) : []);
   return {
     scripts: atLoad.size,
     gzipKb: await gzipKbOf(base, atLoad),
-    scriptsOnFirstUse: onUse.size,
-    gzipKbOnFirstUse: await gzipKbOf(base, onUse),
+    addedLater: loader ? `${later.size} ${loader[1] === 'use' ? 'at first use of a form' : 'after first paint'}` : '',
+    gzipKbLater: await gzipKbOf(base, later),
   };
 }
 
@@ -191,18 +192,20 @@ try {
   const search = '/search?q=%E5%86%9C%E4%B8%9A';
   console.log(`\nPortal ${base}; subject page ${subject}; ${CONNECTIONS} connections, ${duration} s per run.\n`);
 
-  const rows = [
-    await throughput(base, '/ (cached)', ['/']),
-    await throughput(base, `${subject} (cached)`, [subject]),
-    await throughput(base, '/search?q=农业 (cached)', [search]),
-    await throughput(
-      base,
-      `/search, ${distinctQueries.length} distinct queries (misses)`,
-      distinctQueries.map((q) => `/search?q=${encodeURIComponent(q)}`),
-    ),
-  ];
-  console.log('Requests per second (median of 1-s samples; mean), latency ms p50 / p97.5');
-  console.table(rows);
+  if (!args.has('--skip-throughput')) {
+    const rows = [
+      await throughput(base, '/ (cached)', ['/']),
+      await throughput(base, `${subject} (cached)`, [subject]),
+      await throughput(base, '/search?q=农业 (cached)', [search]),
+      await throughput(
+        base,
+        `/search, ${distinctQueries.length} distinct queries (misses)`,
+        distinctQueries.map((q) => `/search?q=${encodeURIComponent(q)}`),
+      ),
+    ];
+    console.log('Requests per second (median of 1-s samples; mean), latency ms p50 / p97.5');
+    console.table(rows);
+  }
 
   // The six pages issue 17 names for Lighthouse; JavaScript weight on each.
   const pages = [

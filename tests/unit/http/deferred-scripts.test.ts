@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deferrableScripts, deferScripts, defersScripts } from '@/server/http/deferred-scripts';
+import { deferrableScripts, deferScripts, scriptTimingOf, type ScriptTiming } from '@/server/http/deferred-scripts';
 import { hashInlineScripts, inlineScriptHashes } from '@/server/http/security-headers';
 
 const NONCE = 'Tm9uY2VOb25jZQ==';
-const LOADER = /<script[^>]*data-deferred-scripts=""[^>]*>([\s\S]*?)<\/script>/;
+const LOADER = /<script[^>]*data-deferred-scripts="(?:use|paint)"[^>]*>([\s\S]*?)<\/script>/;
 
 const chunk = fc.stringMatching(/^[a-z0-9_-]{1,14}$/).map((name) => `/_next/static/chunks/${name}.js`);
 /** The pieces a page Next renders is made of, each with whether it must go (a deferred script or its preload). */
@@ -31,40 +31,44 @@ type Piece = { html: string; deferred?: string; gone?: boolean };
 const page = (pieces: Piece[]) => `<html><head></head><body>${pieces.map((p) => p.html).join('')}</body></html>`;
 
 describe('a page sent with its scripts loaded at the first use of a form', () => {
-  it('only the home page is deferred', () => {
-    expect(defersScripts('/')).toBe(true);
-    for (const path of ['/search', '/subjects/1', '/admin', '/apply/objection', '/disclosures/penalties']) {
-      expect(defersScripts(path)).toBe(false);
+  it('the home page waits for its form to be used; every other public page only for its first paint', () => {
+    expect(scriptTimingOf('/')).toBe('use');
+    for (const path of ['/search', '/subjects/1', '/disclosures/penalties', '/exposure', '/news/x']) {
+      expect(scriptTimingOf(path)).toBe('paint');
     }
   });
 
   it('loses Next’s script tags and script preloads, keeps everything else, and lists the scripts in order', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 25 }), (pieces: Piece[]) => {
-        const html = page(pieces);
-        const out = deferScripts(html);
-        const expected = [...new Set(pieces.flatMap((p) => (p.deferred ? [p.deferred] : [])))];
-        expect(deferrableScripts(html)).toEqual(expected);
-        if (expected.length === 0) {
-          expect(out).toBe(html);
-          return;
-        }
-        const loader = LOADER.exec(out);
-        expect(loader).not.toBeNull();
-        // What remains once the loader is taken out: the page without the deferred pieces.
-        expect(out.replace(loader![0], '')).toBe(page(pieces.filter((p) => !p.deferred && !p.gone)));
-        expect(JSON.parse(/var s=(\[[^\]]*\])/.exec(loader![1]!)![1]!)).toEqual(expected);
-        // Before </body>, with the render's nonce: a cached copy's policy allows it by hash.
-        expect(out.indexOf(loader![0])).toBe(out.lastIndexOf('</body>') - loader![0].length);
-        expect(loader![0]).toContain(`nonce="${NONCE}"`);
-        expect(inlineScriptHashes(out, NONCE).length).toBeGreaterThan(0);
-        expect(hashInlineScripts(`script-src 'self' 'nonce-${NONCE}'`, out)).not.toContain(NONCE);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 25 }),
+        fc.constantFrom<ScriptTiming>('use', 'paint'),
+        (pieces: Piece[], timing) => {
+          const html = page(pieces);
+          const out = deferScripts(html, timing);
+          const expected = [...new Set(pieces.flatMap((p) => (p.deferred ? [p.deferred] : [])))];
+          expect(deferrableScripts(html)).toEqual(expected);
+          if (expected.length === 0) {
+            expect(out).toBe(html);
+            return;
+          }
+          const loader = LOADER.exec(out);
+          expect(loader).not.toBeNull();
+          // What remains once the loader is taken out: the page without the deferred pieces.
+          expect(out.replace(loader![0], '')).toBe(page(pieces.filter((p) => !p.deferred && !p.gone)));
+          expect(JSON.parse(/var s=(\[[^\]]*\])/.exec(loader![1]!)![1]!)).toEqual(expected);
+          // Before </body>, with the render's nonce: a cached copy's policy allows it by hash.
+          expect(out.indexOf(loader![0])).toBe(out.lastIndexOf('</body>') - loader![0].length);
+          expect(loader![0]).toContain(`nonce="${NONCE}"`);
+          expect(inlineScriptHashes(out, NONCE).length).toBeGreaterThan(0);
+          expect(hashInlineScripts(`script-src 'self' 'nonce-${NONCE}'`, out)).not.toContain(NONCE);
+        },
+      ),
     );
   });
 
   describe('the loader, run against a small document', () => {
-    function run(focusedInForm: boolean) {
+    function run(focusedInForm: boolean, timing: ScriptTiming = 'use') {
       const added: string[] = [];
       const listeners = new Map<string, (e: { target: unknown }) => void>();
       const element = (inForm: boolean) => ({ closest: (s: string) => (s === 'form' && inForm ? {} : null) });
@@ -75,10 +79,20 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
         addEventListener: (n: string, f: (e: { target: unknown }) => void) => listeners.set(n, f),
         removeEventListener: (n: string) => listeners.delete(n),
       };
-      const out = deferScripts(page([{ html: '<script src="/_next/static/a.js" async=""></script>', deferred: 'a' }]));
-      runInNewContext(LOADER.exec(out)![1]!, { document });
+      const out = deferScripts(
+        page([{ html: '<script src="/_next/static/a.js" async=""></script>', deferred: 'a' }]),
+        timing,
+      );
+      const frames: (() => void)[] = [];
+      const timers: (() => void)[] = [];
+      runInNewContext(LOADER.exec(out)![1]!, {
+        document,
+        requestAnimationFrame: (f: () => void) => frames.push(f),
+        setTimeout: (f: () => void) => timers.push(f),
+      });
+      const flush = (queue: (() => void)[]) => queue.splice(0).forEach((f) => f());
       const fire = (name: string, inForm: boolean) => listeners.get(name)?.({ target: element(inForm) });
-      return { added, listeners, fire };
+      return { added, listeners, fire, frames, timers, flush };
     }
 
     it('adds nothing while the visitor reads and follows links, and the scripts once a form is used', () => {
@@ -98,6 +112,36 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
 
     it('adds the scripts at once when a form control already has focus', () => {
       expect(run(true).added).toEqual(['/_next/static/a.js']);
+      expect(run(true, 'paint').added).toEqual(['/_next/static/a.js']);
+    });
+
+    it('after the first paint: the frame after DOMContentLoaded, then a timer; a form used before loads them once', () => {
+      const { added, fire, frames, timers, flush } = run(false, 'paint');
+      expect(added).toEqual([]);
+      fire('DOMContentLoaded', false);
+      expect(added).toEqual([]);
+      flush(frames);
+      expect(added).toEqual([]);
+      flush(timers);
+      expect(added).toEqual(['/_next/static/a.js']);
+      fire('focusin', true);
+      expect(added).toHaveLength(1);
+
+      const used = run(false, 'paint');
+      used.fire('pointerdown', true);
+      expect(used.added).toEqual(['/_next/static/a.js']);
+      used.fire('DOMContentLoaded', false);
+      used.flush(used.frames);
+      used.flush(used.timers);
+      expect(used.added).toHaveLength(1);
+    });
+
+    it('waits for a form without a paint timer on the home page', () => {
+      const { added, fire, frames, timers } = run(false, 'use');
+      fire('DOMContentLoaded', false);
+      expect(frames).toEqual([]);
+      expect(timers).toEqual([]);
+      expect(added).toEqual([]);
     });
   });
 });
