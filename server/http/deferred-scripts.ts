@@ -86,8 +86,12 @@ function loaderSource(sources: string[], timing: ScriptTiming): string {
     'e.forEach(function(n){d.addEventListener(n,use,true)});' +
     'if(inForm(d.activeElement))load();' +
     (timing === 'paint'
-      ? // The frame after DOMContentLoaded is painted before the timer runs.
-        'else d.addEventListener("DOMContentLoaded",function(){requestAnimationFrame(function(){setTimeout(load,0)})});'
+      ? // The browser reports its first paint (PerformanceObserver, buffered: one that has
+        // happened already counts); where it cannot, the frame after DOMContentLoaded is painted
+        // before the timer runs.
+        'else{var P=typeof PerformanceObserver=="function"&&PerformanceObserver,t=P&&P.supportedEntryTypes;' +
+        'if(t&&t.indexOf("paint")>=0)new P(function(l,o){o.disconnect();load()}).observe({type:"paint",buffered:true});' +
+        'else d.addEventListener("DOMContentLoaded",function(){requestAnimationFrame(function(){setTimeout(load,0)})})}'
       : '') +
     '})()'
   );

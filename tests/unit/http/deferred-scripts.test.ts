@@ -68,7 +68,25 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
   });
 
   describe('the loader, run against a small document', () => {
-    function run(focusedInForm: boolean, timing: ScriptTiming = 'use') {
+    /** A browser that reports paints: the observer's callback, once observed. */
+    class Observer {
+      static supportedEntryTypes = ['paint', 'resource'];
+      static observers: Observer[] = [];
+      disconnected = false;
+      constructor(readonly callback: (list: unknown, o: Observer) => void) {}
+      observe(options: { type: string; buffered: boolean }) {
+        expect(options).toEqual({ type: 'paint', buffered: true });
+        Observer.observers.push(this);
+      }
+      disconnect() {
+        this.disconnected = true;
+      }
+      static paint() {
+        for (const o of Observer.observers.splice(0)) if (!o.disconnected) o.callback([], o);
+      }
+    }
+
+    function run(focusedInForm: boolean, timing: ScriptTiming = 'use', reportsPaint = false) {
       const added: string[] = [];
       const listeners = new Map<string, (e: { target: unknown }) => void>();
       const element = (inForm: boolean) => ({ closest: (s: string) => (s === 'form' && inForm ? {} : null) });
@@ -89,6 +107,7 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
         document,
         requestAnimationFrame: (f: () => void) => frames.push(f),
         setTimeout: (f: () => void) => timers.push(f),
+        ...(reportsPaint ? { PerformanceObserver: Observer } : {}),
       });
       const flush = (queue: (() => void)[]) => queue.splice(0).forEach((f) => f());
       const fire = (name: string, inForm: boolean) => listeners.get(name)?.({ target: element(inForm) });
@@ -136,9 +155,23 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
       expect(used.added).toHaveLength(1);
     });
 
-    it('waits for a form without a paint timer on the home page', () => {
-      const { added, fire, frames, timers } = run(false, 'use');
+    it('where the browser reports paints: at its first paint, once', () => {
+      const { added, fire, frames, timers } = run(false, 'paint', true);
       fire('DOMContentLoaded', false);
+      expect(frames).toEqual([]);
+      expect(timers).toEqual([]);
+      expect(added).toEqual([]);
+      Observer.paint();
+      expect(added).toEqual(['/_next/static/a.js']);
+      fire('focusin', true);
+      Observer.paint();
+      expect(added).toHaveLength(1);
+    });
+
+    it('waits for a form without a paint timer on the home page', () => {
+      const { added, fire, frames, timers } = run(false, 'use', true);
+      fire('DOMContentLoaded', false);
+      Observer.paint();
       expect(frames).toEqual([]);
       expect(timers).toEqual([]);
       expect(added).toEqual([]);
