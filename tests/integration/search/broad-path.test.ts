@@ -72,8 +72,9 @@ describeEachDatabase('search past the exact-total limit', (current) => {
   }
 
   // The page is read beside the summary on a guess of whether the cap will be reached; a wrong
-  // guess is read again. Forced right and wrong, above and below the limit, flat and grouped:
-  // every page is the page of an engine that waited for the summary.
+  // guess is read again, and when the statistics cannot tell ('unsure') both are read. Forced
+  // right, wrong and unsure, above and below the limit, flat and grouped: every page is the page
+  // of an engine that waited for the summary.
   for (const q of ['公司', '乐山', '峨眉山金顶']) {
     it(`"${q}": the page read before the summary is the same page, whichever way the guess goes`, async () => {
       const { total } = await createPostgresSearchEngine(db).search({ q }, TODAY);
@@ -81,7 +82,7 @@ describeEachDatabase('search past the exact-total limit', (current) => {
         const waited = createPostgresSearchEngine(db, { exactTotalLimit, summaryPage: 'never', expectCap: 'never' });
         for (const request of [{ q }, { q, group: 'subject' as const }, { q, sort: 'date' as const }]) {
           const want = await everything(waited, request);
-          for (const expectCap of ['always', 'never'] as const) {
+          for (const expectCap of ['always', 'never', 'unsure'] as const) {
             const guessed = createPostgresSearchEngine(db, { exactTotalLimit, expectCap });
             expect(
               await everything(guessed, request),

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deferrableScripts, deferScripts, scriptTimingOf, type ScriptTiming } from '@/server/http/deferred-scripts';
+import {
+  deferrableScripts,
+  deferScripts,
+  deferScriptsInBytes,
+  scriptTimingOf,
+  type ScriptTiming,
+} from '@/server/http/deferred-scripts';
 import { hashInlineScripts, inlineScriptHashes } from '@/server/http/security-headers';
 
 const NONCE = 'Tm9uY2VOb25jZQ==';
@@ -26,6 +32,9 @@ const piece = fc.oneof(
   fc.constant({ html: `<script nonce="${NONCE}">(self.__next_f=self.__next_f||[]).push([0])</script>` }),
   fc.constant({ html: '<script src="/elsewhere/app.js"></script>' }),
   fc.string({ maxLength: 20 }).map((text) => ({ html: `<p>${text.replace(/[<>]/g, '')}</p>` })),
+  fc
+    .array(fc.integer({ min: 0x4e00, max: 0x9fff }), { maxLength: 12 })
+    .map((codes) => ({ html: `<p>${String.fromCodePoint(...codes)}公司（乐山）</p>` })),
 );
 type Piece = { html: string; deferred?: string; gone?: boolean };
 const page = (pieces: Piece[]) => `<html><head></head><body>${pieces.map((p) => p.html).join('')}</body></html>`;
@@ -46,6 +55,8 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
         (pieces: Piece[], timing) => {
           const html = page(pieces);
           const out = deferScripts(html, timing);
+          // The same page, cut as bytes: byte for byte the UTF-8 of the page cut as text.
+          expect(deferScriptsInBytes(Buffer.from(html), timing).equals(Buffer.from(out))).toBe(true);
           const expected = [...new Set(pieces.flatMap((p) => (p.deferred ? [p.deferred] : [])))];
           expect(deferrableScripts(html)).toEqual(expected);
           if (expected.length === 0) {
