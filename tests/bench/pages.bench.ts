@@ -219,7 +219,7 @@ try {
   const js = [];
   for (const p of pages) js.push({ page: p, ...(await firstLoadJs(base, p)) });
   console.log(
-    'First-load JavaScript (gzip -9 of every script the HTML loads; and of those it loads at the first use of a form)',
+    'JavaScript (gzip -9) the HTML loads, and what its loader adds after the first paint or at the first use of a form',
   );
   console.table(js);
 
