@@ -114,6 +114,9 @@ export function SuggestInput({
         required={required}
         maxLength={100}
         autoComplete="off"
+        // Marks the box that suggests: on pages whose scripts come later, the loader announces it
+        // as a combobox at once (server/http/deferred-scripts.ts).
+        data-suggest=""
         placeholder={placeholder}
         className={className}
         {...(mounted

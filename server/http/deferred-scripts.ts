@@ -122,6 +122,11 @@ function loaderSource(sources: string[], timing: ScriptTiming): string {
     '(function(){var s=' +
     JSON.stringify(sources).replace(/</g, '\\u003c') +
     ',d=document,e=["focusin","keydown","pointerdown"],done=false;' +
+    // Where this runs, JavaScript does, and the search box that suggests (data-suggest) will be a
+    // combobox as soon as its scripts arrive: it is announced as one (collapsed) from the start,
+    // so that a screen reader, and a test, meet the same control before and after they load.
+    'if(d.querySelectorAll)[].forEach.call(d.querySelectorAll("input[data-suggest]:not([role])"),function(b){' +
+    'b.setAttribute("role","combobox");b.setAttribute("aria-autocomplete","list");b.setAttribute("aria-expanded","false")});' +
     'function inForm(t){return!!(t&&t.closest&&t.closest("form"))}' +
     'function load(){if(done)return;done=true;' +
     'e.forEach(function(n){d.removeEventListener(n,use,true)});' +

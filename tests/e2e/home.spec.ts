@@ -8,8 +8,7 @@ test.describe('home page', () => {
     await expect(page).toHaveTitle(/信用乐山/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('banner').getByRole('link', { name: /^信用乐山/ })).toBeVisible();
-    // A plain search box until it is used (its scripts load then: server/http/deferred-scripts.ts).
-    await expect(page.getByRole('search').getByRole('searchbox', { name: '查询关键词' })).toBeVisible();
+    await expect(page.getByRole('search').getByRole('combobox', { name: '查询关键词' })).toBeVisible();
 
     // Counts come from the seeded demo database: all non-zero.
     for (const label of ['信用主体', '行政许可', '行政处罚', '守信红名单', '失信惩戒名单', '曝光案例']) {

@@ -31,7 +31,7 @@ test('a citizen searches a company, reads its profile and a penalty, and downloa
     page.screenshot({ path: testInfo.outputPath(`journey-${name}.png`), fullPage: true });
 
   await page.goto('/');
-  await page.getByLabel('查询关键词').fill(company);
+  await page.getByRole('combobox', { name: '查询关键词' }).fill(company);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/\/search\?q=/);
   await keep('1-results');

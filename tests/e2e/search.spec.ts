@@ -46,7 +46,7 @@ async function knownUscc(page: Page): Promise<string> {
 test.describe('search page', () => {
   test('searching 农业 from the home page shows typed, highlighted hits with a total', async ({ page }, testInfo) => {
     await page.goto('/');
-    await page.getByLabel('查询关键词').fill('农业');
+    await page.getByRole('combobox', { name: '查询关键词' }).fill('农业');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page).toHaveURL(/\/search\?q=%E5%86%9C%E4%B8%9A$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('“农业”的查询结果');

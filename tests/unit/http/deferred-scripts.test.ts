@@ -180,6 +180,29 @@ describe('a page sent with its scripts loaded at the first use of a form', () =>
       expect(added).toHaveLength(1);
     });
 
+    it('announces the search box that suggests as a collapsed combobox at once, before any script', () => {
+      const attributes = new Map<string, string>();
+      const box = { setAttribute: (k: string, v: string) => attributes.set(k, v) };
+      const asked: string[] = [];
+      const document = {
+        activeElement: null,
+        querySelectorAll: (selector: string) => (asked.push(selector), [box]),
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      };
+      const out = deferScripts(
+        page([{ html: '<script src="/_next/static/a.js" async=""></script>', deferred: 'a' }]),
+        'use',
+      );
+      runInNewContext(LOADER.exec(out)![1]!, { document });
+      expect(asked).toEqual(['input[data-suggest]:not([role])']);
+      expect(Object.fromEntries(attributes)).toEqual({
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': 'false',
+      });
+    });
+
     it('waits for a form without a paint timer on the home page', () => {
       const { added, fire, frames, timers } = run(false, 'use', true);
       fire('DOMContentLoaded', false);
