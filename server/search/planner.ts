@@ -58,6 +58,21 @@ export class Planner {
   }
 
   /**
+   * Whether the statistics say a term is surely rare: six characters or more, with at least two
+   * bigrams too rare to be tracked. Each of those is below the floor on its own, and together
+   * they name a full name or phrase, not a word (1M database: the bench's 12 full names, all with exact totals, median 3;
+   * the untracked 2- and 4-character words span both sides of the cap).
+   * The estimate cannot tell, as it takes a term to be as common as its rarest bigram.
+   */
+  surelyRare(terms: readonly string[]): boolean {
+    if (!this.known()) return false;
+    const stats = this.stats!;
+    return terms.some(
+      (term) => Array.from(term).length >= 6 && termLexemes(term).filter((l) => !stats.frequencies.has(l)).length >= 2,
+    );
+  }
+
+  /**
    * Whether scanning beats the index, by a cost model measured on the 1M benchmark data. A
    * scan reads rows until it has `cap` matches (about 0.45 µs a row with the substring test).
    * The index is read partition by partition until `cap` matches: each partition read costs

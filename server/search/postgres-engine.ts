@@ -222,7 +222,7 @@ async function search(
   const estimate = planner.estimate(parsed.terms, filterTokenGroups(filters));
   const auto = options.expectCap === 'auto';
   const surelyCapped = auto ? estimate > 2 * capped : options.expectCap === 'always';
-  const surelyExact = auto ? estimate < capped / 2 : options.expectCap === 'never';
+  const surelyExact = auto ? estimate < capped / 2 || planner.surelyRare(parsed.terms) : options.expectCap === 'never';
   const likelyCapped = grouped || options.summaryPage === 'never' || surelyCapped;
   const summaryRead = summarize(
     db,

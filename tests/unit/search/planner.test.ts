@@ -33,6 +33,20 @@ describe('search planner', () => {
     expect(whole.prefersScan(['公司'], whole.estimate(['公司'], []), 10_001)).toBe(true);
   });
 
+  it('knows a long term with two untracked bigrams is rare, and a word or a common phrase is not', async () => {
+    const p = await planner(stats({ 乐山: 0.9, 山市: 0.5, 有限: 0.4, 限公: 0.4, 公司: 0.4, 安全: 0.02, 生产: 0.02 }));
+    // 乐山市鑫源商贸有限公司: 市鑫, 鑫源, 源商, 商贸, 贸有 are untracked.
+    expect(p.surelyRare(['乐山市鑫源商贸有限公司'])).toBe(true);
+    expect(p.surelyRare(['公司', '乐山市鑫源商贸'])).toBe(true);
+    // Short words, however untracked, can still pass the cap.
+    expect(p.surelyRare(['火锅'])).toBe(false);
+    expect(p.surelyRare(['安全生产'])).toBe(false);
+    // Six characters, but only one untracked bigram.
+    expect(p.surelyRare(['乐山有限公司'])).toBe(false);
+    // Without statistics nothing is sure.
+    expect((await planner(stats({}, 10))).surelyRare(['乐山市鑫源商贸有限公司'])).toBe(false);
+  });
+
   it('treats an untracked lexeme as rarer than the rarest tracked one', async () => {
     const p = await planner(stats({ 公司: 0.35 }));
     expect(p.estimate(['鑫'], [])).toBeLessThan(0.0005 * ROWS);
