@@ -220,9 +220,11 @@ async function search(
   // What the statistics are sure of: a total past the cap (common lexemes) or below it. Between
   // the two (a lexeme too rare to be tracked: anywhere from none to twice the cap) neither.
   const estimate = planner.estimate(parsed.terms, filterTokenGroups(filters));
+  // A full name is rare whatever its rarest bigram's estimate says (Planner.surelyRare).
   const auto = options.expectCap === 'auto';
-  const surelyCapped = auto ? estimate > 2 * capped : options.expectCap === 'always';
-  const surelyExact = auto ? estimate < capped / 2 || planner.surelyRare(parsed.terms) : options.expectCap === 'never';
+  const rare = auto && planner.surelyRare(parsed.terms);
+  const surelyCapped = auto ? estimate > 2 * capped && !rare : options.expectCap === 'always';
+  const surelyExact = auto ? estimate < capped / 2 || rare : options.expectCap === 'never';
   const likelyCapped = grouped || options.summaryPage === 'never' || surelyCapped;
   const summaryRead = summarize(
     db,
