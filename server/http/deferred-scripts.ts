@@ -80,11 +80,6 @@ function nextScriptsIn(page: Buffer): { cuts: [number, number][]; sources: strin
   return { cuts: cuts.sort((a, b) => a[0] - b[0]), sources: [...sources], nonce };
 }
 
-/** The sources of the scripts deferScripts would take out of `html`, in document order. */
-export function deferrableScripts(html: string): string[] {
-  return nextScriptsIn(Buffer.from(html)).sources;
-}
-
 /**
  * The page without Next's script tags and script preloads, and with the loader that adds the
  * same scripts at the first use of a form, or after the first paint. The same bytes when there
@@ -92,7 +87,7 @@ export function deferrableScripts(html: string): string[] {
  * tags are ASCII, and the page is never decoded (0.1 ms for a 150 KB results page; decoding and
  * re-encoding its UTF-8 alone took 1.3 ms, on every render).
  */
-export function deferScriptsInBytes(page: Buffer, timing: ScriptTiming): Buffer {
+export function deferScripts(page: Buffer, timing: ScriptTiming): Buffer {
   const { cuts, sources, nonce } = nextScriptsIn(page);
   const bodyEnd = page.lastIndexOf('</body>');
   if (sources.length === 0 || bodyEnd < 0) return page;
@@ -109,11 +104,6 @@ export function deferScriptsInBytes(page: Buffer, timing: ScriptTiming): Buffer 
   }
   parts.push(page.subarray(from));
   return Buffer.concat(parts);
-}
-
-/** deferScriptsInBytes on text. */
-export function deferScripts(html: string, timing: ScriptTiming): string {
-  return deferScriptsInBytes(Buffer.from(html), timing).toString('utf8');
 }
 
 /** The loader: plain ES5, so that it runs (and does nothing harmful) wherever the page is opened. */

@@ -11,7 +11,7 @@ import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
-import { deferScriptsInBytes, scriptTimingOf } from './deferred-scripts';
+import { deferScripts, scriptTimingOf } from './deferred-scripts';
 import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
 import {
   PageCache,
@@ -328,7 +328,7 @@ async function serveFromCache(
 function withDeferredScripts(req: IncomingMessage, page: RenderedPage): RenderedPage {
   if (page.status !== 200 || !/text\/html/.test(String(page.headers['content-type'] ?? ''))) return page;
   const timing = scriptTimingOf(new URL(req.url ?? '/', 'http://local').pathname);
-  return { ...page, body: deferScriptsInBytes(page.body, timing) };
+  return { ...page, body: deferScripts(page.body, timing) };
 }
 
 /**

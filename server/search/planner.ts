@@ -60,9 +60,9 @@ export class Planner {
   /**
    * Whether the statistics say a term is surely rare: six characters or more, with at least two
    * bigrams too rare to be tracked. Each of those is below the floor on its own, and together
-   * they name a full name or phrase, not a word (1M database: the bench's 12 full names, all with exact totals, median 3;
-   * the untracked 2- and 4-character words span both sides of the cap).
-   * The estimate cannot tell, as it takes a term to be as common as its rarest bigram.
+   * they name a full name or phrase, not a word. The estimate cannot tell, as it takes a term to
+   * be as common as its rarest bigram. (1M database: the bench's 12 full names all have exact
+   * totals, median 3; untracked 2- and 4-character words lie on both sides of the cap.)
    */
   surelyRare(terms: readonly string[]): boolean {
     if (!this.known()) return false;
