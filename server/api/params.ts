@@ -17,7 +17,7 @@ export interface ParamSpec {
 const intText = (min: number, max: number, what: string) =>
   z
     .string()
-    .regex(/^\d+$/, `${what}应为整数`)
+    .regex(/^-?\d+$/, `${what}应为整数`)
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${what}应在 ${min} 到 ${max} 之间`);
 

@@ -221,6 +221,8 @@ describeEachDatabase('REST API /api/v1', (current) => {
       ['/api/v1/subjects/123', 'uscc', '应为18位'],
       ['/api/v1/penalties?limit=0', 'limit', '每页条数'],
       ['/api/v1/penalties?year=abc', 'year', '年份应为整数'],
+      // A negative page is an integer out of range, not "not an integer".
+      ['/api/v1/search?q=%E5%85%AC%E5%8F%B8&page=-1', 'page', '页码应在 1 到 500 之间'],
       ['/api/v1/penalties?changed_since=yesterday', 'changed_since', 'ISO 8601'],
       ['/api/v1/penalties?cursor=bad!', 'cursor', '游标'],
       ['/api/v1/penalties?colour=red', 'colour', '不支持参数'],
