@@ -1,3 +1,5 @@
+'use client';
+
 import { PageLink } from '@/components/page-link';
 
 export interface Crumb {

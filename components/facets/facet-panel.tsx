@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { formatCount } from '@/components/format';
 import { PageLink } from '@/components/page-link';

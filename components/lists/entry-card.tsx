@@ -1,3 +1,5 @@
+'use client';
+
 import { Badge } from '@/components/badge';
 import { formatDate } from '@/components/format';
 import { Fields } from '@/components/lists/fields';

@@ -1,3 +1,5 @@
+'use client';
+
 import { Badge, toneOfStatus } from '@/components/badge';
 import { formatDate } from '@/components/format';
 import { PageLink } from '@/components/page-link';
