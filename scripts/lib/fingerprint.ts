@@ -10,7 +10,6 @@ const INPUTS = [
   'content',
   'public',
   'next.config.ts',
-  'proxy.ts',
   'postcss.config.mjs',
   'package-lock.json',
   'tsconfig.json',

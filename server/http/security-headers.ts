@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 // The security headers of every response, in one place (issue 13, finding 7).
 //
-// Scripts are allowed by a per-response nonce: proxy.ts makes one per request and puts it in
+// Scripts are allowed by a per-response nonce: serve.ts makes one per request and puts it in
 // the request's Content-Security-Policy, from which Next stamps it on every script it renders.
 // A page kept by the public-page micro-cache (page-cache.ts) is sent to many visitors, so its
 // nonce would no longer be secret: before such a page is stored or sent, its policy trades the

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import next from 'next';
+import { config } from '../config';
 import { TEXT_SIZE_COOKIE } from '../preferences/text-size';
 import { publicDataWritten, runAsPublicRead } from '../db/read-routing';
 import { clientAddress } from './client-address';
@@ -12,7 +13,13 @@ import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wa
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
 import { ORIGIN_HEADER, originToHandOn, withRequestOrigin } from './origin';
 import { deferScripts, scriptTimingOf } from './deferred-scripts';
-import { CSP_HEADER, hashInlineScripts, STATIC_SECURITY_HEADERS } from './security-headers';
+import {
+  contentSecurityPolicy,
+  CSP_HEADER,
+  hashInlineScripts,
+  newNonce,
+  STATIC_SECURITY_HEADERS,
+} from './security-headers';
 import {
   PageCache,
   acceptsGzip,
@@ -67,6 +74,7 @@ export async function startHttpServer({
     channel?.announce();
   });
   const notFound = notFoundRenderer(port);
+  const httpsSite = config().SITE_URL?.startsWith('https://') ?? false;
 
   const server = http.createServer((req, res) => {
     if (isPublicRead(req)) runAsPublicRead(() => route(req, res));
@@ -87,6 +95,7 @@ export async function startHttpServer({
       return;
     }
     if (isOversizedFormPost(req)) return refuseOversizedForm(req, res);
+    withScriptNonce(req, res, httpsSite);
     // Links printed without SITE_URL start with the origin worked out here (origin.ts).
     const origin = originToHandOn(req.socket.remoteAddress, req.headers, trustedProxies);
     if (origin) req.headers[ORIGIN_HEADER] = origin;
@@ -113,6 +122,20 @@ export async function startHttpServer({
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
+}
+
+/**
+ * Every response Next renders gets a fresh script nonce: Next reads it from the request's policy
+ * and stamps it on the scripts it renders; the response carries the same policy. Pages the
+ * micro-cache shares trade it for script hashes (security-headers.ts). Static files carry no
+ * scripts of ours; a policy the client sent is never believed.
+ */
+function withScriptNonce(req: IncomingMessage, res: ServerResponse, https: boolean): void {
+  delete req.headers[CSP_HEADER];
+  if (/^\/(_next\/static|_next\/image|favicon)/.test(req.url ?? '/')) return;
+  const policy = contentSecurityPolicy({ nonce: newNonce() }, https);
+  req.headers[CSP_HEADER] = policy;
+  res.setHeader(CSP_HEADER, policy);
 }
 
 /**

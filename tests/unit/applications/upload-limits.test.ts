@@ -10,7 +10,7 @@ describe('what the application forms accept', () => {
   it('lets five 10 MB attachments and the fields through Next (its default is 1 MB)', () => {
     expect(MAX_FORM_BYTES).toBeGreaterThan(5 * 10 * MB);
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(MAX_FORM_BYTES);
-    // The proxy in front of every action passes on only the first 10 MB unless told otherwise.
+    // A proxy in front of the actions would pass on only the first 10 MB unless told otherwise.
     expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(MAX_FORM_BYTES);
   });
 
