@@ -95,8 +95,9 @@ identity_key() {
 }
 
 portal_env() {
-  printf 'DATABASE_URL=%s DATABASE_REPLICA_URL=%s IDENTITY_KEY=%s TRUSTED_PROXIES=1 SITE_URL=http://127.0.0.1:%s NODE_ENV=production' \
-    "$PRIMARY_URL" "$REPLICA_URL" "$(identity_key)" "$NGINX_PORT"
+  # One server process per instance unless WEB_CONCURRENCY says otherwise: the instances are what nginx balances.
+  printf 'DATABASE_URL=%s DATABASE_REPLICA_URL=%s IDENTITY_KEY=%s TRUSTED_PROXIES=1 SITE_URL=http://127.0.0.1:%s NODE_ENV=production WEB_CONCURRENCY=%s' \
+    "$PRIMARY_URL" "$REPLICA_URL" "$(identity_key)" "$NGINX_PORT" "${WEB_CONCURRENCY:-1}"
 }
 
 start_portals() {

@@ -2,16 +2,18 @@
 //   1. migrate the database (embedded PGlite in ./data unless DATABASE_URL is set),
 //   2. load the reference data and, on an empty database, the demo city,
 //   3. build the Next app when the sources changed since the last build,
-//   4. serve on PORT (3000), public pages through the micro-cache (server/http/).
+//   4. serve on PORT (3000), public pages through the micro-cache (server/http/): on a
+//      PostgreSQL server in one process per core (WEB_CONCURRENCY, server/http/workers.ts).
 // The embedded database may be opened by one process only, so steps 1–2 close it before
 // the server opens it again.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../server/config';
-import { startHttpServer } from '../server/http/serve';
+import { defaultCores, forkServerWorkers, isServerWorker, workerCount } from '../server/http/workers';
 import { ensureDemoCertificate } from '../server/reports/signing-certificate';
 import { prepareDatabase } from './lib/prepare';
+import { runServer } from './lib/run-server';
 import { sourceFingerprint } from './lib/fingerprint';
 
 const started = Date.now();
@@ -39,23 +41,9 @@ function buildIfNeeded() {
 
 const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
-async function serve() {
-  const port = config().PORT;
-  const server = await startHttpServer({
-    port,
-    dir: process.cwd(),
-    trustedProxies: config().TRUSTED_PROXIES,
-    databaseUrl: config().DATABASE_URL,
-  });
-  console.log(`\n信用乐山已启动：http://localhost:${port}/ （准备用时 ${elapsed()}）\n`);
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 3_000).unref();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+const ready = () => console.log(`\n信用乐山已启动：http://localhost:${config().PORT}/ （准备用时 ${elapsed()}）\n`);
+
+const serve = () => runServer({ graceMs: 3_000, onReady: ready });
 
 function ensureReportCertificate() {
   const made = ensureDemoCertificate();
@@ -68,7 +56,21 @@ function ensureReportCertificate() {
   }
 }
 
-await prepareDatabase(elapsed);
-ensureReportCertificate();
-buildIfNeeded();
-await serve();
+if (isServerWorker()) {
+  await serve();
+} else {
+  await prepareDatabase(elapsed);
+  ensureReportCertificate();
+  buildIfNeeded();
+  const workers = workerCount({
+    configured: config().WEB_CONCURRENCY,
+    postgres: Boolean(config().DATABASE_URL),
+    cores: defaultCores(),
+  });
+  if (workers === 1) await serve();
+  else {
+    console.log(`启动 ${workers} 个服务进程（WEB_CONCURRENCY）…`);
+    await forkServerWorkers(workers);
+    ready();
+  }
+}

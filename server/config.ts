@@ -21,6 +21,13 @@ const schema = z.object({
   MEILI_URL: z.string().url('MEILI_URL 必须是完整的网址，例如 http://127.0.0.1:7700').optional(),
   MEILI_MASTER_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes sharing PORT (server/http/workers.ts); unset, one per core on PostgreSQL, one on PGlite. */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: 'WEB_CONCURRENCY 应为进程数，例如 2' })
+    .int('WEB_CONCURRENCY 应为整数')
+    .min(1, 'WEB_CONCURRENCY 至少为 1')
+    .max(64, 'WEB_CONCURRENCY 不超过 64')
+    .optional(),
   /** 32-byte key (base64) protecting natural persons' ID numbers; generated into the data folder when absent. */
   IDENTITY_KEY: z.string().optional(),
   /** Public address for links; unset, each request's own origin is used (required in production behind a proxy). */
@@ -94,6 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   ) {
     throw new Error(
       '配置有误 (configuration error):\n  SITE_URL: 生产部署在反向代理之后必须设置公开网址，例如 https://credit.leshan.gov.cn (required in production behind a proxy)',
+    );
+  }
+  if ((parsed.data.WEB_CONCURRENCY ?? 1) > 1 && !parsed.data.DATABASE_URL) {
+    throw new Error(
+      '配置有误 (configuration error):\n  WEB_CONCURRENCY: 内置数据库（PGlite）只能由一个进程打开；多个服务进程请设置 DATABASE_URL (several processes need a PostgreSQL server)',
     );
   }
   const p12 = parsed.data.REPORT_SIGNING_P12;
