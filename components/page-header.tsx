@@ -1,5 +1,3 @@
-'use client';
-
 import { PageLink } from '@/components/page-link';
 
 export interface Crumb {

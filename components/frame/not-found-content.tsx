@@ -1,5 +1,3 @@
-'use client';
-
 import { WayOnward } from '@/components/frame/site-search-form';
 
 /** The body of the 404 page, inside the portal frame or the global one. */

@@ -4,8 +4,10 @@
 // Without --url it starts the portal itself (`npm start` on port 3200 with a fresh embedded
 // database and the demo data). It prints
 //   - requests per second with autocannon at 50 connections (median of the per-second
-//     samples, and latency p50 / p97.5): cached pages as visitors hit them, and search with
-//     a different query on every request (cache misses: the real render cost);
+//     samples, and latency p50 / p97.5), with a browser's Accept headers: cached pages as
+//     visitors hit them, and search with a different query on every request (cache misses:
+//     the real render cost), both from a fixed list of word pairs and as 2-character
+//     substrings of the portal's own record titles, each asked once (--seed N replays a draw);
 //   - first-load JavaScript: the gzip size of every script the page's HTML loads, and
 //   - Lighthouse (mobile preset, Debian's Chromium) scores, median of several runs,
 //     for /, /search?q=食品, a subject page, /disclosures/penalties, /apply/objection, /exposure.
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { Random } from '@/server/seed/random';
 import { benchArgs, median } from './lib';
 
 const args = benchArgs();
@@ -65,6 +68,35 @@ const MORE = ['公司', '科技', '商贸', '餐饮', '药房', '酒店', '运�
 /** Distinct queries, so that every request of the miss run renders. */
 const distinctQueries = WORDS.flatMap((a) => MORE.flatMap((b) => [`${a} ${b}`, `${a}${b}`, `${b} ${a}`]));
 
+/**
+ * 2-character substrings of record titles as the portal itself lists them (its search API,
+ * a few broad characters, several pages each), shuffled by `seed`: queries nobody asked before.
+ */
+async function freshPairs(base: string, seed: number): Promise<string[]> {
+  const titles: string[] = [];
+  for (const q of ['市', '县', '店', '司', '局', '区']) {
+    for (let page = 1; page <= 5; page++) {
+      const input = encodeURIComponent(JSON.stringify({ json: { q, page } }));
+      const res = await fetch(`${base}/api/trpc/search.query?input=${input}`);
+      if (!res.ok) continue;
+      const body = (await res.json()) as { result: { data: { json: { hits: { display: { title: string } }[] } } } };
+      titles.push(...body.result.data.json.hits.map((h) => h.display.title));
+    }
+  }
+  const pairs = new Set<string>();
+  for (const t of titles) {
+    const han = t.replace(/[^\u4e00-\u9fff]/g, '');
+    for (let i = 0; i + 2 <= han.length; i++) pairs.add(han.slice(i, i + 2));
+  }
+  const random = new Random(seed);
+  const list = [...pairs];
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -73,7 +105,8 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 
 async function throughput(base: string, label: string, paths: string[]) {
   let i = 0;
-  const headers = { 'accept-encoding': 'gzip' };
+  // As a browser asks for a page: the HTML, compressed.
+  const headers = { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip, br' };
   // Warm-up: the first render of each cached page, JIT, connection pools.
   await run({ url: base, connections: 10, duration: 2, requests: [{ method: 'GET', path: paths[0]!, headers }] });
   const result = await run({
@@ -91,6 +124,7 @@ async function throughput(base: string, label: string, paths: string[]) {
   return {
     label,
     rps: result.requests.p50,
+    requests: result.requests.total,
     rpsMean: Math.round(result.requests.average),
     p50: result.latency.p50,
     p975: result.latency.p97_5,
@@ -193,6 +227,8 @@ try {
   console.log(`\nPortal ${base}; subject page ${subject}; ${CONNECTIONS} connections, ${duration} s per run.\n`);
 
   if (!args.has('--skip-throughput')) {
+    const seed = Number(args.get('--seed') || Date.now() % 1_000_000);
+    const fresh = await freshPairs(base, seed);
     const rows = [
       await throughput(base, '/ (cached)', ['/']),
       await throughput(base, `${subject} (cached)`, [subject]),
@@ -202,7 +238,16 @@ try {
         `/search, ${distinctQueries.length} distinct queries (misses)`,
         distinctQueries.map((q) => `/search?q=${encodeURIComponent(q)}`),
       ),
+      await throughput(
+        base,
+        `/search, ${fresh.length} 2-character substrings of titles, seed ${seed} (misses)`,
+        fresh.map((q) => `/search?q=${encodeURIComponent(q)}`),
+      ),
     ];
+    const missRequests = rows[rows.length - 1]!.requests;
+    if (missRequests > fresh.length) {
+      console.log(`(only ${fresh.length} fresh queries for ${missRequests} requests: some were asked twice)`);
+    }
     console.log('Requests per second (median of 1-s samples; mean), latency ms p50 / p97.5');
     console.table(rows);
   }

@@ -24,8 +24,8 @@ test('a page of twenty results carries them once: as markup in the HTML, as data
   const payload = payloadOf(html);
   expect(payload.length).toBeGreaterThan(1000);
   // Rendered as server components, the twenty cards and the facet panel were about 1,200
-  // elements in the payload (a second copy of the page); as client components, under 150.
-  expect(elementsIn(payload)).toBeLessThan(150);
+  // elements in the payload (a second copy of the page); as client components, under 250 (the site frame stays server-rendered: its JavaScript would cost more than its payload).
+  expect(elementsIn(payload)).toBeLessThan(250);
   expect(payload).not.toContain('"className":"search-hit"');
 });
 
