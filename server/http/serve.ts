@@ -8,6 +8,7 @@ import { clientAddress } from './client-address';
 import { openClusterChannel } from './cluster-channel';
 import { isOversizedFormPost, refuseOversizedForm } from './form-size';
 import { internalErrorMessage, logInternalError } from './error-reference';
+import { INTERNAL_HEADER, NOT_FOUND_PAGE_PATH, NOT_FOUND_PROBE_VALUE } from './not-found-page';
 import { isOwnAnswer } from './own-answer';
 import { checkRequest, errorPage, METHOD_MESSAGE, parserRefusal, problemBody, wantsProblem } from './request-guard';
 import { onPublicDataChange, bumpPublicDataVersion } from './invalidate';
@@ -40,10 +41,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  * (`<html id="__next_error__">`): the not-found page exists only in the React payload and
  * appears after hydration, so without JavaScript the page is blank (vercel/next.js#98295,
  * #98954; unmatched URLs are not affected). Until that is fixed, every HTML 404 is answered
- * with the server-rendered page of an unmatched URL, fetched from ourselves.
+ * with the server-rendered 404 page (not-found-page.ts), fetched from ourselves.
  */
-const NOT_FOUND_PROBE = '/__not-found';
-const INTERNAL_HEADER = 'x-portal-internal';
 
 export async function startHttpServer({
   port,
@@ -251,8 +250,8 @@ function notFoundRenderer(port: number): NotFoundRenderer {
     const large = key === 'large';
     const copy = copies.get(key);
     if (copy && Date.now() - copy.at < 60_000) return copy;
-    const res = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_PROBE}`, {
-      headers: { [INTERNAL_HEADER]: 'not-found', ...(large ? { cookie: `${TEXT_SIZE_COOKIE}=large` } : {}) },
+    const res = await fetch(`http://127.0.0.1:${port}${NOT_FOUND_PAGE_PATH}`, {
+      headers: { [INTERNAL_HEADER]: NOT_FOUND_PROBE_VALUE, ...(large ? { cookie: `${TEXT_SIZE_COOKIE}=large` } : {}) },
     });
     const body = Buffer.from(await res.arrayBuffer());
     const csp = hashInlineScripts(res.headers.get(CSP_HEADER) ?? '', body.toString('utf8'));

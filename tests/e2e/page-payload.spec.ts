@@ -29,6 +29,24 @@ test('a page of twenty results carries them once: as markup in the HTML, as data
   expect(payload).not.toContain('"className":"search-hit"');
 });
 
+test('a page carries the site frame once; the 404 page still shows it, and its route is no page of its own', async ({
+  page,
+  request,
+}) => {
+  // Next puts the root 404 tree into every page's payload: it holds the 404 body only, and the
+  // 404 page visitors get is drawn in the portal's frame by app/(portal)/missing.
+  const payload = payloadOf(await (await request.get('/disclosures/penalties')).text());
+  expect(payload.match(/跳到主要内容/g)?.length).toBe(1);
+  expect(payload.match(/主办单位/g)?.length).toBe(1);
+  for (const path of ['/no-such-section/at-all', '/subjects/99999999', '/missing']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('页面不存在（404）');
+    await expect(page.getByRole('banner').getByRole('link', { name: '信用查询' }).first(), path).toBeAttached();
+    await expect(page.getByRole('contentinfo'), path).toContainText('主办单位');
+  }
+});
+
 /**
  * The text of the main content as the browser shows it: headings, results, facets, tables.
  * (Not the search box: with scripts it becomes a combobox with a live region of its own.)
