@@ -337,7 +337,11 @@ async function serveFromCache(
     if (!res.headersSent) await handle(req, res);
     return;
   }
-  const gzip = acceptsGzip(req.headers['accept-encoding']) ? await cache.gzipOf(page) : null;
+  const gzip = !acceptsGzip(req.headers['accept-encoding'])
+    ? null
+    : hit
+      ? await cache.gzipOf(page)
+      : await cache.quickGzipOf(page);
   // The visitor whose request rendered the page gets it with its own nonce; every later
   // visitor gets the shared copy's policy (script hashes), worked out once at the first hit.
   const headers = responseHeaders(hit ? shareable(page) : page, gzip, Date.now());

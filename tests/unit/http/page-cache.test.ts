@@ -215,6 +215,20 @@ describe('PageCache', () => {
     expect(await cache.gzipOf(page!)).toBe(copies[0]);
   });
 
+  it('gives the visitor whose request rendered a page a quick copy, and keeps only the full one', async () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+    const text = Array.from({ length: 400 }, (_, i) => `<li>第${i}条 行政处罚 ${(i * 7919) % 1000}</li>`).join('');
+    const { page } = await cache.getOrRender('/', async () => html(text));
+    const quick = await cache.quickGzipOf(page!);
+    expect(gunzipSync(quick).toString()).toBe(text);
+    // Not kept: a later visitor's copy is compressed (harder) and kept.
+    expect(page!.gzip).toBeUndefined();
+    const kept = await cache.gzipOf(page!);
+    expect(gunzipSync(kept).toString()).toBe(text);
+    expect(kept).not.toBe(quick);
+    expect(await cache.quickGzipOf(page!)).toBe(kept);
+  });
+
   it('counts a gzip copy made later against the memory bound', async () => {
     // Three 1,000-byte pages fit in 3,100 bytes; once the first is also kept compressed they do not
     // (random text: its gzip copy is hundreds of bytes).
