@@ -9,9 +9,8 @@ import path from 'node:path';
 import { config } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { migrateToLatest } from '../server/db/migrate';
-import { defaultCores, forkServerWorkers, isServerWorker, workerCount } from '../server/http/workers';
 import { loadReferenceData } from '../server/reference/load';
-import { runServer } from './lib/run-server';
+import { runServers } from './lib/run-server';
 
 const cfg = (() => {
   try {
@@ -49,16 +48,9 @@ async function prepare() {
   }
 }
 
-const serve = () => runServer({ graceMs: 10_000, onReady: () => console.log(`信用乐山实例已启动，端口 ${cfg.PORT}`) });
-
-if (isServerWorker()) {
-  await serve();
-} else {
-  await prepare();
-  const workers = workerCount({ configured: cfg.WEB_CONCURRENCY, postgres: true, cores: defaultCores() });
-  if (workers === 1) await serve();
-  else {
-    await forkServerWorkers(workers);
-    console.log(`信用乐山实例已启动，端口 ${cfg.PORT}，${workers} 个服务进程`);
-  }
-}
+await runServers({
+  prepare,
+  graceMs: 10_000,
+  onReady: (processes) =>
+    console.log(`信用乐山实例已启动，端口 ${cfg.PORT}${processes > 1 ? `，${processes} 个服务进程` : ''}`),
+});

@@ -10,10 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../server/config';
-import { defaultCores, forkServerWorkers, isServerWorker, workerCount } from '../server/http/workers';
 import { ensureDemoCertificate } from '../server/reports/signing-certificate';
 import { prepareDatabase } from './lib/prepare';
-import { runServer } from './lib/run-server';
+import { runServers } from './lib/run-server';
 import { sourceFingerprint } from './lib/fingerprint';
 
 const started = Date.now();
@@ -43,8 +42,6 @@ const NEXT_BIN = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin',
 
 const ready = () => console.log(`\n信用乐山已启动：http://localhost:${config().PORT}/ （准备用时 ${elapsed()}）\n`);
 
-const serve = () => runServer({ graceMs: 3_000, onReady: ready });
-
 function ensureReportCertificate() {
   const made = ensureDemoCertificate();
   if (made) {
@@ -56,21 +53,12 @@ function ensureReportCertificate() {
   }
 }
 
-if (isServerWorker()) {
-  await serve();
-} else {
-  await prepareDatabase(elapsed);
-  ensureReportCertificate();
-  buildIfNeeded();
-  const workers = workerCount({
-    configured: config().WEB_CONCURRENCY,
-    postgres: Boolean(config().DATABASE_URL),
-    cores: defaultCores(),
-  });
-  if (workers === 1) await serve();
-  else {
-    console.log(`启动 ${workers} 个服务进程（WEB_CONCURRENCY）…`);
-    await forkServerWorkers(workers);
-    ready();
-  }
-}
+await runServers({
+  prepare: async () => {
+    await prepareDatabase(elapsed);
+    ensureReportCertificate();
+    buildIfNeeded();
+  },
+  graceMs: 3_000,
+  onReady: ready,
+});

@@ -1,5 +1,4 @@
 import cluster, { type Worker } from 'node:cluster';
-import os from 'node:os';
 
 // Several server processes on one port (node:cluster): a Node process renders pages on one
 // core, so a portal on a PostgreSQL server runs one per core. They share nothing in memory
@@ -20,8 +19,6 @@ export function workerCount({
   if (!postgres) return 1;
   return configured ?? Math.max(1, Math.min(cores, 8));
 }
-
-export const defaultCores = () => os.availableParallelism();
 
 /** A process forked by `serveInWorkers` (it runs the same script again). */
 export const isServerWorker = () => cluster.isWorker;
