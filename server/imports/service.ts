@@ -115,13 +115,17 @@ export async function rowsOfFile(
     throw unreadable(err);
   });
   const kind = detectRecordKind(table.headers);
+  const refuse = (message: string) => {
+    table.close();
+    return new ImportFileError(message);
+  };
   if (!kind) {
-    throw new ImportFileError('无法识别表头：第一行应为国家标准字段代码（XK_* 或 CF_*）或其中文名称。');
+    throw refuse('无法识别表头：第一行应为国家标准字段代码（XK_* 或 CF_*）或其中文名称。');
   }
   const codes = table.headers.map((h) => fieldCodeOf(kind, h));
   const missing = FIELDS[kind].filter((f) => f.required && !codes.includes(f.code));
   if (missing.length > 0) {
-    throw new ImportFileError(
+    throw refuse(
       `${RECORD_KIND_LABELS[kind]}文件缺少必填列：${missing.map((f) => `${f.label}（${f.code}）`).join('、')}。`,
     );
   }

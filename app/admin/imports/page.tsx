@@ -98,8 +98,8 @@ export default async function ImportsPage({
     <>
       <h1 className="mb-4 text-2xl font-bold">数据导入</h1>
       <p className="mb-4 max-w-3xl text-slate-700">
-        上传 CSV 或 XLSX 文件，第一行为国家标准字段代码（XK_* 或
-        CF_*）或其中文名称。先预览：系统逐行校验，列出每个错误行和字段；确认后再导入。合格的行全部写入，不合格的行不写入；同一部门、同一文书号的记录会被更新并记入审计日志。
+        上传 CSV 或 XLSX 文件，第一行为国家标准字段代码（XK_* 或 CF_*）或其中文名称；XLSX
+        文件读取第一个未隐藏的工作表。先预览：系统逐行校验，列出每个错误行和字段；确认后再导入。合格的行全部写入，不合格的行不写入；同一部门、同一文书号的记录会被更新并记入审计日志。
       </p>
       {notice ? (
         <p role="alert" className="mb-4 border-l-4 border-seal-600 bg-white p-3 font-semibold" data-testid="notice">
