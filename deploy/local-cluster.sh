@@ -115,7 +115,7 @@ start_portals() {
     # pid written is the server's, so a SIGKILL of it really kills the instance (cluster bench)
     # and nothing is left listening after `stop`.
     # shellcheck disable=SC2046
-    env $(portal_env) PORT="$port" nohup node --import tsx scripts/serve.ts \
+    env $(portal_env) PORT="$port" nohup node --max-semi-space-size=64 --import tsx scripts/serve.ts \
       >"$CLUSTER_DIR/portal-$port.log" 2>&1 &
     echo $! >"$CLUSTER_DIR/portal-$port.pid"
   done

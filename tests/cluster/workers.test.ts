@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePorts } from '../../scripts/lib/test-env';
+import { SERVER_NODE_FLAGS } from '../../server/http/workers';
 
 // `npm start` on a PostgreSQL server runs one server process per core (WEB_CONCURRENCY,
 // server/http/workers.ts): here two, on the cluster's primary, as the README's command runs
@@ -98,6 +99,11 @@ describe('npm start with WEB_CONCURRENCY=2 on PostgreSQL', () => {
     expect(output).toContain('启动 2 个服务进程');
     const before = workers();
     expect(before).toHaveLength(2);
+    // The primary was started without the server's V8 flags; its workers have them.
+    for (const w of before) {
+      const args = readFileSync(`/proc/${w.pid}/cmdline`, 'utf8').split('\0');
+      expect(args, `process ${w.pid}: ${args.join(' ')}`).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS]));
+    }
     const statuses = await load(120);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     const after = workers();

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig as load } from '@/server/config';
-import { workerCount } from '@/server/http/workers';
+import { readFileSync } from 'node:fs';
+import { SERVER_NODE_FLAGS, withServerFlags, workerCount } from '@/server/http/workers';
 
 const loadConfig = (env: Record<string, string>) => load({ NODE_ENV: 'test', ...env } as NodeJS.ProcessEnv);
 
@@ -40,5 +41,24 @@ describe('how many server processes', () => {
     expect(loadConfig({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
     expect(loadConfig({ WEB_CONCURRENCY: '3', DATABASE_URL: 'postgres://x/y' }).WEB_CONCURRENCY).toBe(3);
     expect(loadConfig({ WEB_CONCURRENCY: '' }).WEB_CONCURRENCY).toBeUndefined();
+  });
+});
+
+describe("a server process's V8 flags", () => {
+  it('are added to what the process was started with, unless the operator set them', () => {
+    expect(withServerFlags(['--import', 'tsx'])).toEqual(['--import', 'tsx', ...SERVER_NODE_FLAGS]);
+    expect(withServerFlags(['--max-semi-space-size=16'])).toEqual(['--max-semi-space-size=16']);
+    expect(withServerFlags(['--max_semi_space_size=8'])).toEqual(['--max_semi_space_size=8']);
+    expect(withServerFlags([], '--max-old-space-size=4096 --max-semi-space-size=32')).toEqual([]);
+    expect(withServerFlags([], '--max-old-space-size=4096')).toEqual([...SERVER_NODE_FLAGS]);
+  });
+
+  it('are passed by npm start, npm run serve and the local cluster', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const flag of SERVER_NODE_FLAGS) {
+      expect(scripts.start).toBe(`tsx ${flag} scripts/start.ts`);
+      expect(scripts.serve).toBe(`tsx ${flag} scripts/serve.ts`);
+      expect(readFileSync('deploy/local-cluster.sh', 'utf8')).toContain(`node ${flag} --import tsx scripts/serve.ts`);
+    }
   });
 });
