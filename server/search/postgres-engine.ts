@@ -421,8 +421,8 @@ async function broadPage(
   return out;
 }
 
-async function hitsOf(db: Db, rows: readonly Ranked[], parsed: ParsedQuery, today: string): Promise<SearchHit[]> {
-  const docs = new Map(
+async function documentsOf(db: Db, rows: readonly Ranked[]): Promise<Map<string, repo.DocumentRow>> {
+  return new Map(
     (
       await repo.documentsByIds(
         db,
@@ -430,10 +430,22 @@ async function hitsOf(db: Db, rows: readonly Ranked[], parsed: ParsedQuery, toda
       )
     ).map((d) => [d.docId, d]),
   );
+}
+
+function hitsFrom(
+  docs: Map<string, repo.DocumentRow>,
+  rows: readonly Ranked[],
+  parsed: ParsedQuery,
+  today: string,
+): SearchHit[] {
   return rows.flatMap((r) => {
     const doc = docs.get(r.docId);
     return doc ? [hitOf({ ...doc, titleNorm: r.titleNorm, display: doc.display as HitDisplay }, parsed, today)] : [];
   });
+}
+
+async function hitsOf(db: Db, rows: readonly Ranked[], parsed: ParsedQuery, today: string): Promise<SearchHit[]> {
+  return hitsFrom(await documentsOf(db, rows), rows, parsed, today);
 }
 
 /** The list of a subject's records of one kind: the 双公示 list filtered by its USCC (or public name). */
@@ -482,23 +494,14 @@ async function groupedHits(
     offset,
     PAGE_SIZE,
   );
-  const hits = await hitsOf(
-    db,
-    page.groups.map((g) => ({ docId: g.docId, titleNorm: g.titleNorm, sortDate: null })),
-    query.parsed,
-    query.today,
-  );
-  const subjectIds = [...new Set(page.groups.filter((g) => g.others.length).map((g) => g.subjectId!))];
-  const keys = new Map(
-    (await repo.subjectKeys(db, subjectIds)).map((s) => [
-      s.id,
-      s.uscc ?? (s.kind === 'natural_person' ? null : s.name),
-    ]),
-  );
+  const rows = page.groups.map((g) => ({ docId: g.docId, titleNorm: g.titleNorm, sortDate: null }));
+  // A group's lead document belongs to the group's subject: its subject key comes with it.
+  const docs = await documentsOf(db, rows);
+  const hits = hitsFrom(docs, rows, query.parsed, query.today);
   const othersOf = new Map(page.groups.map((g) => [g.docId, g]));
   for (const hit of hits) {
     const group = othersOf.get(hit.docId)!;
-    const key = group.subjectId === null ? null : (keys.get(group.subjectId) ?? null);
+    const key = group.subjectId === null ? null : (docs.get(hit.docId)?.subjectKey ?? null);
     hit.collapsed = group.others.map((o) => {
       const path = RECORD_LIST_PATH[o.kind];
       return { kind: o.kind, count: o.n, href: path && key ? `${path}?q=${encodeURIComponent(key)}` : null };

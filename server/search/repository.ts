@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
 import { readOnlyTransaction } from '../db/read-routing';
 import { timed } from '../perf/phases';
+import { USCC_PLACEHOLDER } from '../rules/uscc';
 import type { Database } from '../db/types';
 import type {
   ExposureSource,
@@ -564,6 +565,8 @@ export interface DocumentRow {
   body: string;
   display: unknown;
   expiresOn: string | null;
+  /** The USCC of the document's subject (or, without a real one, its public name): the key of its records' lists. */
+  subjectKey: string | null;
 }
 
 export function documentsByIds(db: Db, docIds: readonly string[]): Promise<DocumentRow[]> {
@@ -571,7 +574,15 @@ export function documentsByIds(db: Db, docIds: readonly string[]): Promise<Docum
   return db
     .selectFrom('searchDocuments as d')
     .innerJoin('searchDocumentContents as c', 'c.docId', 'd.docId')
+    .leftJoin('subjects as s', 's.id', 'd.subjectId')
     .select(['d.docId', 'd.kind', 'd.entityId', 'd.subjectId', 'c.title', 'c.body', 'c.display', 'c.expiresOn'])
+    .select(
+      sql<
+        string | null
+      >`coalesce(nullif(s.uscc, ${USCC_PLACEHOLDER}), case when s.kind <> 'natural_person' then s.name end)`.as(
+        'subjectKey',
+      ),
+    )
     .where('d.docId', 'in', docIds)
     .execute() as Promise<DocumentRow[]>;
 }
@@ -786,12 +797,6 @@ export async function groupedPage(
   const groups = [...byRank.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
   for (const g of groups) g.others.sort((a, b) => b.n - a.n || a.kind.localeCompare(b.kind));
   return { groupCount, groups };
-}
-
-/** USCC (or, without one, the public name) of subjects: the key of their records' lists. */
-export function subjectKeys(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('subjects').select(['id', 'uscc', 'name', 'kind']).where('id', 'in', ids).execute();
 }
 
 // ------------------------------------------------------------------ forgiving names

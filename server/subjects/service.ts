@@ -27,12 +27,12 @@ import {
 } from './present';
 import * as repo from './repository';
 import { movedDatesNotes } from '../applications/moved-dates.service';
+import { USCC_PLACEHOLDER } from '../rules/uscc';
 
 export const PORTAL_NAME = '信用乐山';
 export const PORTAL_FULL_NAME = '乐山市公共信用信息服务平台';
 /** 有效期至 2099-12-31 means 长期 (SPEC §3). */
 const LONG_TERM = '2099-12-31';
-const USCC_PLACEHOLDER = '00000000000000000X';
 
 /** Wrong verification codes one address may try before /verify pauses it (75-bit codes cannot be guessed anyway). */
 export const VERIFY_MISS_LIMIT: RateLimit = VERIFY_MISSES_BY_ADDRESS;

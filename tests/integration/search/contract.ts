@@ -673,6 +673,16 @@ export function searchEngineContract(
         );
       });
 
+      it('a business without a USCC of its own links its collapsed records by its name, not by the placeholder code', async () => {
+        const tofu = fx.subjects.tofu;
+        const { cards } = await allCards(tofu.name);
+        const card = cards.find((h) => h.subjectId === tofu.id)!;
+        expect(card.collapsed!.map((c) => c.href).sort()).toEqual([
+          `/disclosures/licensing?q=${encodeURIComponent(tofu.name)}`,
+          `/disclosures/penalties?q=${encodeURIComponent(tofu.name)}`,
+        ]);
+      });
+
       for (const q of ['公司', '乐山', '金顶', '有限', '市']) {
         it(`${q}: each subject has one card, and cards with their collapsed records are every hit exactly once`, async () => {
           const { first, cards } = await allCards(q);
