@@ -569,21 +569,39 @@ export interface DocumentRow {
   subjectKey: string | null;
 }
 
+/**
+ * The documents of a page. Read from the contents table (one B-tree) with each document's row
+ * looked up in its own partition (run-time pruning), not with the id list sent to all eight
+ * partitions; the subject's key by its primary key, not by hashing every subject.
+ */
 export function documentsByIds(db: Db, docIds: readonly string[]): Promise<DocumentRow[]> {
   if (docIds.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('searchDocuments as d')
-    .innerJoin('searchDocumentContents as c', 'c.docId', 'd.docId')
-    .leftJoin('subjects as s', 's.id', 'd.subjectId')
-    .select(['d.docId', 'd.kind', 'd.entityId', 'd.subjectId', 'c.title', 'c.body', 'c.display', 'c.expiresOn'])
-    .select(
-      sql<
-        string | null
-      >`coalesce(nullif(s.uscc, ${USCC_PLACEHOLDER}), case when s.kind <> 'natural_person' then s.name end)`.as(
-        'subjectKey',
-      ),
+    .selectFrom('searchDocumentContents as c')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('searchDocuments as d')
+          .select(['d.kind', 'd.entityId', 'd.subjectId'])
+          .whereRef('d.docId', '=', 'c.docId')
+          .as('d'),
+      (join) => join.onTrue(),
     )
-    .where('d.docId', 'in', docIds)
+    .select(['c.docId', 'd.kind', 'd.entityId', 'd.subjectId', 'c.title', 'c.body', 'c.display', 'c.expiresOn'])
+    .select((eb) =>
+      eb
+        .selectFrom('subjects as s')
+        .select(
+          sql<
+            string | null
+          >`coalesce(nullif(s.uscc, ${USCC_PLACEHOLDER}), case when s.kind <> 'natural_person' then s.name end)`.as(
+            'key',
+          ),
+        )
+        .whereRef('s.id', '=', 'd.subjectId')
+        .as('subjectKey'),
+    )
+    .where('c.docId', 'in', docIds)
     .execute() as Promise<DocumentRow[]>;
 }
 
