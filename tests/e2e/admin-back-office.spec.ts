@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/a11y';
 import { OFFICE, SCJG, SCJG_NAME, openApplication, signIn, submitForm } from './helpers/staff';
-import { penaltyRow, toCsv } from '../integration/imports/sample';
+import ExcelJS from 'exceljs';
+import { PENALTY_HEADERS, penaltyRow, toCsv } from '../integration/imports/sample';
 
 // The back office on a phone and for each role (issue 17 finding 7, issue 12's sub-units): the
 // queue as cards below 640 px, /admin/stats scoped to a department's own figures, the audit trail
@@ -78,6 +79,35 @@ test('the queue is a table on a desktop and a list of cards on a 390 px phone', 
   await expect(history.getByRole('listitem').first()).toContainText('手机预览.csv');
   await expect(history.getByRole('listitem').first()).toContainText('已预览（未写入）');
   await expect(page.getByRole('region', { name: '导入记录表' })).toBeHidden();
+});
+
+test('a workbook of many sheets, its instructions sheet hidden, previews the rows of its first visible sheet', async ({
+  page,
+}) => {
+  // ExcelJS (like other tools) stores the workbook part after the sheets: the old reader
+  // refused such a file as damaged whenever it had a few sheets.
+  const n = 80000 + (Date.now() % 9000);
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('填报说明', { state: 'hidden' }).addRow(['本表为填报说明，请勿删除']);
+  const data = wb.addWorksheet('行政处罚');
+  data.addRow(PENALTY_HEADERS);
+  for (const i of [0, 1, 2]) {
+    const row = penaltyRow(n + i, { CF_WSH: `乐市监罚〔2026〕WB${n + i}号` });
+    data.addRow(PENALTY_HEADERS.map((h) => row[h] ?? ''));
+  }
+  for (let i = 0; i < 10; i++) wb.addWorksheet(`备用${i + 1}`).addRow(['备用']);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, SCJG);
+  await page.goto('/admin/imports');
+  await page.getByLabel(/^文件（CSV/).setInputFiles({
+    name: '多工作表.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await expect(page.getByRole('heading', { name: /预览结果：多工作表\.xlsx/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('summary')).toContainText('共 3 行，合格 3 行，有错误 0 行');
+  await page.screenshot({ path: 'docs/screenshots/admin-import-workbook-desktop.png', fullPage: true });
 });
 
 test("department staff read their own department's statistics; the office reads every department's", async ({
