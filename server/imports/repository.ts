@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client';
 import { SUBJECT_KIND_LABELS } from '../rules/codes';
-import { USCC_PLACEHOLDER } from '../rules/uscc';
+import { ownUscc, USCC_PLACEHOLDER } from '../rules/uscc';
 import { idNumberHmac, protectIdNumber, type IdentityKeys } from '../identities/protect';
 import type { ValidRow, SubjectInput, IdNumberInput } from './validate';
 import { timed } from '../perf/phases';
@@ -53,7 +53,7 @@ async function saveIdentities(db: Db, keys: IdentityKeys, ids: IdNumberInput[]):
 
 /** How a subject is recognised: USCC, else registration number (placeholder), else the person's ID HMAC. */
 function subjectKey(s: SubjectInput, keys: IdentityKeys): string {
-  if (s.uscc && s.uscc !== USCC_PLACEHOLDER) return `u:${s.uscc}`;
+  if (ownUscc(s.uscc)) return `u:${s.uscc}`;
   if (s.kind === 'natural_person' && s.personId) return `p:${idNumberHmac(keys, s.personId.number)}`;
   return `r:${s.registrationNumber ?? ''}:${s.nameNorm}`;
 }

@@ -11,6 +11,11 @@ export const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24,
 export const USCC_PLACEHOLDER = '00000000000000000X';
 export const USCC_LENGTH = 18;
 
+/** A subject's own USCC: null when it has none or only the placeholder that stands for none (SPEC). */
+export function ownUscc(uscc: string | null | undefined): string | null {
+  return uscc && uscc !== USCC_PLACEHOLDER ? uscc : null;
+}
+
 const MODULUS = USCC_CHARSET.length;
 
 /** Letters people type for a digit they see on a licence. */

@@ -5,7 +5,7 @@ import {
   type ListType,
   type SubjectKind,
 } from '../rules/codes';
-import { USCC_PLACEHOLDER } from '../rules/uscc';
+import { ownUscc } from '../rules/uscc';
 import { publicSubjectName } from '../subjects/present';
 import { exposureWindow, licensingWindow, listEntryWindow, penaltyWindow } from '../visibility/public';
 import { FIELD_SEPARATOR, normalizeSearchText } from './text';
@@ -128,7 +128,6 @@ export interface ExposureSource {
   publishedOn: string | null;
 }
 
-const codeOf = (uscc: string | null) => (uscc && uscc !== USCC_PLACEHOLDER ? uscc : null);
 const joinParts = (parts: readonly (string | null | undefined)[]) =>
   parts.filter((p): p is string => Boolean(p && p.trim())).join(' · ');
 /** Body fields, one per line: a match never runs from one field into the next. */
@@ -159,7 +158,7 @@ function finish(base: Omit<SearchDocument, 'titleNorm' | 'searchText' | 'docId'>
 /** Natural persons have no subject document: their existence is not public, only their records are. */
 export function subjectDocument(s: SubjectSource): SearchDocument | null {
   if (s.kind === 'natural_person') return null;
-  const uscc = codeOf(s.uscc);
+  const uscc = ownUscc(s.uscc);
   return finish({
     kind: 'subject',
     entityId: s.id,
@@ -206,7 +205,7 @@ export function licensingDocument(r: LicensingSource): SearchDocument | null {
       r.licenceNumber,
       r.content,
       r.departmentName,
-      codeOf(r.uscc),
+      ownUscc(r.uscc),
     ]),
     display: {
       title,
@@ -248,7 +247,7 @@ export function penaltyDocument(r: PenaltySource): SearchDocument | null {
       r.categories.join('、'),
       r.content,
       r.departmentName,
-      codeOf(r.uscc),
+      ownUscc(r.uscc),
     ]),
     display: {
       title,
@@ -282,7 +281,7 @@ export function listEntryDocument(e: ListEntrySource): SearchDocument | null {
     entityId: e.id,
     subjectId: e.subjectId,
     title,
-    body: bodyLines([label, e.reason, e.decisionNumber, e.basis, e.departmentName, codeOf(e.uscc)]),
+    body: bodyLines([label, e.reason, e.decisionNumber, e.basis, e.departmentName, ownUscc(e.uscc)]),
     display: {
       title,
       subtitle: `${label} · ${e.reason}`,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { ownUscc } from '../rules/uscc';
 import { Planner, RARE_LEXEMES_PER_TERM } from './planner';
 import * as repo from './repository';
 import {
@@ -448,6 +449,14 @@ async function hitsOf(db: Db, rows: readonly Ranked[], parsed: ParsedQuery, toda
   return hitsFrom(await documentsOf(db, rows), rows, parsed, today);
 }
 
+/**
+ * What finds a subject's records in the 双公示 lists: its own USCC, else its public name
+ * (an individual business with only the placeholder code); a natural person's name is not public.
+ */
+function recordListKey(doc: repo.DocumentRow): string | null {
+  return ownUscc(doc.subjectUscc) ?? (doc.subjectKind === 'natural_person' ? null : doc.subjectName);
+}
+
 /** The list of a subject's records of one kind: the 双公示 list filtered by its USCC (or public name). */
 const RECORD_LIST_PATH: Partial<Record<HitKind, string>> = {
   licensing: '/disclosures/licensing',
@@ -495,13 +504,14 @@ async function groupedHits(
     PAGE_SIZE,
   );
   const rows = page.groups.map((g) => ({ docId: g.docId, titleNorm: g.titleNorm, sortDate: null }));
-  // A group's lead document belongs to the group's subject: its subject key comes with it.
+  // A group's lead document belongs to the group's subject, which comes with it.
   const docs = await documentsOf(db, rows);
   const hits = hitsFrom(docs, rows, query.parsed, query.today);
   const othersOf = new Map(page.groups.map((g) => [g.docId, g]));
   for (const hit of hits) {
     const group = othersOf.get(hit.docId)!;
-    const key = group.subjectId === null ? null : (docs.get(hit.docId)?.subjectKey ?? null);
+    const doc = docs.get(hit.docId);
+    const key = group.subjectId === null || !doc ? null : recordListKey(doc);
     hit.collapsed = group.others.map((o) => {
       const path = RECORD_LIST_PATH[o.kind];
       return { kind: o.kind, count: o.n, href: path && key ? `${path}?q=${encodeURIComponent(key)}` : null };

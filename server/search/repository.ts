@@ -3,8 +3,8 @@ import type { Db } from '../db/client';
 import { columnList, jsonRecordset, snakeCase } from '../db/json-rows';
 import { readOnlyTransaction } from '../db/read-routing';
 import { timed } from '../perf/phases';
-import { USCC_PLACEHOLDER } from '../rules/uscc';
 import type { Database } from '../db/types';
+import type { SubjectKind } from '../rules/codes';
 import type {
   ExposureSource,
   LicensingSource,
@@ -565,14 +565,16 @@ export interface DocumentRow {
   body: string;
   display: unknown;
   expiresOn: string | null;
-  /** The USCC of the document's subject (or, without a real one, its public name): the key of its records' lists. */
-  subjectKey: string | null;
+  /** The document's subject (null columns when it has none). */
+  subjectUscc: string | null;
+  subjectName: string | null;
+  subjectKind: SubjectKind | null;
 }
 
 /**
  * The documents of a page. Read from the contents table (one B-tree) with each document's row
  * looked up in its own partition (run-time pruning), not with the id list sent to all eight
- * partitions; the subject's key by its primary key, not by hashing every subject.
+ * partitions; its subject by primary key, not by hashing every subject.
  */
 export function documentsByIds(db: Db, docIds: readonly string[]): Promise<DocumentRow[]> {
   if (docIds.length === 0) return Promise.resolve([]);
@@ -588,19 +590,16 @@ export function documentsByIds(db: Db, docIds: readonly string[]): Promise<Docum
       (join) => join.onTrue(),
     )
     .select(['c.docId', 'd.kind', 'd.entityId', 'd.subjectId', 'c.title', 'c.body', 'c.display', 'c.expiresOn'])
-    .select((eb) =>
-      eb
-        .selectFrom('subjects as s')
-        .select(
-          sql<
-            string | null
-          >`coalesce(nullif(s.uscc, ${USCC_PLACEHOLDER}), case when s.kind <> 'natural_person' then s.name end)`.as(
-            'key',
-          ),
-        )
-        .whereRef('s.id', '=', 'd.subjectId')
-        .as('subjectKey'),
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('subjects as s')
+          .select(['s.uscc as subjectUscc', 's.name as subjectName', 's.kind as subjectKind'])
+          .whereRef('s.id', '=', 'd.subjectId')
+          .as('s'),
+      (join) => join.onTrue(),
     )
+    .select(['s.subjectUscc', 's.subjectName', 's.subjectKind'])
     .where('c.docId', 'in', docIds)
     .execute() as Promise<DocumentRow[]>;
 }

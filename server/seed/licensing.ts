@@ -3,7 +3,7 @@
 
 import { compareDates, type IsoDate } from '../rules/dates';
 import { normalizeName } from '../rules/normalize';
-import { USCC_PLACEHOLDER } from '../rules/uscc';
+import { ownUscc } from '../rules/uscc';
 import type { LicensingCategory } from '../rules/codes';
 import {
   LONG_TERM,
@@ -43,8 +43,7 @@ interface LicenceSpec {
 
 const d = (c: LicCtx, n: number) => c.rng.digits(n);
 /** The subject's USCC, or its registration number when it has only the placeholder. */
-const codeOf = (s: GenSubject) =>
-  s.uscc !== null && s.uscc !== USCC_PLACEHOLDER ? s.uscc : (s.registrationNumber ?? '');
+const codeOf = (s: GenSubject) => ownUscc(s.uscc) ?? s.registrationNumber ?? '';
 const shortDiv = (c: LicCtx) => c.s.divisionCode;
 
 const PROJECTS: Readonly<Record<string, readonly string[]>> = {

@@ -27,7 +27,7 @@ import {
 } from './present';
 import * as repo from './repository';
 import { movedDatesNotes } from '../applications/moved-dates.service';
-import { USCC_PLACEHOLDER } from '../rules/uscc';
+import { ownUscc } from '../rules/uscc';
 
 export const PORTAL_NAME = '信用乐山';
 export const PORTAL_FULL_NAME = '乐山市公共信用信息服务平台';
@@ -95,7 +95,7 @@ export async function getProfile(db: Db, subjectId: number, today: string) {
     movedDatesNotes(db, penalties),
   ]);
 
-  const uscc = subject.uscc && subject.uscc !== USCC_PLACEHOLDER ? subject.uscc : null;
+  const uscc = ownUscc(subject.uscc);
   const facts = {
     id: subject.id,
     kind: subject.kind,

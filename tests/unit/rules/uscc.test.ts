@@ -5,6 +5,7 @@ import {
   USCC_PLACEHOLDER,
   USCC_WEIGHTS,
   makeUscc,
+  ownUscc,
   parseUscc,
   usccCheckChar,
   usccSingleEditCandidates,
@@ -254,5 +255,15 @@ describe('makeUscc and parseUscc', () => {
 
   it.each(['91350100M000100Y4', '91350100M000100YO3', ''])('parseUscc refuses %j', (bad) => {
     expect(() => parseUscc(bad)).toThrow(RangeError);
+  });
+});
+
+describe('ownUscc', () => {
+  it('is the code itself, or null for none and for the placeholder that stands for none', () => {
+    expect(ownUscc(EXAMPLE)).toBe(EXAMPLE);
+    expect(ownUscc(USCC_PLACEHOLDER)).toBeNull();
+    expect(ownUscc(null)).toBeNull();
+    expect(ownUscc(undefined)).toBeNull();
+    expect(ownUscc('')).toBeNull();
   });
 });
