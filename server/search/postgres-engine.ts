@@ -74,8 +74,9 @@ export interface PostgresEngineOptions {
   /** Matches read per name class for grouped cards past the exact limit (GROUP_SAMPLE); tests lower it. */
   groupSample?: number;
   /**
-   * 'auto' keeps the page in the summary unless the statistics expect the cap to be reached;
-   * tests say 'never' to find pages of exact totals class by class, as a wrong guess would.
+   * 'auto' keeps the page (of hits or of cards) in the summary unless the statistics expect the
+   * cap to be reached; tests say 'never' to find pages of exact totals class by class, and cards
+   * by a read of their own, as a wrong guess would.
    */
   summaryPage?: 'auto' | 'never';
   /**
@@ -226,7 +227,14 @@ async function search(
   const rare = auto && planner.surelyRare(parsed.terms);
   const surelyCapped = auto ? estimate > 2 * capped && !rare : options.expectCap === 'always';
   const surelyExact = auto ? estimate < capped / 2 || rare : options.expectCap === 'never';
-  const likelyCapped = grouped || options.summaryPage === 'never' || surelyCapped;
+  const likelyCapped = options.summaryPage === 'never' || surelyCapped;
+  // Cards that may rank every match are ranked in the summary's statement, from the matches it
+  // counts (one read of them instead of two); past the cap they are read apart (below).
+  const summaryPage: repo.SummaryPage | null = likelyCapped
+    ? null
+    : grouped
+      ? { offset, limit: PAGE_SIZE, grouped: true }
+      : { offset, limit: PAGE_SIZE, sort };
   const summaryRead = summarize(
     db,
     specFor(query, null),
@@ -236,18 +244,18 @@ async function search(
       nameQuery: parsed.nameQuery,
       exactPattern: { prefix: prefixPattern(parsed.nameQuery), contains: containsPattern(parsed.nameQuery) },
     },
-    likelyCapped ? null : { offset, limit: PAGE_SIZE, sort },
+    summaryPage,
   );
-  // Grouped cards (what /search shows) do not wait for the summary: they are read on another
-  // connection meanwhile, as if the total were what the statistics expect, and read again in the
-  // rare case that the summary says otherwise. When the statistics cannot tell (a lexeme too rare
-  // to be tracked), both are read meanwhile, each bounded by the cap, and the summary picks one.
-  // Such lexemes fall on both sides of the cap (1M database: 6 of 11 below, 5 above), so any one
-  // guess left about half of them waiting for a second read after the summary; reading both
-  // costs CPU instead (fixed 2-character set, grouped: p95 63 → 48 ms; random 2-character
-  // substrings, grouped, whose untracked lexemes are mostly past the cap: 30 → 44 ms). A flat
-  // page still waits: past the cap it uses the class sizes the summary found.
-  const earlyExact = grouped && !surelyCapped ? settled(groupedHits(db, query, capped, true, offset)) : null;
+  // Grouped cards (what /search shows) past the cap do not wait for the summary: they are read on
+  // another connection meanwhile when the statistics expect the cap, and read again in the rare
+  // case that the summary says otherwise. When the statistics cannot tell (a lexeme too rare to
+  // be tracked), both are read meanwhile, each bounded by the cap (the exact ranking with the
+  // summary), and the summary picks one. Such lexemes fall on both sides of the cap (1M
+  // database: 6 of 11 below, 5 above), so any one guess left about half of them waiting for a
+  // second read after the summary; reading both costs CPU instead (fixed 2-character set,
+  // grouped: p95 63 → 48 ms; random 2-character substrings, grouped, whose untracked lexemes
+  // are mostly past the cap: 30 → 44 ms). A flat page still waits: past the cap it uses the
+  // class sizes the summary found.
   const earlySampled = grouped && !surelyExact ? settled(groupedHits(db, query, capped, false, offset)) : null;
   // Disjunctive facets: a facet's own filter does not shrink its counts (one summary each, meanwhile).
   const ownReads = activeFacets.map((facet) => {
@@ -255,7 +263,7 @@ async function search(
     return summarize(db, specFor(without, null), capped, [facet], null, null);
   });
   const [main, own] = await Promise.all([summaryRead, Promise.all(ownReads)]).catch(async (error: unknown) => {
-    await Promise.all([earlyExact, earlySampled]); // settled: never reject; connections back in the pool before we fail
+    await earlySampled; // settled: never reject; connections back in the pool before we fail
     throw error;
   });
   const totalIsExact = main.total <= limit;
@@ -284,8 +292,12 @@ async function search(
   let hits: SearchHit[];
   let groupCount: number | undefined;
   if (grouped) {
-    const early = totalIsExact ? earlyExact : earlySampled;
-    const page = early ? unwrap(await early) : await groupedHits(db, query, capped, totalIsExact, offset);
+    const page =
+      totalIsExact && main.groups
+        ? cardHits(query, main.groups)
+        : !totalIsExact && earlySampled
+          ? unwrap(await earlySampled)
+          : await groupedHits(db, query, capped, totalIsExact, offset);
     hits = page.hits;
     groupCount = page.groupCount;
     pageCount = Math.ceil(Math.min(groupCount, MAX_RESULT_WINDOW) / PAGE_SIZE);
@@ -503,9 +515,14 @@ async function groupedHits(
     offset,
     PAGE_SIZE,
   );
+  return cardHits(query, page);
+}
+
+/** The hits of a page of cards: each card's lead document, with its subject's other records collapsed under it. */
+function cardHits(query: Query, page: repo.GroupedPage): { hits: SearchHit[]; groupCount: number } {
   const rows = page.groups.map((g) => ({ docId: g.docId, titleNorm: g.titleNorm, sortDate: null }));
-  // A group's lead document belongs to the group's subject, which comes with it.
-  const docs = await documentsOf(db, rows);
+  // A group's lead document, with its subject, comes with the page.
+  const docs = new Map(page.groups.flatMap((g) => (g.document ? [[g.docId, g.document] as const] : [])));
   const hits = hitsFrom(docs, rows, query.parsed, query.today);
   const othersOf = new Map(page.groups.map((g) => [g.docId, g]));
   for (const hit of hits) {

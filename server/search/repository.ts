@@ -341,11 +341,10 @@ export interface SummaryRanking {
   exactPattern: { prefix: string; contains: string };
 }
 
-export interface SummaryPage {
-  offset: number;
-  limit: number;
-  sort: 'relevance' | 'date';
-}
+/** A page read with the summary: a flat page of hits in rank or date order, or a page of cards (see groupedPage). */
+export type SummaryPage =
+  | { offset: number; limit: number; sort: 'relevance' | 'date'; grouped?: false }
+  | { offset: number; limit: number; grouped: true };
 
 export interface Summary {
   /** Matches counted, at most the cap. */
@@ -353,15 +352,18 @@ export interface Summary {
   counts: { facet: SummaryFacet; value: string; n: number }[];
   /** Rank class (0 exact … 3 text only) → its matches among the counted ones (exact below the cap, lower bounds at it). */
   classes: Map<number, number>;
-  /** The requested page in rank order, when asked for and the total is below the cap. */
+  /** The requested flat page in rank order, when asked for and the total is below the cap. */
   page: { docId: string; titleNorm: string; sortDate: string | null }[] | null;
+  /** The requested page of cards, when asked for and the total is below the cap. */
+  groups: GroupedPage | null;
 }
 
 /**
  * One statement over at most `cap` matches: their number, the counts of the requested facets
- * and rank classes, and (when `page` is given) one page in rank order. The matches never leave
- * the database, only the counts and the page. Without a page the matches are aggregated as
- * they are read; a page needs them kept (a materialised CTE, about a fifth of the statement).
+ * and rank classes, and (when `page` is given) one page in rank order, of hits or of cards. The
+ * matches never leave the database, only the counts and the page. Without a page the matches
+ * are aggregated as they are read; a page needs them kept (a materialised CTE, about a fifth of
+ * the statement). A page is kept only when the total is below the cap: it then ranks every match.
  */
 export async function summarize(
   db: Db,
@@ -371,11 +373,13 @@ export async function summarize(
   ranking: SummaryRanking | null,
   page: SummaryPage | null,
 ): Promise<Summary> {
+  const cards = page?.grouped ? cardsOver(ranking!, page.offset, page.limit) : null;
   const matches = db
     .selectFrom('searchDocuments')
     .select([
       'docId',
       'kind',
+      ...(cards ? (['subjectId', 'entityId'] as const) : []),
       'titleNorm',
       'sortDate',
       'departmentId',
@@ -434,7 +438,7 @@ export async function summarize(
     parts.push(
       sql`select 'category', cat, sum(n), null, null from combos cross join lateral unnest(categories) as cat group by cat`,
     );
-  if (page) {
+  if (page && !page.grouped) {
     // Top-N first (a bounded heap sort of the capped matches), then numbered: no sort of every match;
     // only below the cap, since past it the engine finds the page class by class.
     const byDate = sql`sort_date desc nulls last, doc_id collate "C" desc`;
@@ -445,15 +449,29 @@ export async function summarize(
               where (select count(*) from c) < ${cap} order by ${order} limit ${page.offset + page.limit}) top) ranked
       where rn > ${page.offset}`);
   }
+  const counted = sql.join(parts, sql` union all `);
   const statement = sql<{
     facet: string;
     value: string | null;
     n: number;
     titleNorm: string | null;
     sortDate: string | null;
+    /** A card row's rank (see cardsOver), null for every other row. */
+    rn: number | null;
+    subjectId: number | null;
+    doc: DocumentRow | null;
   }>`
     with ${page ? sql`c as materialized (${matches}),` : sql``} combos as materialized (${combos})
-    ${sql.join(parts, sql` union all `)}`;
+    ${
+      cards
+        ? // The cards rank the same matches: their rows in the counts' columns, told apart by rn.
+          sql`, ${cards.ctes}
+    select facet, value, n, title_norm, sort_date, null::int as rn, null::int as subject_id, null::json as doc
+      from (${counted}) counted
+    union all
+    select part, coalesce(doc_id, kind), n, title_norm, null, rn, subject_id, doc from (${cards.select}) cards`
+        : counted
+    }`;
   // Read straight from the table, the matches come with column statistics that make the planner
   // expect thousands of combinations and sort them (9 keys, 10,000 rows); hashing them is a
   // third faster (measured), so sorting is ruled out for this statement.
@@ -464,11 +482,24 @@ export async function summarize(
         await sql`set local enable_sort = off`.execute(trx);
         return statement.execute(trx);
       });
-  const summary: Summary = { total: 0, counts: [], classes: new Map(), page: null };
+  const summary: Summary = { total: 0, counts: [], classes: new Map(), page: null, groups: null };
   const pageRows: { rn: number; row: NonNullable<Summary['page']>[number] }[] = [];
+  const cardRows: CardRow[] = [];
   const classes = summary.classes;
   for (const row of result.rows) {
-    if (row.facet === 'total') summary.total = Number(row.n);
+    if (cards && row.rn !== null) {
+      const other = row.facet === 'other';
+      cardRows.push({
+        part: row.facet as CardRow['part'],
+        rn: row.rn,
+        docId: other ? null : row.value,
+        titleNorm: row.titleNorm,
+        subjectId: row.subjectId,
+        kind: other ? (row.value as HitKind) : null,
+        n: Number(row.n),
+        doc: row.doc,
+      });
+    } else if (row.facet === 'total') summary.total = Number(row.n);
     else if (row.facet === 'class') classes.set(Number(row.value), Number(row.n));
     else if (row.facet === 'page')
       pageRows.push({
@@ -477,7 +508,11 @@ export async function summarize(
       });
     else summary.counts.push({ facet: row.facet as SummaryFacet, value: row.value!, n: Number(row.n) });
   }
-  if (page && summary.total < cap) summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
+  if (summary.total < cap) {
+    // Below the cap the matches were all of them: the page ranks them all.
+    if (cards) summary.groups = cardsFrom(cardRows);
+    else if (page) summary.page = pageRows.sort((a, b) => a.rn - b.rn).map((p) => p.row);
+  }
   summary.classes = classes;
   return summary;
 }
@@ -723,6 +758,8 @@ export interface GroupedPage {
     docId: string;
     titleNorm: string;
     subjectId: number | null;
+    /** The representative document as documentsByIds reads it (null when its contents are missing). */
+    document: DocumentRow | null;
     others: { kind: HitKind; n: number }[];
   }[];
 }
@@ -741,7 +778,7 @@ export async function groupedPage(
   offset: number,
   limit: number,
 ): Promise<GroupedPage> {
-  const columns = ['docId', 'kind', 'subjectId', 'titleNorm', 'sortDate'] as const;
+  const columns = ['docId', 'kind', 'subjectId', 'entityId', 'titleNorm', 'sortDate'] as const;
   const selects = reads.map(({ spec, limit: most, examine }) => {
     if (examine === undefined || !spec.title)
       return sql`(${db
@@ -762,40 +799,68 @@ export async function groupedPage(
       .where((eb) => titleMatches(eb as unknown as SD, title))
       .limit(most)})`;
   });
+  const cards = cardsOver(ranking, offset, limit);
+  const rows = await sql<CardRow>`
+    with c as materialized (${sql.join(selects, sql` union `)}), ${cards.ctes}
+    ${cards.select}`.execute(db);
+  return cardsFrom(rows.rows);
+}
+
+/** A row of a page of cards: a card's lead document, the count of one kind of its other members, or the number of cards. */
+interface CardRow {
+  part: 'group' | 'other' | 'count';
+  rn: number;
+  docId: string | null;
+  titleNorm: string | null;
+  subjectId: number | null;
+  kind: HitKind | null;
+  n: number;
+  /** A lead document as documentsByIds reads it (null when its contents are missing). */
+  doc: DocumentRow | null;
+}
+
+/**
+ * The CTEs (after `c`, the matches to rank) and the select of a page of cards, as CardRows:
+ * the same SQL whether the matches were read for the page alone (groupedPage) or are counted
+ * in the same statement (summarize).
+ */
+function cardsOver(ranking: SummaryRanking, offset: number, limit: number) {
   const classOf = sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
                    when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`;
   const memberOrder = sql`k, sort_date desc nulls last, doc_id collate "C" desc`;
   const groupOrder = sql`k, newest desc nulls last, g collate "C" desc`;
-  const rows = await sql<{
-    part: 'group' | 'other' | 'count';
-    rn: number;
-    docId: string | null;
-    titleNorm: string | null;
-    subjectId: number | null;
-    kind: HitKind | null;
-    n: number;
-  }>`
-    with c as materialized (${sql.join(selects, sql` union `)}),
-    m as materialized (
-      select doc_id, kind, subject_id, title_norm, sort_date, k, g,
+  return {
+    ctes: sql`m as materialized (
+      select doc_id, kind, subject_id, entity_id, title_norm, sort_date, k, g,
              row_number() over (partition by g order by ${memberOrder}) as pos
       from (select *, (${classOf}) * 2 + (kind <> 'subject')::int as k,
                    case when subject_id is not null and kind in ('subject', 'licensing', 'penalty')
                         then 's' || subject_id else doc_id end as g
             from c) x),
     groups as (select g, min(k) as k, max(sort_date) as newest from m group by g),
-    page as (select g, rn from (select g, row_number() over (order by ${groupOrder}) as rn from groups) o
-             where rn > ${offset} and rn <= ${offset + limit})
-    select 'group' as part, p.rn, m.doc_id, m.title_norm, m.subject_id, null as kind, 0 as n
-      from page p join m on m.g = p.g and m.pos = 1
+    card_page as (select g, rn from (select g, row_number() over (order by ${groupOrder}) as rn from groups) o
+             where rn > ${offset} and rn <= ${offset + limit})`,
+    // The lead documents come with their contents and subject (see documentsByIds), by primary key.
+    select: sql`select 'group' as part, p.rn, m.doc_id, m.title_norm, m.subject_id, null as kind, 0 as n,
+             case when dc.doc_id is not null then json_build_object(
+               'docId', m.doc_id, 'kind', m.kind, 'entityId', m.entity_id, 'subjectId', m.subject_id,
+               'title', dc.title, 'body', dc.body, 'display', dc.display, 'expiresOn', dc.expires_on,
+               'subjectUscc', s.uscc, 'subjectName', s.name, 'subjectKind', s.kind) end as doc
+      from card_page p join m on m.g = p.g and m.pos = 1
+      left join search_document_contents dc on dc.doc_id = m.doc_id
+      left join subjects s on s.id = m.subject_id
     union all
-    select 'other', p.rn, null, null, null, m.kind, count(*)
-      from page p join m on m.g = p.g and m.pos > 1 group by p.rn, m.kind
+    select 'other', p.rn, null, null, null, m.kind, count(*), null
+      from card_page p join m on m.g = p.g and m.pos > 1 group by p.rn, m.kind
     union all
-    select 'count', 0, null, null, null, null, count(*) from groups`.execute(db);
+    select 'count', 0, null, null, null, null, count(*), null from groups`,
+  };
+}
+
+function cardsFrom(rows: readonly CardRow[]): GroupedPage {
   const byRank = new Map<number, GroupedPage['groups'][number]>();
   let groupCount = 0;
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const rn = Number(row.rn);
     if (row.part === 'count') groupCount = Number(row.n);
     else if (row.part === 'group')
@@ -803,10 +868,11 @@ export async function groupedPage(
         docId: row.docId!,
         titleNorm: row.titleNorm!,
         subjectId: row.subjectId,
+        document: row.doc,
         others: byRank.get(rn)?.others ?? [],
       });
     else {
-      const group = byRank.get(rn) ?? { docId: '', titleNorm: '', subjectId: null, others: [] };
+      const group = byRank.get(rn) ?? { docId: '', titleNorm: '', subjectId: null, document: null, others: [] };
       group.others.push({ kind: row.kind!, n: Number(row.n) });
       byRank.set(rn, group);
     }
