@@ -14,6 +14,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { config } from '../config';
 import { PGliteDialect } from './pglite-dialect';
+import { PGliteThread, type EmbeddedPostgres } from './pglite-thread';
 import type { Database } from './types';
 import { migrateToLatest } from './migrate';
 import { ReadRoutingDriver } from './read-routing';
@@ -28,7 +29,8 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-// The two drivers disagree on a few types; normalise them here, once:
+// The two drivers disagree on a few types; normalise them here, once (and in the embedded
+// database's thread, pglite-thread.worker.mjs):
 // int8 → number (counts and ids stay far below 2^53), numeric → string (money is never a
 // float), date → 'YYYY-MM-DD' string (a calendar date has no time zone).
 const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
@@ -101,13 +103,22 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const dataDir = 'memory' in target ? undefined : target.pgliteDir;
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    extensions: { pg_trgm },
-    parsers: { [OID.int8]: asNumber, [OID.numeric]: asIs, [OID.date]: asIs },
-  });
+  // A database in memory (tests) runs on this thread; one in a folder (npm start) on its own.
+  let pglite: EmbeddedPostgres;
+  if ('memory' in target) {
+    pglite = await PGlite.create({
+      extensions: { pg_trgm },
+      parsers: { [OID.int8]: asNumber, [OID.numeric]: asIs, [OID.date]: asIs },
+    });
+  } else {
+    mkdirSync(target.pgliteDir, { recursive: true });
+    const thread = new PGliteThread(target.pgliteDir);
+    await thread.waitReady.catch(async (err: unknown) => {
+      await thread.close();
+      throw err;
+    });
+    pglite = thread;
+  }
   const db = new Kysely<Database>({
     dialect: new PGliteDialect(pglite, { acquireTimeoutMs: config().PGLITE_ACQUIRE_TIMEOUT_MS }),
     plugins,

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,6 +10,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { EmbeddedPostgres } from './pglite-thread';
 
 // Kysely 0.28 (the last line that supports Node 20) has no PGlite dialect, and the
 // community `kysely-pglite-dialect` pins PGlite < 0.5. This small driver follows the
@@ -93,7 +93,7 @@ class PGliteConnection implements DatabaseConnection {
   /** Who holds the connection now (set by the driver), for the report of a long hold. */
   holder: Holder | undefined;
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: EmbeddedPostgres) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     if (this.holder) this.holder.lastSql = compiled.sql;
@@ -120,7 +120,7 @@ class PGliteDriver implements Driver {
   private readonly options: Required<PGliteDialectOptions>;
 
   constructor(
-    private readonly pg: PGlite,
+    private readonly pg: EmbeddedPostgres,
     options: PGliteDialectOptions = {},
   ) {
     this.options = {
@@ -193,7 +193,7 @@ class PGliteDriver implements Driver {
 
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly pg: PGlite,
+    private readonly pg: EmbeddedPostgres,
     private readonly options: PGliteDialectOptions = {},
   ) {}
   createAdapter() {
