@@ -20,6 +20,8 @@ import type { SearchEngine, SearchRequest, SearchResult } from './types';
 /** A name query with at most this many hits also gets "您是否要找". */
 export const FEW_HITS = 3;
 const MAX_SUGGESTIONS = 5;
+/** Names read (most similar first) for "您是否要找" to rank. */
+const CANDIDATES = 50;
 /** 乐应急罚(2026)17号 → 乐应急罚〔2026〕17号, the way decisions print it. */
 const displayDocumentNumber = (n: string) => n.replace('(', '〔').replace(')', '〕');
 
@@ -78,15 +80,18 @@ async function typoSuggestions(
   // its other company forms are looked up (an index equality, not a trigram similarity scan).
   const foundByName = subjects.some((h) => nameKey(h.display.title) === key);
   const reads = foundByName
-    ? [() => repo.subjectsWithNameKey(db, key, 50)]
-    : nearThresholds(Array.from(key).length).map((t) => () => repo.subjectsNearNameKey(db, key, 50, t));
+    ? [() => repo.subjectsWithNameKey(db, key, CANDIDATES)]
+    : nearThresholds(Array.from(key).length).map((t) => () => repo.subjectsNearNameKey(db, key, CANDIDATES, t));
   for (const read of reads) {
+    const candidates = await read();
     const ranked = rankNameSuggestions(
       q,
-      (await read()).filter((c) => !shown.has(c.id)),
+      candidates.filter((c) => !shown.has(c.id)),
       MAX_SUGGESTIONS,
     );
     if (ranked.length) return ranked.map((s) => ({ subjectId: s.id, name: s.name, href: `/subjects/${s.id}` }));
+    // A lower threshold reads the same most similar names when this one filled the limit.
+    if (candidates.length >= CANDIDATES) break;
   }
   return [];
 }

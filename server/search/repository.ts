@@ -373,7 +373,8 @@ export async function summarize(
   ranking: SummaryRanking | null,
   page: SummaryPage | null,
 ): Promise<Summary> {
-  const cards = page?.grouped ? cardsOver(ranking!, page.offset, page.limit) : null;
+  // Cards rank every match, so only below the cap: past it the engine reads them from a sample.
+  const cards = page?.grouped ? cardsOver(ranking!, page.offset, page.limit, cap) : null;
   const matches = db
     .selectFrom('searchDocuments')
     .select([
@@ -518,32 +519,51 @@ export async function summarize(
 }
 
 /**
- * Matching documents newest first. With `walk`, the date index is walked until the page is
- * full: the engine knows (from lexeme statistics) that the matches are dense, while the
- * planner's guess for a substring test is a constant and would often sort every match instead.
+ * Matching documents newest first. With `walkBudget`, the date index is walked until the page
+ * is full or that many documents were examined (then fewer rows come back than asked for): the
+ * engine knows (from lexeme statistics) that the matches are many, while the planner's guess for
+ * a substring test is a constant and would often sort every match instead.
  */
 export function newestMatches(
   db: Db,
   spec: MatchSpec,
   offset: number,
   limit: number,
-  walk = false,
+  walkBudget?: number,
 ): Promise<{ docId: string; titleNorm: string; sortDate: string | null }[]> {
-  const query = (q: Db) =>
-    q
+  const newest = sql`sort_date desc nulls last`;
+  const tieBreak = sql`doc_id collate "C" desc`;
+  if (walkBudget === undefined)
+    return db
       .selectFrom('searchDocuments')
       .select(['docId', 'titleNorm', 'sortDate'])
       .where((eb) => matching(eb, spec))
-      .orderBy(sql`sort_date desc nulls last`)
-      .orderBy(sql`doc_id collate "C" desc`)
+      .orderBy(newest)
+      .orderBy(tieBreak)
       .offset(offset)
       .limit(limit)
       .execute();
-  if (!walk) return query(db);
   return readOnlyTransaction(db, async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_bitmapscan = off`.execute(trx);
-    return query(trx);
+    // The newest `walkBudget` documents, each marked whether it matches, read lazily: a page
+    // filled early stops the walk there.
+    const examined = trx
+      .selectFrom('searchDocuments')
+      .select(['docId', 'titleNorm', 'sortDate'])
+      .select((eb) => sql<SqlBool>`${matching(eb, spec)}`.as('hit'))
+      .orderBy(newest)
+      .orderBy(tieBreak)
+      .limit(walkBudget);
+    return trx
+      .selectFrom(examined.as('w'))
+      .select(['docId', 'titleNorm', 'sortDate'])
+      .where(sql<SqlBool>`hit`)
+      .orderBy(newest)
+      .orderBy(tieBreak)
+      .offset(offset)
+      .limit(limit)
+      .execute();
   });
 }
 
@@ -824,7 +844,7 @@ interface CardRow {
  * the same SQL whether the matches were read for the page alone (groupedPage) or are counted
  * in the same statement (summarize).
  */
-function cardsOver(ranking: SummaryRanking, offset: number, limit: number) {
+function cardsOver(ranking: SummaryRanking, offset: number, limit: number, below?: number) {
   const classOf = sql`case when title_norm = ${ranking.nameQuery} then 0 when title_norm like ${ranking.exactPattern.prefix} then 1
                    when title_norm like ${ranking.exactPattern.contains} then 2 else 3 end`;
   const memberOrder = sql`k, sort_date desc nulls last, doc_id collate "C" desc`;
@@ -836,19 +856,23 @@ function cardsOver(ranking: SummaryRanking, offset: number, limit: number) {
       from (select *, (${classOf}) * 2 + (kind <> 'subject')::int as k,
                    case when subject_id is not null and kind in ('subject', 'licensing', 'penalty')
                         then 's' || subject_id else doc_id end as g
-            from c) x),
+            from c ${below === undefined ? sql`` : sql`where (select count(*) from c) < ${below}`}) x),
     groups as (select g, min(k) as k, max(sort_date) as newest from m group by g),
     card_page as (select g, rn from (select g, row_number() over (order by ${groupOrder}) as rn from groups) o
-             where rn > ${offset} and rn <= ${offset + limit})`,
-    // The lead documents come with their contents and subject (see documentsByIds), by primary key.
-    select: sql`select 'group' as part, p.rn, m.doc_id, m.title_norm, m.subject_id, null as kind, 0 as n,
+             where rn > ${offset} and rn <= ${offset + limit}),
+    leads as materialized (select p.rn, m.* from card_page p join m on m.g = p.g and m.pos = 1)`,
+    // The lead documents come with their contents and subject (see documentsByIds), by primary key,
+    // for the page's leads alone: joined to every match's lead instead, the planner (which cannot
+    // tell how few cards a page holds) looked up thousands of contents (1M database, "有机物",
+    // 7,441 groups: 48 of the statement's 125 ms).
+    select: sql`select 'group' as part, l.rn, l.doc_id, l.title_norm, l.subject_id, null as kind, 0 as n,
              case when dc.doc_id is not null then json_build_object(
-               'docId', m.doc_id, 'kind', m.kind, 'entityId', m.entity_id, 'subjectId', m.subject_id,
+               'docId', l.doc_id, 'kind', l.kind, 'entityId', l.entity_id, 'subjectId', l.subject_id,
                'title', dc.title, 'body', dc.body, 'display', dc.display, 'expiresOn', dc.expires_on,
                'subjectUscc', s.uscc, 'subjectName', s.name, 'subjectKind', s.kind) end as doc
-      from card_page p join m on m.g = p.g and m.pos = 1
-      left join search_document_contents dc on dc.doc_id = m.doc_id
-      left join subjects s on s.id = m.subject_id
+      from leads l
+      left join lateral (select * from search_document_contents where doc_id = l.doc_id) dc on true
+      left join lateral (select uscc, name, kind from subjects where id = l.subject_id) s on true
     union all
     select 'other', p.rn, null, null, null, m.kind, count(*), null
       from card_page p join m on m.g = p.g and m.pos > 1 group by p.rn, m.kind
@@ -915,21 +939,43 @@ export function subjectsWithNameKey(db: Db, key: string, limit: number) {
 }
 
 /**
- * Candidates for typo suggestions: subjects whose name key shares at least `threshold` of
- * `key`'s trigrams with some part of it (pg_trgm word similarity), most similar first.
+ * Names read whole for typo suggestions before the nearest-first index is asked instead: each
+ * costs about 6 µs to check, the nearest-first walk 12–20 ms (1M database).
  */
-export function subjectsNearNameKey(db: Db, key: string, limit: number, threshold: number) {
+export const NEAR_PROBE = 1000;
+
+/**
+ * Candidates for typo suggestions: subjects whose name key shares at least `threshold` of
+ * `key`'s trigrams with some part of it (pg_trgm word similarity), most similar first. Up to
+ * `probe` candidates are read whole through the GIN trigram index (a few ms); past that many (a
+ * short key with a common beginning: "乐山锦邦" and the 42,000 names that begin with 乐山 on the
+ * 1M database, 150 ms) the GiST index walks the names nearest first and stops at `limit`.
+ */
+export function subjectsNearNameKey(db: Db, key: string, limit: number, threshold: number, probe = NEAR_PROBE) {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(trx);
-    return trx
+    const near = trx
       .selectFrom('subjects')
-      .select(['id', 'name'])
-      .where('kind', '<>', 'natural_person')
+      .select(['id', 'name', sql<number>`word_similarity(${key}, name_key)`.as('similarity')])
+      .where('kind', '<>', 'natural_person');
+    const few = await near
       .where(sql<SqlBool>`${key} <% name_key`)
-      .orderBy(sql`word_similarity(${key}, name_key)`, 'desc')
-      .orderBy('id')
-      .limit(limit)
+      .limit(probe + 1)
       .execute();
+    // The same names nearest first (distance = 1 - similarity) by lower(name_key), which only
+    // the GiST index holds (pg_trgm lower-cases trigrams anyway).
+    const rows =
+      few.length <= probe
+        ? few
+        : await near
+            .where(sql<SqlBool>`${key} <% lower(name_key)`)
+            .orderBy(sql`lower(name_key) <->> ${key}`)
+            .limit(limit)
+            .execute();
+    return rows
+      .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+      .slice(0, limit)
+      .map(({ id, name }) => ({ id, name }));
   });
 }
 

@@ -14,6 +14,7 @@ import * as m1210 from './2026_12_04_1210_workday_calendar';
 import * as m1310 from './2026_12_04_1310_stored_files';
 import * as m1400 from './2026_12_04_1400_coordination';
 import * as m1500 from './2026_12_04_1500_subject_name_key';
+import * as m1207_1300 from './2026_12_07_1300_subject_name_near';
 import * as m1700 from './2026_12_04_1700_notification_outbox';
 import * as m1205_1300 from './2026_12_05_1300_task_overdue';
 import * as m1206_0300 from './2026_12_06_0300_audit_filters';
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1300_task_overdue': m1205_1300,
   '2026_12_06_0300_audit_filters': m1206_0300,
   '2026_12_06_0310_disclosure_sorts': m1206_0310,
+  '2026_12_07_1300_subject_name_near': m1207_1300,
 };

@@ -68,6 +68,12 @@ describeEachDatabase('search past the exact-total limit', (current) => {
           await everything(exact, request),
         );
       }
+      // Every class walked by date, with a budget too small to fill a page (as when the matches
+      // are older than the documents walked first): each page is sorted instead, in the same order.
+      for (const walkBudget of [1, 7]) {
+        const given = createPostgresSearchEngine(db, { exactTotalLimit: 3, dateWalkThreshold: 1, walkBudget });
+        expect(await everything(given, request), `budget ${walkBudget}`).toEqual(await everything(exact, request));
+      }
     });
   }
 
