@@ -852,17 +852,24 @@ function cardsOver(ranking: SummaryRanking, offset: number, limit: number, below
   const memberOrder = sql`k, sort_date desc nulls last, doc_id collate "C" desc`;
   const groupOrder = sql`k, newest desc nulls last, g collate "C" desc`;
   return {
-    ctes: sql`m as materialized (
-      select doc_id, kind, subject_id, entity_id, title_norm, sort_date, k, g,
-             row_number() over (partition by g order by ${memberOrder}) as pos
-      from (select *, (${classOf}) * 2 + (kind <> 'subject')::int as k,
-                   case when subject_id is not null and kind in ('subject', 'licensing', 'penalty')
-                        then 's' || subject_id else doc_id end as g
-            from c ${below === undefined ? sql`` : sql`where (select count(*) from c) < ${below}`}) x),
-    groups as (select g, min(k) as k, max(sort_date) as newest from m group by g),
-    card_page as (select g, rn from (select g, row_number() over (order by ${groupOrder}) as rn from groups) o
-             where rn > ${offset} and rn <= ${offset + limit}),
-    leads as materialized (select p.rn, m.* from card_page p join m on m.g = p.g and m.pos = 1)`,
+    // Each match's rank class and group (x); the groups, ranked by a bounded top-N sort; and the
+    // members of the page's groups alone numbered within their group (m): numbering every match
+    // sorted all of them (1M database, "烟花", 9,865 matches, grouped search: 55-70 -> 36-51 ms).
+    ctes: sql`x as materialized (
+      select doc_id, kind, subject_id, entity_id, title_norm, sort_date,
+             (${classOf}) * 2 + (kind <> 'subject')::int as k,
+             case when subject_id is not null and kind in ('subject', 'licensing', 'penalty')
+                  then 's' || subject_id else doc_id end as g
+      from c ${below === undefined ? sql`` : sql`where (select count(*) from c) < ${below}`}),
+    groups as materialized (select g, min(k) as k, max(sort_date) as newest from x group by g),
+    card_page as (select g, rn from (
+               select g, row_number() over (order by ${groupOrder}) as rn
+               from (select g, k, newest from groups order by ${groupOrder} limit ${offset + limit}) top) o
+             where rn > ${offset}),
+    m as materialized (
+      select x.*, p.rn, row_number() over (partition by x.g order by ${memberOrder}) as pos
+      from x join card_page p on p.g = x.g),
+    leads as materialized (select * from m where pos = 1)`,
     // The lead documents come with their contents and subject (see documentsByIds), by primary key,
     // for the page's leads alone: joined to every match's lead instead, the planner (which cannot
     // tell how few cards a page holds) looked up thousands of contents (1M database, "有机物",
@@ -876,8 +883,7 @@ function cardsOver(ranking: SummaryRanking, offset: number, limit: number, below
       left join lateral (select * from search_document_contents where doc_id = l.doc_id) dc on true
       left join lateral (select uscc, name, kind from subjects where id = l.subject_id) s on true
     union all
-    select 'other', p.rn, null, null, null, m.kind, count(*), null
-      from card_page p join m on m.g = p.g and m.pos > 1 group by p.rn, m.kind
+    select 'other', m.rn, null, null, null, m.kind, count(*), null from m where m.pos > 1 group by m.rn, m.kind
     union all
     select 'count', 0, null, null, null, null, count(*), null from groups`,
   };
