@@ -442,7 +442,7 @@ async function broadPage(
 
 /**
  * `limit` matches (of one name class, or all) newest first from `offset`: by walking the date
- * index when `walk` (many matches), else by the planner's choice or `sorted`. A walk that
+ * index when `walk` (many matches), else by `sorted` (the planner's choice when undefined). A walk that
  * examines WALK_BUDGET documents per page without filling it has met matches that are many but
  * old: the page is then sorted from the index instead (1M database, "食品零售", 16,881 firms whose
  * business scope says so, behind 170,000 newer records: 180 → 60 ms).
@@ -460,6 +460,9 @@ async function newestPage(
     const budget = Math.ceil((offset + limit) / PAGE_SIZE) * query.options.walkBudget;
     const rows = await repo.newestMatches(db, specFor(query, title, 'scan'), offset, limit, budget);
     if (rows.length === limit) return rows;
+    // Sorted, never walked again: the planner's choice for a broad term would be a scan, which
+    // for a date order is the same walk without its budget.
+    return repo.newestMatches(db, specFor(query, title, sorted ?? 'index'), offset, limit);
   }
   return repo.newestMatches(db, specFor(query, title, sorted), offset, limit);
 }
